@@ -1,0 +1,22 @@
+package io.essays.markdown;
+
+import org.commonmark.node.CustomNode;
+
+/** Inline TeX between single dollar signs, or {@code $$…$$} inside a paragraph (then {@code display} is true). */
+public final class InlineMath extends CustomNode {
+    private final String tex;
+    private final boolean display;
+
+    InlineMath(String tex, boolean display) {
+        this.tex = tex;
+        this.display = display;
+    }
+
+    public String tex() {
+        return tex;
+    }
+
+    public boolean display() {
+        return display;
+    }
+}

@@ -1,0 +1,375 @@
+package io.essays.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.IdGenerator;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
+
+/**
+ * The Markdown pipeline: parses an essay body once and derives its HTML, table of contents, plain text, word count,
+ * cross-links and sections. Built once and shared; thread-safe.
+ *
+ * <p>HTML safety: raw HTML in Markdown is <em>escaped</em> (shown as text, never interpreted); link and image URLs
+ * with a scheme other than http, https or mailto are dropped; the result then passes a jsoup allow-list
+ * ({@link HtmlSafety}) as a second line of defence. External links get {@code rel="noopener noreferrer"}. Cross-links
+ * ({@code other.md#anchor}) are rewritten to the configured URL template and carry {@code data-essay}.
+ */
+public final class MarkdownRenderer {
+    static final int WORDS_PER_MINUTE = 230;
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    /** @param essayUrlTemplate where cross-links point, with {@code {slug}} replaced, e.g. {@code /essays/{slug}} */
+    public MarkdownRenderer(String essayUrlTemplate) {
+        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create(),
+                MathExtension.create());
+        this.parser = Parser.builder()
+                .extensions(extensions)
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .build();
+        this.renderer = HtmlRenderer.builder()
+                .extensions(extensions)
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .urlSanitizer(new SchemeAllowList())
+                .attributeProviderFactory(context -> new Attributes(essayUrlTemplate))
+                .build();
+    }
+
+    /**
+     * Renders one body.
+     *
+     * @param body       the Markdown after the front matter
+     * @param lineOffset how many file lines precede the body, so reported lines are file lines
+     */
+    public RenderedBody render(String body, int lineOffset) {
+        Node document = parser.parse(body);
+        var walk = new Walk(lineOffset);
+        walk.document(document);
+        String html = HtmlSafety.clean(renderer.render(document));
+        int words = walk.words;
+        return new RenderedBody(html, List.copyOf(walk.toc), walk.plain.toString().strip(), words,
+                Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE)), List.copyOf(walk.links),
+                List.copyOf(walk.anchorLinks), walk.sections(), List.copyOf(walk.problems));
+    }
+
+    /** The prose blocks of a body (paragraphs, headings, table cells), for mention and search passes. */
+    public List<ProseBlock> proseBlocks(String body) {
+        var walk = new Walk(0);
+        walk.document(parser.parse(body));
+        return List.copyOf(walk.blocks);
+    }
+
+    /** The text of a heading (or any inline container) as ids are generated from it. */
+    static String headingText(Node node) {
+        var sb = new StringBuilder();
+        for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+            inlineText(n, sb);
+        }
+        return sb.toString().strip();
+    }
+
+    private static void inlineText(Node n, StringBuilder sb) {
+        if (n instanceof Text t) {
+            sb.append(t.getLiteral());
+        } else if (n instanceof Code c) {
+            sb.append(c.getLiteral());
+        } else if (n instanceof InlineMath m) {
+            sb.append(m.tex());
+        } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+            sb.append(' ');
+        } else {
+            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                inlineText(c, sb);
+            }
+        }
+    }
+
+    private static int line(Node node, int offset) {
+        var spans = node.getSourceSpans();
+        return spans == null || spans.isEmpty() ? offset + 1 : spans.get(0).getLineIndex() + offset + 1;
+    }
+
+    /** One walk over a parsed document, in document order. */
+    private final class Walk {
+        final int offset;
+        final StringBuilder plain = new StringBuilder();
+        final List<TocEntry> toc = new ArrayList<>();
+        final List<ExtractedLink> links = new ArrayList<>();
+        final List<RenderedBody.AnchorLink> anchorLinks = new ArrayList<>();
+        final List<BodyProblem> problems = new ArrayList<>();
+        final List<ProseBlock> blocks = new ArrayList<>();
+        final List<SectionBuilder> sections = new ArrayList<>();
+        final IdGenerator ids = IdGenerator.builder().build();
+        SectionBuilder section = new SectionBuilder(null, null);
+        int words;
+
+        Walk(int offset) {
+            this.offset = offset;
+            sections.add(section);
+        }
+
+        void document(Node document) {
+            for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+                block(n);
+            }
+        }
+
+        void block(Node node) {
+            if (node instanceof Heading heading) {
+                String text = headingText(heading);
+                String id = ids.generateId(text);
+                toc.add(new TocEntry(heading.getLevel(), id, text));
+                section = new SectionBuilder(id, text);
+                sections.add(section);
+                prose(heading, id);
+            } else if (node instanceof Paragraph paragraph) {
+                ProseBlock block = prose(paragraph, section.id);
+                if (section.firstParagraphText == null && !block.text().isBlank()) {
+                    section.firstParagraphText = block.text();
+                    section.firstParagraphHtml = HtmlSafety.clean(renderer.render(paragraph)).strip();
+                }
+            } else if (node instanceof FencedCodeBlock code) {
+                append(code.getLiteral());
+            } else if (node instanceof IndentedCodeBlock code) {
+                append(code.getLiteral());
+            } else if (node instanceof DisplayMath math) {
+                if (!math.closed()) {
+                    problems.add(new BodyProblem(math.openingLine() + offset + 1,
+                            "unterminated display math: '$$' opened here is never closed"));
+                }
+                append(math.tex());
+            } else if (node instanceof HtmlBlock html) {
+                append(html.getLiteral());
+            } else {
+                if (isInlineContainer(node)) {
+                    prose(node, section.id);
+                } else {
+                    for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+                        block(c);
+                    }
+                }
+            }
+        }
+
+        private boolean isInlineContainer(Node node) {
+            Node first = node.getFirstChild();
+            return first != null && !(first instanceof org.commonmark.node.Block);
+        }
+
+        private void append(String text) {
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            plain.append(text.strip()).append("\n\n");
+            section.text.append(text.strip()).append("\n\n");
+        }
+
+        /** Collects the inline content of a block as text, recording links, code and math. */
+        ProseBlock prose(Node container, String sectionId) {
+            var text = new StringBuilder();
+            var linkSpans = new ArrayList<ProseBlock.Span>();
+            var masked = new ArrayList<ProseBlock.Span>();
+            var pendingLinks = new ArrayList<PendingLink>();
+            for (Node n = container.getFirstChild(); n != null; n = n.getNext()) {
+                inline(n, text, linkSpans, masked, pendingLinks, sectionId);
+            }
+            String s = text.toString();
+            for (PendingLink p : pendingLinks) {
+                var snippet = Snippets.around(s, p.start, p.end);
+                links.add(new ExtractedLink(p.target.slug(), p.target.anchor(), s.substring(p.start, p.end).strip(),
+                        sectionId, p.line, snippet.text(), snippet.html()));
+            }
+            var block = new ProseBlock(sectionId, s, List.copyOf(linkSpans), List.copyOf(masked));
+            blocks.add(block);
+            words += countWords(s, masked);
+            append(s);
+            return block;
+        }
+
+        private void inline(Node n, StringBuilder text, List<ProseBlock.Span> linkSpans, List<ProseBlock.Span> masked,
+                            List<PendingLink> pending, String sectionId) {
+            if (n instanceof Text t) {
+                text.append(t.getLiteral());
+            } else if (n instanceof Code c) {
+                int start = text.length();
+                text.append(c.getLiteral());
+                masked.add(new ProseBlock.Span(start, text.length(), null));
+            } else if (n instanceof InlineMath m) {
+                int start = text.length();
+                text.append(m.tex());
+                masked.add(new ProseBlock.Span(start, text.length(), null));
+            } else if (n instanceof HtmlInline h) {
+                int start = text.length();
+                text.append(h.getLiteral());
+                masked.add(new ProseBlock.Span(start, text.length(), null));
+            } else if (n instanceof SoftLineBreak) {
+                text.append(' ');
+            } else if (n instanceof HardLineBreak) {
+                text.append('\n');
+            } else if (n instanceof Link link) {
+                int start = text.length();
+                for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                    inline(c, text, linkSpans, masked, pending, sectionId);
+                }
+                LinkTarget target = LinkTarget.of(link.getDestination());
+                int line = line(link, offset);
+                switch (target.kind()) {
+                    case ESSAY -> {
+                        linkSpans.add(new ProseBlock.Span(start, text.length(), target.slug()));
+                        pending.add(new PendingLink(target, start, text.length(), line));
+                    }
+                    case ANCHOR -> {
+                        linkSpans.add(new ProseBlock.Span(start, text.length(), null));
+                        anchorLinks.add(new RenderedBody.AnchorLink(target.anchor(), line));
+                    }
+                    case OTHER_RELATIVE -> {
+                        linkSpans.add(new ProseBlock.Span(start, text.length(), null));
+                        problems.add(new BodyProblem(line, "relative link '" + link.getDestination()
+                                + "' is not an essay file: link to another essay as 'slug.md' or use an absolute https URL"));
+                    }
+                    default -> linkSpans.add(new ProseBlock.Span(start, text.length(), null));
+                }
+            } else if (n instanceof Image image) {
+                if (LinkTarget.of(image.getDestination()).kind() == LinkTarget.Kind.OTHER_RELATIVE) {
+                    problems.add(new BodyProblem(line(image, offset), "relative image '" + image.getDestination()
+                            + "' cannot be served by the API: use an absolute https URL"));
+                }
+                int start = text.length();
+                for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                    inline(c, text, linkSpans, masked, pending, sectionId);
+                }
+                masked.add(new ProseBlock.Span(start, text.length(), null));
+            } else {
+                for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                    inline(c, text, linkSpans, masked, pending, sectionId);
+                }
+            }
+        }
+
+        List<RenderedBody.Section> sections() {
+            var result = new ArrayList<RenderedBody.Section>();
+            for (SectionBuilder s : sections) {
+                if (s.id == null && s.text.isEmpty()) {
+                    continue;
+                }
+                result.add(new RenderedBody.Section(s.id, s.heading,
+                        s.firstParagraphText == null ? "" : s.firstParagraphText,
+                        s.firstParagraphHtml == null ? "" : s.firstParagraphHtml, s.text.toString().strip()));
+            }
+            return List.copyOf(result);
+        }
+    }
+
+    static int countWords(String text, List<ProseBlock.Span> masked) {
+        int count = 0;
+        boolean inWord = false;
+        int m = 0;
+        for (int i = 0; i < text.length(); i++) {
+            while (m < masked.size() && masked.get(m).end() <= i) {
+                m++;
+            }
+            boolean isMasked = m < masked.size() && masked.get(m).start() <= i;
+            boolean wordChar = !isMasked && Character.isLetterOrDigit(text.charAt(i));
+            if (wordChar && !inWord) {
+                count++;
+            }
+            if (wordChar) {
+                inWord = true;
+            } else if (isMasked || Character.isWhitespace(text.charAt(i))) {
+                inWord = false;
+            }
+        }
+        return count;
+    }
+
+    private record PendingLink(LinkTarget target, int start, int end, int line) {
+    }
+
+    private static final class SectionBuilder {
+        final String id;
+        final String heading;
+        final StringBuilder text = new StringBuilder();
+        String firstParagraphText;
+        String firstParagraphHtml;
+
+        SectionBuilder(String id, String heading) {
+            this.id = id;
+            this.heading = heading;
+        }
+    }
+
+    /** Heading ids, cross-link rewriting and rel attributes (the renderer's URL sanitizing adds rel=nofollow to every link; only external links keep a rel). A new instance per rendered document. */
+    private static final class Attributes implements AttributeProvider {
+        private final String essayUrlTemplate;
+        private final IdGenerator ids = IdGenerator.builder().build();
+
+        Attributes(String essayUrlTemplate) {
+            this.essayUrlTemplate = essayUrlTemplate;
+        }
+
+        @Override
+        public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+            if (node instanceof Heading heading) {
+                attributes.put("id", ids.generateId(headingText(heading)));
+            } else if (node instanceof Link link) {
+                LinkTarget target = LinkTarget.of(link.getDestination());
+                switch (target.kind()) {
+                    case ESSAY -> {
+                        String href = essayUrlTemplate.replace("{slug}", target.slug());
+                        attributes.put("href", target.anchor() == null ? href : href + "#" + target.anchor());
+                        attributes.put("data-essay", target.slug());
+                        attributes.remove("rel");
+                    }
+                    case ANCHOR -> attributes.remove("rel");
+                    case EXTERNAL -> attributes.put("rel", "noopener noreferrer");
+                    case UNSAFE, OTHER_RELATIVE -> attributes.remove("href");
+                }
+            }
+        }
+    }
+
+    /** Keeps http, https, mailto and relative URLs; anything else becomes an empty URL. */
+    private static final class SchemeAllowList implements UrlSanitizer {
+        private static final Set<LinkTarget.Kind> UNSAFE = Set.of(LinkTarget.Kind.UNSAFE);
+
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            return UNSAFE.contains(LinkTarget.of(url).kind()) ? "" : url;
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            LinkTarget.Kind kind = LinkTarget.of(url).kind();
+            return kind == LinkTarget.Kind.EXTERNAL ? url : "";
+        }
+    }
+}

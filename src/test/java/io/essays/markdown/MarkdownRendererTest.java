@@ -1,0 +1,126 @@
+package io.essays.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+    private final MarkdownRenderer renderer = new MarkdownRenderer("/essays/{slug}");
+
+    private String html(String markdown) {
+        return renderer.render(markdown, 0).html().strip();
+    }
+
+    @Test
+    void inlineMathIsProtectedFromEmphasisAndEscaped() {
+        assertThat(html("Let $a_1 < b_2$ and $x_i$ hold."))
+                .isEqualTo("<p>Let <span class=\"math math-inline\">a_1 &lt; b_2</span> and "
+                        + "<span class=\"math math-inline\">x_i</span> hold.</p>");
+    }
+
+    @Test
+    void dollarAmountsAreNotMath() {
+        assertThat(html("It costs $5 and $10 today.")).isEqualTo("<p>It costs $5 and $10 today.</p>");
+    }
+
+    @Test
+    void displayMathBlockIsRenderedAsDiv() {
+        assertThat(html("Before\n\n$$\n\\frac{a_1}{b} * c * d\n$$\n\nAfter"))
+                .isEqualTo("<p>Before</p>\n<div class=\"math math-display\">\\frac{a_1}{b} * c * d</div>\n<p>After</p>");
+    }
+
+    @Test
+    void singleLineDisplayMathDoesNotSwallowTheNextLine() {
+        assertThat(html("$$ E = mc^2 $$\nNext")).isEqualTo(
+                "<div class=\"math math-display\">E = mc^2</div>\n<p>Next</p>");
+    }
+
+    @Test
+    void unterminatedDisplayMathIsReportedWithItsFileLine() {
+        var body = renderer.render("Intro\n\n$$\nx^2\n", 5);
+        assertThat(body.problems()).extracting(BodyProblem::line, BodyProblem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(8,
+                        "unterminated display math: '$$' opened here is never closed"));
+    }
+
+    @Test
+    void rawHtmlIsEscapedNotInterpreted() {
+        assertThat(html("Hi <script>alert(1)</script> there")).doesNotContain("<script").contains("&lt;script&gt;");
+        assertThat(html("<div onclick=\"x()\">block</div>")).doesNotContain("<div").contains("&lt;div");
+    }
+
+    @Test
+    void dangerousUrlsNeverReachTheOutput() {
+        assertThat(html("[x](javascript:alert(1)) [y](data:text/html,hi) [z](JaVaScRiPt:evil)"))
+                .doesNotContainIgnoringCase("javascript").doesNotContain("data:");
+    }
+
+    @Test
+    void externalLinksGetRelNoopener() {
+        assertThat(html("[site](https://example.org/a)"))
+                .contains("href=\"https://example.org/a\"").contains("rel=\"noopener noreferrer\"");
+    }
+
+    @Test
+    void crossLinksAreRewrittenWithDataEssayAndAnchorKept() {
+        assertThat(html("See [temperature](softmax.md#temperature)."))
+                .isEqualTo("<p>See <a href=\"/essays/softmax#temperature\" data-essay=\"softmax\">temperature</a>.</p>");
+    }
+
+    @Test
+    void crossLinkTemplateIsConfigurable() {
+        var custom = new MarkdownRenderer("https://blog.example/read/{slug}/");
+        assertThat(custom.render("[s](softmax.md)", 0).html())
+                .contains("href=\"https://blog.example/read/softmax/\"");
+    }
+
+    @Test
+    void headingsGetStableUniqueIdsAndToc() {
+        var body = renderer.render("# Intro\n\n## Bayes' theorem\n\n## Intro\n\n### Why $x$ matters?", 0);
+        assertThat(body.toc()).extracting(TocEntry::id)
+                .containsExactly("intro", "bayes-theorem", "intro-1", "why-x-matters");
+        assertThat(body.html()).contains("<h2 id=\"bayes-theorem\">").contains("<h2 id=\"intro-1\">");
+    }
+
+    @Test
+    void crossLinksAreExtractedWithSectionLineAndContext() {
+        var body = renderer.render("Lead.\n\n## Setup\n\nThe sum of exponentials normalises. See [softmax](softmax.md#temperature) for more. Next one.", 10);
+        assertThat(body.links()).hasSize(1);
+        var link = body.links().get(0);
+        assertThat(link.targetSlug()).isEqualTo("softmax");
+        assertThat(link.anchor()).isEqualTo("temperature");
+        assertThat(link.sectionId()).isEqualTo("setup");
+        assertThat(link.line()).isEqualTo(15);
+        assertThat(link.contextText()).isEqualTo("See softmax for more.");
+        assertThat(link.contextHtml()).isEqualTo("See <mark>softmax</mark> for more.");
+    }
+
+    @Test
+    void relativeLinkToNonEssayIsAProblem() {
+        assertThat(renderer.render("x\n\n[a](notes/a.txt)", 0).problems())
+                .extracting(BodyProblem::line).containsExactly(3);
+    }
+
+    @Test
+    void gfmTablesStrikethroughTasksAndFootnotesRender() {
+        String out = html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n\nNote[^1].\n\n[^1]: The note.");
+        assertThat(out).contains("<table>").contains("<del>old</del>").contains("type=\"checkbox\"")
+                .contains("class=\"footnotes\"");
+    }
+
+    @Test
+    void wordCountSkipsCodeAndMathAndReadingMinutesRoundUp() {
+        var body = renderer.render("One two three $x + y$ four.\n\n```\nnot counted here\n```", 0);
+        assertThat(body.wordCount()).isEqualTo(4);
+        assertThat(body.readingMinutes()).isEqualTo(1);
+    }
+
+    @Test
+    void sectionsKeepTheirFirstParagraph() {
+        var body = renderer.render("Lead para.\n\n## Temperature\n\nFirst *para* here.\n\nSecond.", 0);
+        assertThat(body.sections()).hasSize(2);
+        assertThat(body.sections().get(1).id()).isEqualTo("temperature");
+        assertThat(body.sections().get(1).firstParagraphText()).isEqualTo("First para here.");
+        assertThat(body.sections().get(1).firstParagraphHtml()).isEqualTo("<p>First <em>para</em> here.</p>");
+    }
+}

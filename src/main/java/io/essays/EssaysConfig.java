@@ -1,0 +1,63 @@
+package io.essays;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every {@code essays.*} configuration key. */
+@ConfigMapping(prefix = "essays")
+public interface EssaysConfig {
+
+    /** Directory holding {@code series/} and {@code essays/}. */
+    @WithDefault("content")
+    String contentDir();
+
+    /** Where rendered cross-links point; {@code {slug}} is replaced, a {@code #anchor} is appended. */
+    @WithDefault("/essays/{slug}")
+    String essayUrlTemplate();
+
+    /** Import the content directory at startup (replicas that only serve can turn this off). */
+    @WithDefault("true")
+    boolean importOnStart();
+
+    /** How often a replica checks the database for a newer release imported elsewhere ({@code off} disables). */
+    @WithDefault("10s")
+    String refreshInterval();
+
+    /** Bearer token that enables {@code POST /api/v1/admin/import}; unset disables the endpoint. */
+    Optional<String> adminToken();
+
+    Http http();
+
+    Paging paging();
+
+    /** Caching and compression of content responses. */
+    interface Http {
+        /** {@code max-age} of content responses. */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** {@code stale-while-revalidate} of content responses. */
+        @WithDefault("1h")
+        Duration staleWhileRevalidate();
+
+        /** Bodies at least this large are gzip-compressed for clients that accept it. */
+        @WithDefault("1024")
+        int compressionThreshold();
+
+        /** Most representations kept precomputed per release (the rest are built per request). */
+        @WithDefault("20000")
+        int cacheEntries();
+    }
+
+    /** Pagination of lists. */
+    interface Paging {
+        @WithDefault("20")
+        int defaultSize();
+
+        @WithDefault("100")
+        int maxSize();
+    }
+}

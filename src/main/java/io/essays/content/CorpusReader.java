@@ -1,0 +1,316 @@
+package io.essays.content;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.essays.markdown.BodyProblem;
+import io.essays.markdown.ExtractedLink;
+import io.essays.markdown.MarkdownRenderer;
+import io.essays.markdown.RenderedBody;
+import io.essays.markdown.TocEntry;
+
+/**
+ * Reads a content directory ({@code series/*.yaml}, {@code essays/*.md}), validates the whole corpus and renders every
+ * essay. Either returns a complete {@link Corpus} or throws {@link InvalidCorpusException} with every problem found.
+ */
+public final class CorpusReader {
+    static final long MAX_FILE_BYTES = 1 << 20;
+    static final Set<String> SERIES_KEYS = new LinkedHashSet<>(List.of("title", "description", "order"));
+    static final Set<String> ESSAY_KEYS = new LinkedHashSet<>(
+            List.of("title", "series", "order", "summary", "tags", "aliases", "published", "updated"));
+
+    private final MarkdownRenderer renderer;
+
+    public CorpusReader(MarkdownRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    public Corpus read(Path contentDir) {
+        var problems = new ArrayList<Problem>();
+        var digest = sha256();
+        if (!Files.isDirectory(contentDir)) {
+            throw new InvalidCorpusException(List.of(new Problem(contentDir.toString(), 0,
+                    "content directory not found (set essays.content-dir)")));
+        }
+        List<SeriesSource> series = readSeries(contentDir, problems, digest);
+        List<EssaySource> essays = readEssays(contentDir, problems, digest);
+        checkCorpus(contentDir, series, essays, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidCorpusException(problems);
+        }
+        series = series.stream().sorted(Comparator.comparingInt(SeriesSource::order)).toList();
+        Map<String, Integer> seriesOrder = new HashMap<>();
+        series.forEach(s -> seriesOrder.put(s.slug(), s.order()));
+        essays = essays.stream()
+                .sorted(Comparator.comparing((EssaySource e) -> seriesOrder.get(e.series())).thenComparingInt(EssaySource::order))
+                .toList();
+        return new Corpus(series, essays, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private List<SeriesSource> readSeries(Path contentDir, List<Problem> problems, MessageDigest digest) {
+        var result = new ArrayList<SeriesSource>();
+        for (Path path : files(contentDir.resolve("series"), problems)) {
+            String file = path.toString();
+            String name = path.getFileName().toString();
+            if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+                problems.add(new Problem(file, 0, "not a series file: series are described in <slug>.yaml files"));
+                continue;
+            }
+            String slug = name.substring(0, name.lastIndexOf('.'));
+            String text = readUtf8(path, problems, digest);
+            if (text == null) {
+                continue;
+            }
+            int before = problems.size();
+            if (!FrontMatter.SLUG.matcher(slug).matches()) {
+                problems.add(new Problem(file, 0, "invalid slug '" + slug + "': use lowercase letters, digits and hyphens"));
+            }
+            var yaml = FrontMatter.parse(file, text, 1, SERIES_KEYS, problems::add);
+            if (yaml == null) {
+                continue;
+            }
+            String title = yaml.requiredText("title");
+            String description = yaml.requiredText("description");
+            Integer order = yaml.requiredPositiveInt("order");
+            if (problems.size() == before) {
+                result.add(new SeriesSource(slug, title, description, order));
+            }
+        }
+        return result;
+    }
+
+    private List<EssaySource> readEssays(Path contentDir, List<Problem> problems, MessageDigest digest) {
+        var result = new ArrayList<EssaySource>();
+        for (Path path : files(contentDir.resolve("essays"), problems)) {
+            String file = path.toString();
+            String name = path.getFileName().toString();
+            if (!name.endsWith(".md")) {
+                problems.add(new Problem(file, 0, "not an essay file: essays are Markdown files named <slug>.md"));
+                continue;
+            }
+            String text = readUtf8(path, problems, digest);
+            if (text != null) {
+                EssaySource essay = readEssay(file, name.substring(0, name.length() - 3), text, problems);
+                if (essay != null) {
+                    result.add(essay);
+                }
+            }
+        }
+        return result;
+    }
+
+    private EssaySource readEssay(String file, String slug, String text, List<Problem> problems) {
+        int before = problems.size();
+        if (!FrontMatter.SLUG.matcher(slug).matches()) {
+            problems.add(new Problem(file, 0, "invalid slug '" + slug + "': use lowercase letters, digits and hyphens"));
+        }
+        String[] lines = text.split("\n", -1);
+        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+            problems.add(new Problem(file, 1, "missing front matter: the file must start with a '---' line"));
+            return null;
+        }
+        int close = -1;
+        for (int i = 1; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.equals("---") || l.equals("...")) {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) {
+            problems.add(new Problem(file, 1, "front matter opened here is never closed with a '---' line"));
+            return null;
+        }
+        String yamlText = String.join("\n", List.of(lines).subList(1, close));
+        var fm = FrontMatter.parse(file, yamlText, 2, ESSAY_KEYS, problems::add);
+        String body = String.join("\n", List.of(lines).subList(close + 1, lines.length));
+        RenderedBody rendered = renderer.render(body, close + 1);
+        for (BodyProblem p : rendered.problems()) {
+            problems.add(new Problem(file, p.line(), p.message()));
+        }
+        if (fm == null) {
+            return null;
+        }
+        String title = fm.requiredText("title");
+        String series = fm.requiredText("series");
+        Integer order = fm.requiredPositiveInt("order");
+        String summary = fm.requiredText("summary");
+        List<String> tags = fm.stringList("tags", FrontMatter.SLUG, "lowercase letters, digits and hyphens");
+        List<String> aliases = fm.stringList("aliases", null, null);
+        LocalDate published = fm.date("published", true);
+        LocalDate updated = fm.date("updated", false);
+        if (published != null && updated != null && updated.isBefore(published)) {
+            problems.add(new Problem(file, fm.line("updated"),
+                    "'updated' (" + updated + ") is before 'published' (" + published + ")"));
+        }
+        if (problems.size() != before) {
+            return null;
+        }
+        return new EssaySource(slug, title, series, order, summary.replaceAll("\\s+", " "), tags, aliases, published,
+                updated, text, body, rendered);
+    }
+
+    /** Checks that need the whole corpus: series exist, orders are unique, cross-links and anchors resolve. */
+    private void checkCorpus(Path contentDir, List<SeriesSource> series, List<EssaySource> essays, List<Problem> problems) {
+        Map<String, SeriesSource> seriesBySlug = new HashMap<>();
+        Map<Integer, String> seriesOrders = new HashMap<>();
+        for (SeriesSource s : series) {
+            seriesBySlug.put(s.slug(), s);
+            String other = seriesOrders.putIfAbsent(s.order(), s.slug());
+            if (other != null) {
+                problems.add(new Problem(seriesFile(contentDir, s.slug()), 0,
+                        "order " + s.order() + " is already used by series '" + other + "'"));
+            }
+        }
+        Map<String, EssaySource> bySlug = essays.stream().collect(Collectors.toMap(EssaySource::slug, e -> e));
+        Map<String, String> orders = new HashMap<>();
+        for (EssaySource e : essays) {
+            String file = essayFile(contentDir, e.slug());
+            int[] lines = frontMatterLines(e.source(), "series", "order");
+            if (!seriesBySlug.containsKey(e.series())) {
+                problems.add(new Problem(file, lines[0], "unknown series '" + e.series() + "' (known: "
+                        + seriesBySlug.keySet().stream().sorted().collect(Collectors.joining(", ")) + ")"));
+            } else {
+                String other = orders.putIfAbsent(e.series() + "#" + e.order(), e.slug());
+                if (other != null) {
+                    problems.add(new Problem(file, lines[1], "order " + e.order() + " is already used by '" + other
+                            + "' in series '" + e.series() + "'"));
+                }
+            }
+            Set<String> ownIds = ids(e.rendered());
+            for (var anchor : e.rendered().anchorLinks()) {
+                if (!ownIds.contains(anchor.anchor())) {
+                    problems.add(new Problem(file, anchor.line(),
+                            "link to '#" + anchor.anchor() + "': this essay has no heading with that id"));
+                }
+            }
+            for (ExtractedLink link : e.rendered().links()) {
+                EssaySource target = bySlug.get(link.targetSlug());
+                if (target == null) {
+                    problems.add(new Problem(file, link.line(), "cross-link to unknown essay '" + link.targetSlug()
+                            + "' (no file " + essayFile(contentDir, link.targetSlug()) + ")"));
+                } else if (link.anchor() != null && !ids(target.rendered()).contains(link.anchor())) {
+                    problems.add(new Problem(file, link.line(), "cross-link to '" + link.targetSlug() + ".md#"
+                            + link.anchor() + "': essay '" + link.targetSlug() + "' has no heading with id '"
+                            + link.anchor() + "'"));
+                }
+            }
+        }
+    }
+
+    private static Set<String> ids(RenderedBody body) {
+        return body.toc().stream().map(TocEntry::id).collect(Collectors.toSet());
+    }
+
+    /** One-based lines of the given front-matter keys (1 when absent): used to point duplicate-order problems. */
+    private static int[] frontMatterLines(String source, String... keys) {
+        int[] result = new int[keys.length];
+        String[] lines = source.split("\n", -1);
+        for (int k = 0; k < keys.length; k++) {
+            result[k] = 1;
+            for (int i = 1; i < lines.length && !lines[i].strip().equals("---"); i++) {
+                if (lines[i].startsWith(keys[k] + ":")) {
+                    result[k] = i + 1;
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String essayFile(Path contentDir, String slug) {
+        return contentDir.resolve("essays").resolve(slug + ".md").toString();
+    }
+
+    private static String seriesFile(Path contentDir, String slug) {
+        return contentDir.resolve("series").resolve(slug + ".yaml").toString();
+    }
+
+    private static List<Path> files(Path dir, List<Problem> problems) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> stream = Files.list(dir)) {
+            return stream.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            problems.add(new Problem(dir.toString(), 0, "cannot list directory: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    /** Reads a file as strict UTF-8; reports unreadable, oversized or non-UTF-8 files with the line of the bad byte. */
+    private static String readUtf8(Path path, List<Problem> problems, MessageDigest digest) {
+        byte[] bytes;
+        try {
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                problems.add(new Problem(path.toString(), 0, "file is larger than " + MAX_FILE_BYTES + " bytes"));
+                return null;
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            problems.add(new Problem(path.toString(), 0, "unreadable file: " + e.getMessage()));
+            return null;
+        }
+        digest.update(path.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(bytes);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        try {
+            String text = decoder.decode(buffer).toString().replace("\r\n", "\n");
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(bytes);
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            problems.add(new Problem(path.toString(), line, "not valid UTF-8 (byte offset " + bad + ")"));
+            return null;
+        }
+    }
+
+    private static int firstInvalidUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : bytes.length;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.essays.corpus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.essays.http.ReleaseCache;
+import io.essays.http.Representation;
+
+/**
+ * The immutable read model of one corpus release, loaded from the database. Every request is answered from one
+ * snapshot; a new release replaces the whole snapshot at once, so readers never see a mix of two releases.
+ * Response bodies and derived structures (search index, graph) are computed at most once per snapshot.
+ */
+public final class CorpusSnapshot implements ReleaseCache {
+
+    /** A series with its essays in reading order. */
+    public record SeriesData(String slug, String title, String description, int order, List<EssayData> essays) {
+    }
+
+    /** Everything about one essay. */
+    public record EssayData(String slug, String title, String series, int order, String summary, List<String> tags,
+                            List<String> aliases, LocalDate published, LocalDate updated, int wordCount,
+                            int readingMinutes, String source, String html, String plainText,
+                            List<HeadingData> headings, List<LinkData> outgoing) {
+
+        public HeadingData heading(String id) {
+            return headings.stream().filter(h -> h.id().equals(id)).findFirst().orElse(null);
+        }
+    }
+
+    /** A heading with the first paragraph of its section. */
+    public record HeadingData(int level, String id, String text, String firstParagraphText, String firstParagraphHtml) {
+    }
+
+    /** One cross-link occurrence. */
+    public record LinkData(String source, int position, String target, String anchor, String text, String sectionId,
+                           int line, String contextText, String contextHtml) {
+    }
+
+    private final long releaseId;
+    private final String contentHash;
+    private final Instant importedAt;
+    private final List<SeriesData> series;
+    private final Map<String, SeriesData> seriesBySlug;
+    private final List<EssayData> essays;
+    private final Map<String, EssayData> essaysBySlug;
+    private final Map<String, List<LinkData>> incoming;
+    private final SortedMap<String, Integer> tags;
+    private final int cacheLimit;
+    private final Map<String, Representation> representations = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
+
+    CorpusSnapshot(long releaseId, String contentHash, Instant importedAt, List<SeriesData> series,
+                   List<EssayData> essays, Map<String, List<LinkData>> incoming, SortedMap<String, Integer> tags,
+                   int cacheLimit) {
+        this.releaseId = releaseId;
+        this.contentHash = contentHash;
+        this.importedAt = importedAt;
+        this.series = List.copyOf(series);
+        this.essays = List.copyOf(essays);
+        this.incoming = Map.copyOf(incoming);
+        this.tags = Collections.unmodifiableSortedMap(tags);
+        this.cacheLimit = cacheLimit;
+        this.seriesBySlug = index(series, SeriesData::slug);
+        this.essaysBySlug = index(essays, EssayData::slug);
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+        var map = new java.util.HashMap<String, T>();
+        items.forEach(i -> map.put(key.apply(i), i));
+        return Map.copyOf(map);
+    }
+
+    public long releaseId() {
+        return releaseId;
+    }
+
+    public String contentHash() {
+        return contentHash;
+    }
+
+    @Override
+    public Instant importedAt() {
+        return importedAt;
+    }
+
+    /** Series in order. */
+    public List<SeriesData> series() {
+        return series;
+    }
+
+    public SeriesData series(String slug) {
+        return seriesBySlug.get(slug);
+    }
+
+    /** Essays in reading order: by series order, then order within the series. */
+    public List<EssayData> essays() {
+        return essays;
+    }
+
+    public EssayData essay(String slug) {
+        return essaysBySlug.get(slug);
+    }
+
+    /** Links into an essay, by source in reading order then position. */
+    public List<LinkData> incoming(String slug) {
+        return incoming.getOrDefault(slug, List.of());
+    }
+
+    /** Tag → number of essays, sorted by tag. */
+    public SortedMap<String, Integer> tags() {
+        return tags;
+    }
+
+    @Override
+    public Representation representation(String key, Supplier<Representation> compute) {
+        Representation cached = representations.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Representation fresh = compute.get();
+        if (representations.size() < cacheLimit) {
+            representations.putIfAbsent(key, fresh);
+        }
+        return fresh;
+    }
+
+    /** A structure derived from this snapshot (search index, link graph …), built once. */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Class<T> type, Function<CorpusSnapshot, T> build) {
+        Object value = derived.get(type);
+        if (value == null) {
+            value = build.apply(this);
+            Object raced = derived.putIfAbsent(type, value);
+            value = raced == null ? value : raced;
+        }
+        return (T) value;
+    }
+}

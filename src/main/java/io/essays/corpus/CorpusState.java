@@ -1,0 +1,126 @@
+package io.essays.corpus;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.jboss.logging.Logger;
+
+import io.essays.EssaysConfig;
+import io.essays.essay.Essay;
+import io.essays.essay.EssayAlias;
+import io.essays.essay.EssayHeading;
+import io.essays.essay.EssayTag;
+import io.essays.http.ProblemException;
+import io.essays.links.EssayLink;
+import io.essays.series.Series;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+/**
+ * Holds the snapshot being served and replaces it, atomically for readers, when the database has a newer release.
+ */
+@ApplicationScoped
+public class CorpusState {
+    private static final Logger LOG = Logger.getLogger(CorpusState.class);
+
+    private final Event<CorpusLoaded> loaded;
+    private final int cacheLimit;
+    private volatile CorpusSnapshot current;
+
+    public CorpusState(Event<CorpusLoaded> loaded, EssaysConfig config) {
+        this.loaded = loaded;
+        this.cacheLimit = config.http().cacheEntries();
+    }
+
+    /** The snapshot being served; a 503 problem when no corpus has been imported yet. */
+    public CorpusSnapshot current() {
+        CorpusSnapshot snapshot = current;
+        if (snapshot == null) {
+            throw new ProblemException(503, "no-corpus", "Service Unavailable",
+                    "No corpus has been imported yet; check the service log for content problems");
+        }
+        return snapshot;
+    }
+
+    public Optional<CorpusSnapshot> loaded() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Loads the newest release from the database if it differs from the one served. Returns true if it swapped. */
+    @Transactional
+    public synchronized boolean refresh() {
+        CorpusRelease latest = CorpusRelease.latest();
+        if (latest == null || current != null && current.releaseId() == latest.id) {
+            return false;
+        }
+        long started = System.nanoTime();
+        CorpusSnapshot snapshot = load(latest);
+        CorpusRelease after = CorpusRelease.latest();
+        while (after.id != latest.id) {
+            // another replica committed an import while we read: read again so the snapshot is one release
+            latest = after;
+            snapshot = load(latest);
+            after = CorpusRelease.latest();
+        }
+        loaded.fire(new CorpusLoaded(snapshot));
+        current = snapshot;
+        LOG.infof("Serving corpus release %d (%d series, %d essays) loaded in %d ms", latest.id,
+                snapshot.series().size(), snapshot.essays().size(), (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    private CorpusSnapshot load(CorpusRelease release) {
+        Map<String, List<String>> tags = grouped(EssayTag.<EssayTag>find("order by essay, position").list(), t -> t.essay, t -> t.tag);
+        Map<String, List<String>> aliases = grouped(EssayAlias.<EssayAlias>find("order by essay, position").list(), a -> a.essay, a -> a.alias);
+        Map<String, List<CorpusSnapshot.HeadingData>> headings = grouped(
+                EssayHeading.<EssayHeading>find("order by essay, position").list(), h -> h.essay,
+                h -> new CorpusSnapshot.HeadingData(h.level, h.anchor, h.text, h.firstParagraphText, h.firstParagraphHtml));
+        Map<String, List<CorpusSnapshot.LinkData>> outgoing = grouped(
+                EssayLink.<EssayLink>find("order by source, position").list(), l -> l.source,
+                l -> new CorpusSnapshot.LinkData(l.source, l.position, l.target, l.anchor, l.text, l.sectionId, l.line,
+                        l.contextText, l.contextHtml));
+
+        List<Series> seriesRows = Series.<Series>find("order by order").list();
+        Map<String, List<CorpusSnapshot.EssayData>> bySeries = new LinkedHashMap<>();
+        seriesRows.forEach(s -> bySeries.put(s.slug, new ArrayList<>()));
+        for (Essay e : Essay.<Essay>find("order by series, order").list()) {
+            bySeries.get(e.series).add(new CorpusSnapshot.EssayData(e.slug, e.title, e.series, e.order, e.summary,
+                    tags.getOrDefault(e.slug, List.of()), aliases.getOrDefault(e.slug, List.of()), e.published,
+                    e.updated, e.wordCount, e.readingMinutes, e.source, e.html, e.plainText,
+                    headings.getOrDefault(e.slug, List.of()), outgoing.getOrDefault(e.slug, List.of())));
+        }
+        var series = new ArrayList<CorpusSnapshot.SeriesData>();
+        var essays = new ArrayList<CorpusSnapshot.EssayData>();
+        for (Series s : seriesRows) {
+            List<CorpusSnapshot.EssayData> members = List.copyOf(bySeries.get(s.slug));
+            series.add(new CorpusSnapshot.SeriesData(s.slug, s.title, s.description, s.order, members));
+            essays.addAll(members);
+        }
+        var incoming = new HashMap<String, List<CorpusSnapshot.LinkData>>();
+        var tagCounts = new TreeMap<String, Integer>();
+        for (CorpusSnapshot.EssayData e : essays) {
+            for (CorpusSnapshot.LinkData link : e.outgoing()) {
+                incoming.computeIfAbsent(link.target(), k -> new ArrayList<>()).add(link);
+            }
+            e.tags().forEach(t -> tagCounts.merge(t, 1, Integer::sum));
+        }
+        incoming.replaceAll((k, v) -> List.copyOf(v));
+        return new CorpusSnapshot(release.id, release.contentHash, release.importedAt.toInstant(), series, essays,
+                incoming, tagCounts, cacheLimit);
+    }
+
+    private static <R, V> Map<String, List<V>> grouped(List<R> rows, java.util.function.Function<R, String> key,
+                                                       java.util.function.Function<R, V> value) {
+        var map = new HashMap<String, List<V>>();
+        for (R row : rows) {
+            map.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(value.apply(row));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,30 @@
+package io.essays.essay;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.essays.markdown.TocEntry;
+
+/** Everything about one essay. */
+@Schema(description = "Everything about one essay: metadata, table of contents, sanitized HTML and its cross-links")
+public record EssayDetail(
+        @Schema(examples = "softmax") String slug,
+        @Schema(examples = "The Softmax Function") String title,
+        String summary,
+        SeriesRef series,
+        @Schema(description = "Position within its series, from 1", examples = "2") int order,
+        List<String> tags,
+        @Schema(description = "Other names of the subject, used to find unlinked mentions") List<String> aliases,
+        LocalDate published,
+        @Schema(nullable = true) LocalDate updated,
+        @Schema(description = "Words of prose (code and math excluded)", examples = "3120") int wordCount,
+        @Schema(examples = "14") int readingMinutes,
+        @Schema(description = "Every heading in document order; ids are the anchors used in the HTML") List<TocEntry> toc,
+        @Schema(description = "Sanitized HTML fragment. Cross-links carry data-essay; math is TeX inside span/div.math") String html,
+        @Schema(description = "Essays this one links to, each once, in order of first link") List<EssayRef> links,
+        @Schema(description = "Essays that link to this one, in reading order") List<EssayRef> backlinks,
+        @Schema(description = "Previous essay in the series", nullable = true) EssayRef previous,
+        @Schema(description = "Next essay in the series", nullable = true) EssayRef next) {
+}

@@ -1,0 +1,159 @@
+package io.essays.essay;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.essays.corpus.CorpusSnapshot;
+import io.essays.corpus.CorpusState;
+import io.essays.http.ContentResponses;
+import io.essays.http.Problem;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/** Essays: listing, detail, HTML fragment and Markdown source. Answers from the in-memory snapshot. */
+@Path("/api/v1/essays")
+@Tag(name = "Essays")
+@NonBlocking
+public class EssayResource {
+    private final CorpusState state;
+    private final EssayService essays;
+    private final ContentResponses responses;
+    private final SparseFields fields;
+
+    EssayResource(CorpusState state, EssayService essays, ContentResponses responses, SparseFields fields) {
+        this.state = state;
+        this.essays = essays;
+        this.responses = responses;
+        this.fields = fields;
+    }
+
+    @GET
+    @Produces(ContentResponses.JSON)
+    @Operation(summary = "List essays", description = "Essay summaries (no HTML), filtered, sorted and paginated. "
+            + "The Link header (RFC 8288) carries first, prev, next and last page URLs.")
+    @APIResponse(responseCode = "200", description = "One page of essays",
+            headers = @Header(name = "Link", description = "first, prev, next, last", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = EssayPage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
+    @APIResponse(responseCode = "400", description = "Invalid page, size, sort, fields or unknown series/tag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "Only essays of this series", example = "foundations") @QueryParam("series") String series,
+            @Parameter(description = "Only essays with this tag", example = "probability") @QueryParam("tag") String tag,
+            @Parameter(description = "-published (default, newest first), published, title, -title, reading-order",
+                    example = "title") @QueryParam("sort") String sort,
+            @Parameter(description = "Page number, from 1", example = "1") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(description = "Comma-separated item fields to keep (sparse fieldset), e.g. slug,title",
+                    example = "slug,title,readingMinutes") @QueryParam("fields") String fieldList,
+            @Context HttpHeaders headers) {
+        CorpusSnapshot corpus = state.current();
+        EssayService.ListQuery query = essays.query(corpus, series, tag, sort, page, size);
+        var keep = fields.parse(fieldList, EssaySummary.class);
+        return responses.json(corpus, headers, "essays?" + query.key() + "&fields=" + keep,
+                () -> fields.pageOf(essays.list(corpus, query), keep),
+                value -> Map.of("Link", pageLinks(query, fieldList, essays.list(corpus, query).page())));
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Produces(ContentResponses.JSON)
+    @Operation(summary = "Get an essay", description = "Metadata, table of contents, sanitized HTML, cross-links, "
+            + "backlinks and previous/next essay in the series.")
+    @APIResponse(responseCode = "200", description = "The essay", content = @Content(schema = @Schema(implementation = EssayDetail.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "Unknown field in fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No essay with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(example = "softmax") @PathParam("slug") String slug,
+                        @Parameter(description = "Comma-separated fields to keep (sparse fieldset)", example = "slug,title,toc")
+                        @QueryParam("fields") String fieldList,
+                        @Context HttpHeaders headers) {
+        CorpusSnapshot corpus = state.current();
+        var keep = fields.parse(fieldList, EssayDetail.class);
+        essays.essay(corpus, slug);
+        return responses.json(corpus, headers, "essay/" + slug + "?fields=" + keep,
+                () -> fields.of(essays.detail(corpus, slug), keep));
+    }
+
+    @GET
+    @Path("/{slug}/html")
+    @Produces(ContentResponses.HTML)
+    @Operation(summary = "Get an essay's HTML fragment", description = "The sanitized HTML body alone, ready to insert into a page.")
+    @APIResponse(responseCode = "200", description = "HTML fragment", content = @Content(mediaType = ContentResponses.HTML,
+            schema = @Schema(type = SchemaType.STRING, example = "<p>The softmax function turns…</p>")))
+    @APIResponse(responseCode = "404", description = "No essay with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response html(@Parameter(example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
+        CorpusSnapshot corpus = state.current();
+        var essay = essays.essay(corpus, slug);
+        return responses.text(corpus, headers, "html/" + slug, ContentResponses.HTML, essay::html);
+    }
+
+    @GET
+    @Path("/{slug}/source")
+    @Produces(ContentResponses.MARKDOWN)
+    @Operation(summary = "Get an essay's Markdown source", description = "The file as authored, front matter included.")
+    @APIResponse(responseCode = "200", description = "Markdown source", content = @Content(mediaType = ContentResponses.MARKDOWN,
+            schema = @Schema(type = SchemaType.STRING, example = "---\ntitle: The Softmax Function\n…")))
+    @APIResponse(responseCode = "404", description = "No essay with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response source(@Parameter(example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
+        CorpusSnapshot corpus = state.current();
+        var essay = essays.essay(corpus, slug);
+        return responses.text(corpus, headers, "source/" + slug, ContentResponses.MARKDOWN, essay::source);
+    }
+
+    /** RFC 8288 pagination links, relative to the API root, keeping every other query parameter. */
+    static String pageLinks(EssayService.ListQuery q, String fieldList, PageInfo page) {
+        var links = new LinkedHashMap<String, Integer>();
+        links.put("first", 1);
+        if (page.number() > 1) {
+            links.put("prev", page.number() - 1);
+        }
+        if (page.number() < page.totalPages()) {
+            links.put("next", page.number() + 1);
+        }
+        links.put("last", page.totalPages());
+        var sb = new StringBuilder();
+        links.forEach((rel, number) -> {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append("</api/v1/essays?");
+            if (q.series() != null) {
+                sb.append("series=").append(encode(q.series())).append('&');
+            }
+            if (q.tag() != null) {
+                sb.append("tag=").append(encode(q.tag())).append('&');
+            }
+            sb.append("sort=").append(encode(q.sort())).append("&page=").append(number).append("&size=").append(q.size());
+            if (fieldList != null && !fieldList.isBlank()) {
+                sb.append("&fields=").append(encode(fieldList));
+            }
+            sb.append(">; rel=\"").append(rel).append('"');
+        });
+        return sb.toString();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

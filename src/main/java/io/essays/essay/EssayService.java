@@ -1,0 +1,150 @@
+package io.essays.essay;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.essays.EssaysConfig;
+import io.essays.corpus.CorpusSnapshot;
+import io.essays.corpus.CorpusSnapshot.EssayData;
+import io.essays.http.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Queries over one snapshot: listing with filters, sorting and paging, and the essay detail. */
+@ApplicationScoped
+public class EssayService {
+    /** The accepted {@code sort} values. */
+    public static final Map<String, Comparator<EssayData>> SORTS = sorts();
+
+    private final EssaysConfig config;
+
+    EssayService(EssaysConfig config) {
+        this.config = config;
+    }
+
+    private static Map<String, Comparator<EssayData>> sorts() {
+        var sorts = new LinkedHashMap<String, Comparator<EssayData>>();
+        Comparator<EssayData> published = Comparator.comparing(EssayData::published).thenComparing(EssayData::slug);
+        Comparator<EssayData> title = Comparator.comparing((EssayData e) -> e.title().toLowerCase()).thenComparing(EssayData::slug);
+        sorts.put("-published", published.reversed());
+        sorts.put("published", published);
+        sorts.put("title", title);
+        sorts.put("-title", title.reversed());
+        sorts.put("reading-order", null);
+        return java.util.Collections.unmodifiableMap(sorts);
+    }
+
+    /** The normalized list query, validated; {@link ListQuery#key()} identifies its representation. */
+    public ListQuery query(CorpusSnapshot corpus, String series, String tag, String sort, String page, String size) {
+        if (series != null && corpus.series(series) == null) {
+            throw ProblemException.badRequest("Unknown series '" + series + "' in filter 'series'; known series: "
+                    + corpus.series().stream().map(CorpusSnapshot.SeriesData::slug).collect(Collectors.joining(", ")));
+        }
+        if (tag != null && !corpus.tags().containsKey(tag)) {
+            throw ProblemException.badRequest("Unknown tag '" + tag + "' in filter 'tag'; GET /api/v1/tags lists every tag");
+        }
+        String s = sort == null || sort.isBlank() ? "-published" : sort.strip();
+        if (!SORTS.containsKey(s)) {
+            throw ProblemException.badRequest("Unknown sort '" + sort + "'; use one of " + String.join(", ", SORTS.keySet()));
+        }
+        int p = integer("page", page, 1, 1, Integer.MAX_VALUE);
+        int max = config.paging().maxSize();
+        int n = integer("size", size, config.paging().defaultSize(), 1, max);
+        return new ListQuery(series, tag, s, p, n);
+    }
+
+    /** A validated list query. */
+    public record ListQuery(String series, String tag, String sort, int page, int size) {
+        public String key() {
+            return "series=" + (series == null ? "" : series) + "&tag=" + (tag == null ? "" : tag) + "&sort=" + sort
+                    + "&page=" + page + "&size=" + size;
+        }
+    }
+
+    public EssayPage list(CorpusSnapshot corpus, ListQuery q) {
+        List<EssayData> matches = new ArrayList<>();
+        for (EssayData e : corpus.essays()) {
+            if ((q.series() == null || e.series().equals(q.series())) && (q.tag() == null || e.tags().contains(q.tag()))) {
+                matches.add(e);
+            }
+        }
+        Comparator<EssayData> order = SORTS.get(q.sort());
+        if (order != null) {
+            matches.sort(order);
+        }
+        int total = matches.size();
+        int pages = Math.max(1, (total + q.size() - 1) / q.size());
+        if (q.page() > pages) {
+            throw ProblemException.badRequest("Page " + q.page() + " is past the last page (" + pages + ") of " + total
+                    + " essays");
+        }
+        int from = (q.page() - 1) * q.size();
+        List<EssaySummary> items = matches.subList(from, Math.min(total, from + q.size())).stream()
+                .map(e -> summary(corpus, e)).toList();
+        return new EssayPage(items, new PageInfo(q.page(), q.size(), total, pages));
+    }
+
+    public EssayData essay(CorpusSnapshot corpus, String slug) {
+        EssayData essay = corpus.essay(slug);
+        if (essay == null) {
+            throw ProblemException.notFound("No essay with slug '" + slug + "'");
+        }
+        return essay;
+    }
+
+    public EssayDetail detail(CorpusSnapshot corpus, String slug) {
+        EssayData e = essay(corpus, slug);
+        var links = new LinkedHashMap<String, EssayRef>();
+        e.outgoing().forEach(l -> links.computeIfAbsent(l.target(), t -> ref(corpus.essay(t))));
+        var backlinks = new LinkedHashMap<String, EssayRef>();
+        corpus.incoming(slug).forEach(l -> backlinks.computeIfAbsent(l.source(), s -> ref(corpus.essay(s))));
+        List<EssayData> siblings = corpus.series(e.series()).essays();
+        int index = siblings.indexOf(e);
+        return new EssayDetail(e.slug(), e.title(), e.summary(), seriesRef(corpus, e), e.order(), e.tags(), e.aliases(),
+                e.published(), e.updated(), e.wordCount(), e.readingMinutes(), toc(e), e.html(),
+                List.copyOf(links.values()), List.copyOf(backlinks.values()),
+                index > 0 ? ref(siblings.get(index - 1)) : null,
+                index < siblings.size() - 1 ? ref(siblings.get(index + 1)) : null);
+    }
+
+    public List<TagCount> tags(CorpusSnapshot corpus) {
+        return corpus.tags().entrySet().stream().map(t -> new TagCount(t.getKey(), t.getValue())).toList();
+    }
+
+    static EssaySummary summary(CorpusSnapshot corpus, EssayData e) {
+        return new EssaySummary(e.slug(), e.title(), e.summary(), seriesRef(corpus, e), e.order(), e.tags(),
+                e.published(), e.updated(), e.readingMinutes());
+    }
+
+    public static EssayRef ref(EssayData e) {
+        return new EssayRef(e.slug(), e.title());
+    }
+
+    static SeriesRef seriesRef(CorpusSnapshot corpus, EssayData e) {
+        return new SeriesRef(e.series(), corpus.series(e.series()).title());
+    }
+
+    private static List<io.essays.markdown.TocEntry> toc(EssayData e) {
+        return e.headings().stream().map(h -> new io.essays.markdown.TocEntry(h.level(), h.id(), h.text())).toList();
+    }
+
+    /** Parses an integer query parameter in {@code [min, max]}; a problem 400 that names the parameter otherwise. */
+    public static int integer(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ProblemException.badRequest("'" + name + "' must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got '" + value + "'");
+    }
+}

@@ -1,0 +1,53 @@
+package io.essays.http;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Turns every exception into an RFC 9457 problem+json response; never a stack trace. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String TYPE_BASE = "https://essays.dev/problems/";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return response(e.status(), e.type(), e.title(), e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType info = Response.Status.fromStatusCode(status);
+        String title = info == null ? "HTTP " + status : info.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath();
+            case 405 -> "Method not allowed on " + uri.getPath() + "; this API is read-only (GET, HEAD, OPTIONS)";
+            case 406 -> "None of the accepted media types can be produced for " + uri.getPath();
+            case 415 -> "Unsupported media type";
+            default -> e.getMessage();
+        };
+        Response response = response(status, title.toLowerCase().replace(' ', '-'), title, detail, uri);
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return response(500, "internal-error", "Internal Server Error",
+                "The server failed to answer this request; it has been logged.", uri);
+    }
+
+    static Response response(int status, String type, String title, String detail, UriInfo uri) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .header("Cache-Control", "no-store")
+                .entity(new Problem(TYPE_BASE + type, title, status, detail, uri.getPath()))
+                .build();
+    }
+}

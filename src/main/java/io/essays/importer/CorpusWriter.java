@@ -1,0 +1,158 @@
+package io.essays.importer;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import io.essays.content.Corpus;
+import io.essays.content.EssaySource;
+import io.essays.content.SeriesSource;
+import io.essays.corpus.CorpusRelease;
+import io.essays.essay.Essay;
+import io.essays.essay.EssayAlias;
+import io.essays.essay.EssayHeading;
+import io.essays.essay.EssayTag;
+import io.essays.links.EssayLink;
+import io.essays.markdown.ExtractedLink;
+import io.essays.markdown.RenderedBody;
+import io.essays.markdown.TocEntry;
+import io.essays.series.Series;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Writes a validated corpus into the database in one transaction and records it as a new release. */
+@ApplicationScoped
+class CorpusWriter {
+    private static final int FLUSH_EVERY = 500;
+
+    private final EntityManager em;
+    private int pending;
+
+    CorpusWriter(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Replaces the stored corpus unless its hash equals the newest release's; returns the release now current. */
+    @Transactional
+    WriteResult write(Corpus corpus, String releaseHash) {
+        // serializes imports across replicas sharing the database
+        em.createNativeQuery("SELECT id FROM import_lock WHERE id = 1 FOR UPDATE").getResultList();
+        CorpusRelease latest = CorpusRelease.latest();
+        if (latest != null && latest.contentHash.equals(releaseHash)) {
+            return new WriteResult(latest.id, false, latest.linkCount);
+        }
+        EssayLink.deleteAll();
+        EssayHeading.deleteAll();
+        EssayAlias.deleteAll();
+        EssayTag.deleteAll();
+        Essay.deleteAll();
+        Series.deleteAll();
+        em.flush();
+        pending = 0;
+        for (SeriesSource s : corpus.series()) {
+            var row = new Series();
+            row.slug = s.slug();
+            row.title = s.title();
+            row.description = s.description();
+            row.order = s.order();
+            persist(row);
+        }
+        int links = 0;
+        for (EssaySource e : corpus.essays()) {
+            persist(essay(e));
+            for (int i = 0; i < e.tags().size(); i++) {
+                var tag = new EssayTag();
+                tag.essay = e.slug();
+                tag.position = i;
+                tag.tag = e.tags().get(i);
+                persist(tag);
+            }
+            for (int i = 0; i < e.aliases().size(); i++) {
+                var alias = new EssayAlias();
+                alias.essay = e.slug();
+                alias.position = i;
+                alias.alias = e.aliases().get(i);
+                persist(alias);
+            }
+            RenderedBody body = e.rendered();
+            for (int i = 0; i < body.toc().size(); i++) {
+                persist(heading(e.slug(), i, body.toc().get(i), body));
+            }
+        }
+        // links after every essay row exists (target foreign key)
+        em.flush();
+        for (EssaySource e : corpus.essays()) {
+            var extracted = e.rendered().links();
+            for (int i = 0; i < extracted.size(); i++) {
+                persist(link(e.slug(), i, extracted.get(i)));
+                links++;
+            }
+        }
+        var release = new CorpusRelease();
+        release.id = latest == null ? 1 : latest.id + 1;
+        release.contentHash = releaseHash;
+        release.importedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        release.seriesCount = corpus.series().size();
+        release.essayCount = corpus.essays().size();
+        release.linkCount = links;
+        persist(release);
+        em.flush();
+        return new WriteResult(release.id, true, links);
+    }
+
+    record WriteResult(long releaseId, boolean changed, int links) {
+    }
+
+    private void persist(Object entity) {
+        em.persist(entity);
+        if (++pending % FLUSH_EVERY == 0) {
+            em.flush();
+            em.clear();
+        }
+    }
+
+    private static Essay essay(EssaySource e) {
+        var row = new Essay();
+        row.slug = e.slug();
+        row.series = e.series();
+        row.order = e.order();
+        row.title = e.title();
+        row.summary = e.summary();
+        row.published = e.published();
+        row.updated = e.updated();
+        row.wordCount = e.rendered().wordCount();
+        row.readingMinutes = e.rendered().readingMinutes();
+        row.source = e.source();
+        row.html = e.rendered().html();
+        row.plainText = e.rendered().plainText();
+        return row;
+    }
+
+    private static EssayHeading heading(String slug, int position, TocEntry toc, RenderedBody body) {
+        var row = new EssayHeading();
+        row.essay = slug;
+        row.position = position;
+        row.level = toc.level();
+        row.anchor = toc.id();
+        row.text = toc.text();
+        var section = body.sections().stream().filter(s -> toc.id().equals(s.id())).findFirst();
+        row.firstParagraphText = section.map(RenderedBody.Section::firstParagraphText).orElse("");
+        row.firstParagraphHtml = section.map(RenderedBody.Section::firstParagraphHtml).orElse("");
+        return row;
+    }
+
+    private static EssayLink link(String source, int position, ExtractedLink l) {
+        var row = new EssayLink();
+        row.source = source;
+        row.position = position;
+        row.target = l.targetSlug();
+        row.anchor = l.anchor();
+        row.text = l.text();
+        row.sectionId = l.sectionId();
+        row.line = l.line();
+        row.contextText = l.contextText();
+        row.contextHtml = l.contextHtml();
+        return row;
+    }
+}

@@ -1,0 +1,90 @@
+package io.essays.importer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.jboss.logging.Logger;
+
+import io.essays.EssaysConfig;
+import io.essays.content.Corpus;
+import io.essays.content.CorpusReader;
+import io.essays.content.InvalidCorpusException;
+import io.essays.corpus.CorpusState;
+import io.essays.markdown.MarkdownRenderer;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Imports a content directory: read and validate the whole corpus, render it, write it in one transaction, then serve
+ * it. An invalid corpus changes nothing: the release being served stays. Triggers: startup, the admin endpoint, tests.
+ */
+@ApplicationScoped
+public class ImportService {
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    /** Bump when rendering changes, so that unchanged content is re-rendered on the next import. */
+    static final String PIPELINE_VERSION = "1";
+
+    private final EssaysConfig config;
+    private final CorpusReader reader;
+    private final CorpusWriter writer;
+    private final CorpusState state;
+
+    ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state) {
+        this.config = config;
+        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate()));
+        this.writer = writer;
+        this.state = state;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.importOnStart()) {
+            try {
+                importFrom(Path.of(config.contentDir()));
+            } catch (InvalidCorpusException e) {
+                LOG.error(e.getMessage());
+                LOG.warn(state.loaded().isPresent()
+                        ? "Content has problems: still serving release " + state.loaded().get().releaseId()
+                        : "Content has problems and no earlier release exists: the service is not ready");
+            }
+        }
+        state.refresh();
+    }
+
+    /** Picks up releases imported by other replicas. */
+    @Scheduled(every = "${essays.refresh-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        state.refresh();
+    }
+
+    /** Imports {@code contentDir}; throws {@link InvalidCorpusException} with every problem when it is invalid. */
+    public ImportOutcome importFrom(Path contentDir) {
+        long started = System.nanoTime();
+        Corpus corpus = reader.read(contentDir);
+        String hash = releaseHash(corpus);
+        CorpusWriter.WriteResult result = writer.write(corpus, hash);
+        state.refresh();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.infof("Imported %s: %d series, %d essays, %d links in %d ms (%s)", contentDir, corpus.series().size(),
+                corpus.essays().size(), result.links(), millis, result.changed() ? "release " + result.releaseId()
+                        : "unchanged, release " + result.releaseId());
+        return new ImportOutcome(result.releaseId(), result.changed(), hash, corpus.series().size(),
+                corpus.essays().size(), result.links(), millis);
+    }
+
+    private String releaseHash(Corpus corpus) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update((corpus.contentHash() + "\n" + config.essayUrlTemplate() + "\n" + PIPELINE_VERSION)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

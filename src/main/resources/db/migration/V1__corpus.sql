@@ -36,6 +36,7 @@ CREATE TABLE essay (
     source          VARCHAR       NOT NULL,
     html            VARCHAR       NOT NULL,
     plain_text      VARCHAR       NOT NULL,
+    lead_text       VARCHAR       NOT NULL,
     CONSTRAINT essay_series_position UNIQUE (series_slug, position)
 );
 
@@ -63,6 +64,7 @@ CREATE TABLE essay_heading (
     text                 VARCHAR(1000) NOT NULL,
     first_paragraph_text VARCHAR      NOT NULL,
     first_paragraph_html VARCHAR      NOT NULL,
+    section_text         VARCHAR      NOT NULL,
     PRIMARY KEY (essay_slug, position)
 );
 

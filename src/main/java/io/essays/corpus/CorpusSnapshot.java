@@ -27,7 +27,7 @@ public final class CorpusSnapshot implements ReleaseCache {
     /** Everything about one essay. */
     public record EssayData(String slug, String title, String series, int order, String summary, List<String> tags,
                             List<String> aliases, LocalDate published, LocalDate updated, int wordCount,
-                            int readingMinutes, String source, String html, String plainText,
+                            int readingMinutes, String source, String html, String plainText, String leadText,
                             List<HeadingData> headings, List<LinkData> outgoing) {
 
         public HeadingData heading(String id) {
@@ -35,8 +35,9 @@ public final class CorpusSnapshot implements ReleaseCache {
         }
     }
 
-    /** A heading with the first paragraph of its section. */
-    public record HeadingData(int level, String id, String text, String firstParagraphText, String firstParagraphHtml) {
+    /** A heading with the first paragraph and the whole plain text of its section. */
+    public record HeadingData(int level, String id, String text, String firstParagraphText, String firstParagraphHtml,
+                              String sectionText) {
     }
 
     /** One cross-link occurrence. */

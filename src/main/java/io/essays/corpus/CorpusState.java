@@ -80,7 +80,8 @@ public class CorpusState {
         Map<String, List<String>> aliases = grouped(EssayAlias.<EssayAlias>find("order by essay, position").list(), a -> a.essay, a -> a.alias);
         Map<String, List<CorpusSnapshot.HeadingData>> headings = grouped(
                 EssayHeading.<EssayHeading>find("order by essay, position").list(), h -> h.essay,
-                h -> new CorpusSnapshot.HeadingData(h.level, h.anchor, h.text, h.firstParagraphText, h.firstParagraphHtml));
+                h -> new CorpusSnapshot.HeadingData(h.level, h.anchor, h.text, h.firstParagraphText, h.firstParagraphHtml,
+                        h.sectionText));
         Map<String, List<CorpusSnapshot.LinkData>> outgoing = grouped(
                 EssayLink.<EssayLink>find("order by source, position").list(), l -> l.source,
                 l -> new CorpusSnapshot.LinkData(l.source, l.position, l.target, l.anchor, l.text, l.sectionId, l.line,
@@ -92,7 +93,7 @@ public class CorpusState {
         for (Essay e : Essay.<Essay>find("order by series, order").list()) {
             bySeries.get(e.series).add(new CorpusSnapshot.EssayData(e.slug, e.title, e.series, e.order, e.summary,
                     tags.getOrDefault(e.slug, List.of()), aliases.getOrDefault(e.slug, List.of()), e.published,
-                    e.updated, e.wordCount, e.readingMinutes, e.source, e.html, e.plainText,
+                    e.updated, e.wordCount, e.readingMinutes, e.source, e.html, e.plainText, e.leadText,
                     headings.getOrDefault(e.slug, List.of()), outgoing.getOrDefault(e.slug, List.of())));
         }
         var series = new ArrayList<CorpusSnapshot.SeriesData>();

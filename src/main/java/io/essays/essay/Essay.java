@@ -30,4 +30,7 @@ public class Essay extends PanacheEntityBase {
     public String html;
     @Column(name = "plain_text")
     public String plainText;
+    /** Plain text before the first heading. */
+    @Column(name = "lead_text")
+    public String leadText;
 }

@@ -26,6 +26,9 @@ public class EssayHeading extends PanacheEntityBase {
     public String firstParagraphText;
     @Column(name = "first_paragraph_html")
     public String firstParagraphHtml;
+    /** Plain text of the whole section, up to the next heading. */
+    @Column(name = "section_text")
+    public String sectionText;
 
     public record Key(String essay, int position) implements Serializable {
         public Key() {

@@ -126,6 +126,8 @@ class CorpusWriter {
         row.source = e.source();
         row.html = e.rendered().html();
         row.plainText = e.rendered().plainText();
+        row.leadText = e.rendered().sections().stream().filter(s -> s.id() == null).findFirst()
+                .map(RenderedBody.Section::text).orElse("");
         return row;
     }
 
@@ -139,6 +141,7 @@ class CorpusWriter {
         var section = body.sections().stream().filter(s -> toc.id().equals(s.id())).findFirst();
         row.firstParagraphText = section.map(RenderedBody.Section::firstParagraphText).orElse("");
         row.firstParagraphHtml = section.map(RenderedBody.Section::firstParagraphHtml).orElse("");
+        row.sectionText = section.map(RenderedBody.Section::text).orElse("");
         return row;
     }
 

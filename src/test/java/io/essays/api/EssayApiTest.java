@@ -1,0 +1,209 @@
+package io.essays.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The REST API over the fixture corpus (src/test/resources/fixture). Runs on H2; {@link PostgresEssayApiTest} reruns it on PostgreSQL. */
+@QuarkusTest
+public class EssayApiTest {
+
+    @Test
+    void seriesAreListedInOrderWithEssayCounts() {
+        given().get("/api/v1/series").then().statusCode(200)
+                .contentType("application/json")
+                .header("ETag", startsWith("\""))
+                .body("slug", contains("alpha", "beta", "gamma"))
+                .body("essayCount", contains(2, 1, 0))
+                .body("[1].description", equalTo("The second series, folded over two lines."))
+                .body("[0].order", equalTo(1));
+    }
+
+    @Test
+    void seriesDetailListsEssaysInReadingOrder() {
+        given().get("/api/v1/series/alpha").then().statusCode(200)
+                .body("title", equalTo("Alpha Series"))
+                .body("essayCount", equalTo(2))
+                .body("essays.slug", contains("first-steps", "second-look"))
+                .body("essays[0].html", nullValue());
+        given().get("/api/v1/series/gamma").then().statusCode(200).body("essays", hasSize(0));
+    }
+
+    @Test
+    void unknownSeriesIsProblem404() {
+        given().get("/api/v1/series/nope").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"))
+                .body("detail", equalTo("No series with slug 'nope'"))
+                .body("instance", equalTo("/api/v1/series/nope"));
+    }
+
+    @Test
+    void essaysAreListedNewestFirstByDefaultWithoutHtml() {
+        given().get("/api/v1/essays").then().statusCode(200)
+                .body("items.slug", contains("second-look", "third-way", "first-steps"))
+                .body("items[0].html", nullValue())
+                .body("items[0].series.slug", equalTo("alpha"))
+                .body("items[0].series.title", equalTo("Alpha Series"))
+                .body("items[0].updated", equalTo("2026-03-01"))
+                .body("items[1].updated", nullValue())
+                .body("items[2].tags", contains("basics", "maths"))
+                .body("items[2].readingMinutes", equalTo(1))
+                .body("page.number", equalTo(1))
+                .body("page.size", equalTo(20))
+                .body("page.totalItems", equalTo(3))
+                .body("page.totalPages", equalTo(1));
+    }
+
+    @Test
+    void essaysSortByPublishedAndTitleBothWays() {
+        given().queryParam("sort", "published").get("/api/v1/essays").then()
+                .body("items.slug", contains("first-steps", "third-way", "second-look"));
+        given().queryParam("sort", "title").get("/api/v1/essays").then()
+                .body("items.title", contains("A Third Way", "First Steps", "Second Look"));
+        given().queryParam("sort", "-title").get("/api/v1/essays").then()
+                .body("items.title", contains("Second Look", "First Steps", "A Third Way"));
+        given().queryParam("sort", "reading-order").get("/api/v1/essays").then()
+                .body("items.slug", contains("first-steps", "second-look", "third-way"));
+    }
+
+    @Test
+    void essaysFilterBySeriesAndTag() {
+        given().queryParam("series", "alpha").get("/api/v1/essays").then()
+                .body("items.slug", contains("second-look", "first-steps"));
+        given().queryParam("tag", "basics").get("/api/v1/essays").then()
+                .body("items.slug", contains("third-way", "first-steps"));
+        given().queryParam("tag", "maths").queryParam("series", "alpha").queryParam("sort", "title").get("/api/v1/essays")
+                .then().body("items.slug", contains("first-steps", "second-look"));
+    }
+
+    @Test
+    void paginationHasPageObjectAndLinkHeader() {
+        given().queryParam("size", 1).queryParam("page", 2).queryParam("sort", "title").get("/api/v1/essays").then()
+                .statusCode(200)
+                .body("items.slug", contains("first-steps"))
+                .body("page.number", equalTo(2))
+                .body("page.totalPages", equalTo(3))
+                .header("Link", equalTo("</api/v1/essays?sort=title&page=1&size=1>; rel=\"first\", "
+                        + "</api/v1/essays?sort=title&page=1&size=1>; rel=\"prev\", "
+                        + "</api/v1/essays?sort=title&page=3&size=1>; rel=\"next\", "
+                        + "</api/v1/essays?sort=title&page=3&size=1>; rel=\"last\""));
+    }
+
+    @Test
+    void invalidListParametersAreProblem400() {
+        given().queryParam("page", 0).get("/api/v1/essays").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("'page' must be a whole number from 1, got '0'"));
+        given().queryParam("size", 10000).get("/api/v1/essays").then().statusCode(400)
+                .body("detail", equalTo("'size' must be a whole number from 1 to 100, got '10000'"));
+        given().queryParam("page", "abc").get("/api/v1/essays").then().statusCode(400)
+                .body("detail", containsString("'page' must be a whole number"));
+        given().queryParam("sort", "popularity").get("/api/v1/essays").then().statusCode(400)
+                .body("detail", startsWith("Unknown sort 'popularity'; use one of -published, published, title"));
+        given().queryParam("series", "nope").get("/api/v1/essays").then().statusCode(400)
+                .body("detail", equalTo("Unknown series 'nope' in filter 'series'; known series: alpha, beta, gamma"));
+        given().queryParam("tag", "nope").get("/api/v1/essays").then().statusCode(400)
+                .body("detail", startsWith("Unknown tag 'nope'"));
+        given().queryParam("page", 5).get("/api/v1/essays").then().statusCode(400)
+                .body("detail", equalTo("Page 5 is past the last page (1) of 3 essays"));
+    }
+
+    @Test
+    void essayDetailHasEverything() {
+        given().get("/api/v1/essays/second-look").then().statusCode(200)
+                .body("title", equalTo("Second Look"))
+                .body("series.slug", equalTo("alpha"))
+                .body("order", equalTo(2))
+                .body("published", equalTo("2026-02-01"))
+                .body("updated", equalTo("2026-03-01"))
+                .body("toc.id", contains("details", "more"))
+                .body("toc.level", contains(2, 2))
+                .body("toc[1].text", equalTo("More"))
+                .body("links.slug", contains("first-steps"))
+                .body("backlinks.slug", contains("first-steps"))
+                .body("backlinks[0].title", equalTo("First Steps"))
+                .body("previous.slug", equalTo("first-steps"))
+                .body("next", nullValue())
+                .body("wordCount", equalTo(27))
+                .body("html", containsString("<a href=\"/essays/first-steps#setup\" data-essay=\"first-steps\">setup</a>"))
+                .body("html", containsString("<a href=\"#more\">below</a>"))
+                .body("html", containsString("<del>Struck</del>"))
+                .body("html", containsString("type=\"checkbox\""));
+    }
+
+    @Test
+    void essayHtmlIsSafeAndMathIsKeptAsTex() {
+        given().get("/api/v1/essays/first-steps").then().statusCode(200)
+                .body("links.slug", contains("second-look", "third-way"))
+                .body("backlinks.slug", contains("second-look"))
+                .body("previous", nullValue())
+                .body("next.slug", equalTo("second-look"))
+                .body("aliases", contains("first steps", "beginnings"))
+                .body("html", not(containsString("<script")))
+                .body("html", containsString("&lt;script&gt;"))
+                .body("html", not(containsString("javascript:")))
+                .body("html", containsString("<a rel=\"noopener noreferrer\" href=\"https://example.org/page\">an external one</a>"))
+                .body("html", containsString("<span class=\"math math-inline\">x_1 + y_2</span>"))
+                .body("html", containsString("<div class=\"math math-display\">\\sum_{i=1}^{n} a_i * b_i</div>"))
+                .body("html", containsString("<table>"))
+                .body("html", containsString("class=\"footnotes\""));
+    }
+
+    @Test
+    void htmlFragmentIsServedAsHtml() {
+        given().get("/api/v1/essays/third-way/html").then().statusCode(200)
+                .contentType("text/html; charset=utf-8")
+                .header("ETag", notNullValue())
+                .body(startsWith("<p>Nothing links out from here, but <code>code</code>"));
+    }
+
+    @Test
+    void sourceIsTheFileAsAuthored() {
+        String source = given().get("/api/v1/essays/third-way/source").then().statusCode(200)
+                .contentType("text/markdown; charset=utf-8")
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(source)
+                .startsWith("---\ntitle: A Third Way\nseries: beta\n")
+                .contains("## Only Heading\n\nLast words.");
+    }
+
+    @Test
+    void unknownEssayIsProblem404OnEveryRepresentation() {
+        for (String path : new String[] {"/api/v1/essays/nope", "/api/v1/essays/nope/html", "/api/v1/essays/nope/source"}) {
+            given().get(path).then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .header("Cache-Control", "no-store")
+                    .body("detail", equalTo("No essay with slug 'nope'"));
+        }
+    }
+
+    @Test
+    void tagsAreListedWithCounts() {
+        given().get("/api/v1/tags").then().statusCode(200)
+                .body("tag", contains("basics", "maths"))
+                .body("count", contains(2, 2));
+    }
+
+    @Test
+    void unknownPathAndWrongMethodAreProblems() {
+        given().get("/api/v1/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        given().delete("/api/v1/essays/first-steps").then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("detail", not(emptyOrNullString()));
+    }
+}

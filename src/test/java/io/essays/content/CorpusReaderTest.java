@@ -1,0 +1,226 @@
+package io.essays.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.essays.markdown.MarkdownRenderer;
+
+class CorpusReaderTest {
+    @TempDir
+    Path dir;
+    private final CorpusReader reader = new CorpusReader(new MarkdownRenderer("/essays/{slug}"));
+
+    @BeforeEach
+    void series() throws IOException {
+        write("series/basics.yaml", "title: Basics\norder: 1\ndescription: The basics.\n");
+    }
+
+    private void write(String name, String text) throws IOException {
+        Path path = dir.resolve(name);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, text, StandardCharsets.UTF_8);
+    }
+
+    private static String essay(String frontMatterExtra, int order, String body) {
+        return "---\ntitle: An Essay\nseries: basics\norder: " + order + "\nsummary: One paragraph.\npublished: 2026-01-01\n"
+                + frontMatterExtra + "---\n" + body;
+    }
+
+    private List<Problem> problems() {
+        return catchThrowableOfType(InvalidCorpusException.class, () -> reader.read(dir)).problems();
+    }
+
+    private String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void validCorpusIsReadInSeriesAndReadingOrder() throws IOException {
+        write("series/advanced.yaml", "title: Advanced\norder: 2\ndescription: Harder.\n");
+        write("essays/b.md", essay("", 2, "Text linking [a](a.md#intro).\n"));
+        write("essays/a.md", essay("tags: [maths, ml-basics]\n", 1, "## Intro\n\nHello.\n"));
+        write("essays/c.md", essay("", 1, "Text.\n").replace("series: basics", "series: advanced"));
+        Corpus corpus = reader.read(dir);
+        assertThat(corpus.series()).extracting(SeriesSource::slug).containsExactly("basics", "advanced");
+        assertThat(corpus.essays()).extracting(EssaySource::slug).containsExactly("a", "b", "c");
+        assertThat(corpus.essays().get(0).tags()).containsExactly("maths", "ml-basics");
+        assertThat(corpus.contentHash()).hasSize(64);
+    }
+
+    @Test
+    void contentHashChangesWhenAnyFileChanges() throws IOException {
+        write("essays/a.md", essay("", 1, "One.\n"));
+        String before = reader.read(dir).contentHash();
+        write("essays/a.md", essay("", 1, "Two.\n"));
+        assertThat(reader.read(dir).contentHash()).isNotEqualTo(before);
+    }
+
+    @Test
+    void missingContentDirectoryIsReported() {
+        assertThatThrownBy(() -> reader.read(dir.resolve("nope")))
+                .isInstanceOf(InvalidCorpusException.class)
+                .hasMessageContaining("content directory not found");
+    }
+
+    @Test
+    void nonUtf8FileIsReportedWithTheLineOfTheBadByte() throws IOException {
+        byte[] bytes = (essay("", 1, "Fine line.\nBad: ")).getBytes(StandardCharsets.UTF_8);
+        byte[] withBad = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+        withBad[bytes.length] = (byte) 0xC3;
+        withBad[bytes.length + 1] = (byte) 0x28;
+        Files.createDirectories(dir.resolve("essays"));
+        Files.write(dir.resolve("essays/a.md"), withBad);
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 9, "not valid UTF-8 (byte offset "
+                + bytes.length + ")"));
+    }
+
+    @Test
+    void missingFrontMatterIsReportedOnLineOne() throws IOException {
+        write("essays/a.md", "# Just markdown\n");
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 1,
+                "missing front matter: the file must start with a '---' line"));
+    }
+
+    @Test
+    void unclosedFrontMatterIsReported() throws IOException {
+        write("essays/a.md", "---\ntitle: x\n");
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 1,
+                "front matter opened here is never closed with a '---' line"));
+    }
+
+    @Test
+    void malformedYamlIsReportedWithItsLine() throws IOException {
+        write("essays/a.md", "---\ntitle: ok\nseries: [unclosed\norder: 1\n---\nBody\n");
+        List<Problem> problems = problems();
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).message()).startsWith("malformed YAML");
+        assertThat(problems.get(0).line()).isBetween(3, 5);
+    }
+
+    @Test
+    void missingRequiredFieldIsReported() throws IOException {
+        write("essays/a.md", "---\nseries: basics\norder: 1\nsummary: s\npublished: 2026-01-01\n---\nBody\n");
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 2, "missing required field 'title'"));
+    }
+
+    @Test
+    void mistypedOrderIsReportedOnItsLine() throws IOException {
+        write("essays/a.md", essay("", 1, "Body\n").replace("order: 1", "order: first"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 4,
+                "'order' must be a whole number, got 'first'"));
+    }
+
+    @Test
+    void tagsThatAreNotAListAreReported() throws IOException {
+        write("essays/a.md", essay("tags: maths\n", 1, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 7,
+                "'tags' must be a list, e.g. tags: [a, b]"));
+    }
+
+    @Test
+    void tagsMustBeLowercaseWords() throws IOException {
+        write("essays/a.md", essay("tags: [Maths, ok]\n", 1, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 7,
+                "'tags' entry 'Maths' must be lowercase letters, digits and hyphens"));
+    }
+
+    @Test
+    void invalidDateIsReportedOnItsLine() throws IOException {
+        write("essays/a.md", essay("", 1, "Body\n").replace("published: 2026-01-01", "published: 2026-02-30"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 6,
+                "'published' must be an ISO date (YYYY-MM-DD), got '2026-02-30'"));
+    }
+
+    @Test
+    void updatedBeforePublishedIsReported() throws IOException {
+        write("essays/a.md", essay("updated: 2025-12-31\n", 1, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 7,
+                "'updated' (2025-12-31) is before 'published' (2026-01-01)"));
+    }
+
+    @Test
+    void unknownFrontMatterKeyIsReported() throws IOException {
+        write("essays/a.md", essay("titel: typo\n", 1, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 7,
+                "unknown key 'titel' (expected one of title, series, order, summary, tags, aliases, published, updated)"));
+    }
+
+    @Test
+    void invalidSlugIsReported() throws IOException {
+        write("essays/Bad_Name.md", essay("", 1, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/Bad_Name.md"), 0,
+                "invalid slug 'Bad_Name': use lowercase letters, digits and hyphens"));
+    }
+
+    @Test
+    void unknownSeriesIsReportedOnItsLine() throws IOException {
+        write("essays/a.md", essay("", 1, "Body\n").replace("series: basics", "series: nope"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 3,
+                "unknown series 'nope' (known: basics)"));
+    }
+
+    @Test
+    void duplicateOrderWithinASeriesIsReported() throws IOException {
+        write("essays/a.md", essay("", 1, "Body\n"));
+        write("essays/b.md", essay("", 1, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/b.md"), 4,
+                "order 1 is already used by 'a' in series 'basics'"));
+    }
+
+    @Test
+    void crossLinkToUnknownEssayIsReportedOnItsLine() throws IOException {
+        write("essays/a.md", essay("", 1, "Intro.\n\nSee [it](ghost.md).\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 10,
+                "cross-link to unknown essay 'ghost' (no file " + file("essays/ghost.md") + ")"));
+    }
+
+    @Test
+    void crossLinkToMissingHeadingIsReported() throws IOException {
+        write("essays/a.md", essay("", 1, "## Real\n\nText.\n"));
+        write("essays/b.md", essay("", 2, "See [x](a.md#fake).\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/b.md"), 8,
+                "cross-link to 'a.md#fake': essay 'a' has no heading with id 'fake'"));
+    }
+
+    @Test
+    void anchorLinkWithinTheEssayMustResolve() throws IOException {
+        write("essays/a.md", essay("", 1, "## Real\n\nSee [x](#unreal).\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 10,
+                "link to '#unreal': this essay has no heading with that id"));
+    }
+
+    @Test
+    void unterminatedDisplayMathIsReported() throws IOException {
+        write("essays/a.md", essay("", 1, "Intro.\n\n$$\nx^2\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 10,
+                "unterminated display math: '$$' opened here is never closed"));
+    }
+
+    @Test
+    void seriesFileProblemsAreReported() throws IOException {
+        write("series/broken.yaml", "title: Broken\norder: zero\n");
+        assertThat(problems()).containsExactly(
+                new Problem(file("series/broken.yaml"), 1, "missing required field 'description'"),
+                new Problem(file("series/broken.yaml"), 2, "'order' must be a whole number, got 'zero'"));
+    }
+
+    @Test
+    void everyProblemOfTheCorpusIsReportedAtOnce() throws IOException {
+        write("essays/a.md", essay("", 1, "See [x](ghost.md).\n").replace("series: basics", "series: nope"));
+        write("essays/b.md", "no front matter\n");
+        write("essays/notes.txt", "stray file\n");
+        assertThat(problems()).extracting(Problem::file).containsExactly(
+                file("essays/a.md"), file("essays/a.md"), file("essays/b.md"), file("essays/notes.txt"));
+    }
+}

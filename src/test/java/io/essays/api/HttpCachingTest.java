@@ -1,0 +1,258 @@
+package io.essays.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.essays.importer.ImportService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.DecoderConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+
+/** HTTP delivery rules: ETag, conditional requests, HEAD, Cache-Control, Vary, gzip, CORS and sparse fieldsets. */
+@QuarkusTest
+public class HttpCachingTest {
+    static final String DETAIL = "/api/v1/essays/first-steps";
+
+    @Inject
+    ImportService imports;
+
+    /** A request that neither asks for nor decodes compression, so headers and bytes are seen as sent. */
+    static RequestSpecification raw() {
+        return given().config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .header("Accept-Encoding", "identity");
+    }
+
+    static String etag(String path) {
+        return raw().get(path).then().statusCode(200).extract().header("ETag");
+    }
+
+    @Test
+    void contentResponsesCarryStrongEtagLastModifiedCacheControlAndVary() {
+        raw().get(DETAIL).then().statusCode(200)
+                .header("ETag", matchesPattern("\"[A-Za-z0-9_-]{22}\""))
+                .header("Last-Modified", matchesPattern("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"))
+                .header("Cache-Control", equalTo("public, max-age=60, stale-while-revalidate=3600"))
+                .header("Vary", equalTo("Accept-Encoding"))
+                .header("Content-Encoding", nullValue());
+    }
+
+    @Test
+    void etagIsStableAndDiffersPerRepresentation() {
+        String detail = etag(DETAIL);
+        assertThat(etag(DETAIL)).isEqualTo(detail);
+        assertThat(etag(DETAIL + "/html")).isNotEqualTo(detail);
+        assertThat(etag(DETAIL + "/source")).isNotEqualTo(detail);
+        assertThat(etag("/api/v1/essays/second-look")).isNotEqualTo(detail);
+        assertThat(etag(DETAIL + "?fields=title")).isNotEqualTo(detail);
+    }
+
+    @Test
+    void matchingIfNoneMatchIs304WithTheSameHeadersAndNoBody() {
+        Response full = raw().get(DETAIL);
+        String etag = full.header("ETag");
+        raw().header("If-None-Match", etag).get(DETAIL).then().statusCode(304)
+                .header("ETag", etag)
+                .header("Cache-Control", full.header("Cache-Control"))
+                .header("Vary", "Accept-Encoding")
+                .header("Last-Modified", full.header("Last-Modified"))
+                .body(emptyString());
+    }
+
+    @Test
+    void ifNoneMatchUsesWeakComparisonListsAndStar() {
+        String etag = etag(DETAIL);
+        raw().header("If-None-Match", "W/" + etag).get(DETAIL).then().statusCode(304);
+        raw().header("If-None-Match", "\"other\", " + etag).get(DETAIL).then().statusCode(304);
+        raw().header("If-None-Match", "*").get(DETAIL).then().statusCode(304);
+        raw().header("If-None-Match", "\"other\", W/\"stale\"").get(DETAIL).then().statusCode(200)
+                .header("ETag", etag).body(not(emptyString()));
+    }
+
+    @Test
+    void ifModifiedSinceIsHonouredOnlyWithoutIfNoneMatch() {
+        String lastModified = raw().get(DETAIL).header("Last-Modified");
+        ZonedDateTime time = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
+        String later = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.plusHours(1).withZoneSameInstant(ZoneOffset.UTC));
+        String earlier = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.minusHours(1).withZoneSameInstant(ZoneOffset.UTC));
+        raw().header("If-Modified-Since", lastModified).get(DETAIL).then().statusCode(304);
+        raw().header("If-Modified-Since", later).get(DETAIL).then().statusCode(304);
+        raw().header("If-Modified-Since", earlier).get(DETAIL).then().statusCode(200);
+        raw().header("If-Modified-Since", "not a date").get(DETAIL).then().statusCode(200);
+        // RFC 9110 §13.1.3: If-Modified-Since is ignored when If-None-Match is present
+        raw().header("If-None-Match", "\"other\"").header("If-Modified-Since", later).get(DETAIL).then().statusCode(200);
+    }
+
+    @Test
+    void everyContentGetRevalidates() {
+        for (String path : new String[] {"/api/v1/essays", "/api/v1/essays?tag=maths&sort=title", "/api/v1/series",
+                "/api/v1/series/alpha", "/api/v1/tags", DETAIL + "/html", DETAIL + "/source"}) {
+            String etag = etag(path);
+            raw().header("If-None-Match", etag).get(path).then().statusCode(304).header("ETag", etag);
+        }
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutABody() {
+        Response get = raw().get(DETAIL);
+        raw().head(DETAIL).then().statusCode(200)
+                .header("ETag", get.header("ETag"))
+                .header("Cache-Control", get.header("Cache-Control"))
+                .contentType("application/json")
+                .body(emptyString());
+        raw().head(DETAIL + "/html").then().statusCode(200).contentType("text/html; charset=utf-8").body(emptyString());
+        raw().head("/api/v1/essays/nope").then().statusCode(404);
+    }
+
+    @Test
+    void largeBodiesAreGzippedForClientsThatAcceptItWithTheirOwnEtag() throws IOException {
+        Response plain = raw().get(DETAIL);
+        Response gzip = given().config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .header("Accept-Encoding", "br;q=1, gzip;q=0.8").get(DETAIL);
+        assertThat(gzip.statusCode()).isEqualTo(200);
+        assertThat(gzip.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzip.header("Vary")).isEqualTo("Accept-Encoding");
+        assertThat(gzip.header("ETag")).isEqualTo(plain.header("ETag").replace("\"", "").transform(t -> "\"" + t + "-gz\""));
+        byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(gzip.asByteArray())).readAllBytes();
+        assertThat(new String(unzipped, StandardCharsets.UTF_8)).isEqualTo(plain.asString());
+        // either variant's tag revalidates
+        given().header("Accept-Encoding", "gzip").header("If-None-Match", gzip.header("ETag")).get(DETAIL)
+                .then().statusCode(304).header("ETag", gzip.header("ETag"));
+        raw().header("If-None-Match", gzip.header("ETag")).get(DETAIL).then().statusCode(304);
+    }
+
+    @Test
+    void gzipRefusedOrSmallBodiesStayIdentity() {
+        given().config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .header("Accept-Encoding", "gzip;q=0").get(DETAIL).then().header("Content-Encoding", nullValue());
+        given().config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .header("Accept-Encoding", "gzip").get("/api/v1/tags").then().statusCode(200)
+                .header("Content-Encoding", nullValue());
+    }
+
+    @Test
+    void errorsAreNotCached() {
+        raw().get("/api/v1/essays/nope").then().statusCode(404).header("Cache-Control", "no-store").header("ETag", nullValue());
+        raw().get("/api/v1/essays?page=0").then().statusCode(400).header("Cache-Control", "no-store");
+    }
+
+    @Test
+    void corsPreflightIsAnsweredForAnyOrigin() {
+        given().header("Origin", "https://frontend.example").header("Access-Control-Request-Method", "GET")
+                .options(DETAIL).then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://frontend.example")
+                .header("Access-Control-Allow-Methods", containsString("GET"));
+    }
+
+    @Test
+    void corsExposesEtagLinkAndLastModified() {
+        given().header("Origin", "https://frontend.example").get("/api/v1/essays").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://frontend.example")
+                .header("Access-Control-Expose-Headers", containsString("ETag"))
+                .header("Access-Control-Expose-Headers", containsString("Link"))
+                .header("Access-Control-Expose-Headers", containsString("Last-Modified"));
+    }
+
+    @Test
+    void sparseFieldsetsTrimDetailAndListItems() {
+        given().queryParam("fields", "slug,title").get(DETAIL).then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("slug", equalTo("first-steps"))
+                .body("title", equalTo("First Steps"))
+                .body("html", nullValue());
+        given().queryParam("fields", "title,slug").queryParam("sort", "title").get("/api/v1/essays").then().statusCode(200)
+                .body("items[0].size()", equalTo(2))
+                .body("items.slug", org.hamcrest.Matchers.contains("third-way", "first-steps", "second-look"))
+                .body("page.totalItems", equalTo(3))
+                .header("Link", containsString("fields=title%2Cslug"));
+    }
+
+    @Test
+    void unknownSparseFieldIsProblem400() {
+        given().queryParam("fields", "slug,nope").get(DETAIL).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Unknown field(s) nope in 'fields'"));
+        given().queryParam("fields", "html").get("/api/v1/essays").then().statusCode(400)
+                .body("detail", containsString("Unknown field(s) html"));
+    }
+
+    @Test
+    void etagChangesAcrossAnImportOnlyWhereTheBytesChange() throws IOException {
+        String changedBefore = etag("/api/v1/essays/third-way");
+        String untouchedBefore = etag("/api/v1/essays/second-look/html");
+        String lastModifiedBefore = raw().get(DETAIL).header("Last-Modified");
+        Path copy = Files.createTempDirectory("fixture-copy");
+        copyTree(Path.of("src/test/resources/fixture"), copy);
+        Path third = copy.resolve("essays/third-way.md");
+        Files.writeString(third, Files.readString(third).replace("Last words.", "Last words, revised."));
+        try {
+            sleepPastSecond();
+            var outcome = imports.importFrom(copy);
+            assertThat(outcome.changed()).isTrue();
+            assertThat(etag("/api/v1/essays/third-way")).isNotEqualTo(changedBefore);
+            raw().header("If-None-Match", changedBefore).get("/api/v1/essays/third-way").then().statusCode(200)
+                    .body("html", containsString("Last words, revised."));
+            assertThat(etag("/api/v1/essays/second-look/html")).isEqualTo(untouchedBefore);
+            assertThat(raw().get(DETAIL).header("Last-Modified")).isNotEqualTo(lastModifiedBefore);
+            // the same content again is not a new release
+            assertThat(imports.importFrom(copy).changed()).isFalse();
+        } finally {
+            imports.importFrom(Path.of("src/test/resources/fixture"));
+        }
+        assertThat(etag("/api/v1/essays/third-way")).isEqualTo(changedBefore);
+    }
+
+    @Test
+    void invalidCorpusChangesNothingBeingServed() throws IOException {
+        String before = etag(DETAIL);
+        Path copy = Files.createTempDirectory("fixture-broken");
+        copyTree(Path.of("src/test/resources/fixture"), copy);
+        Files.writeString(copy.resolve("essays/broken.md"), "no front matter\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.importFrom(copy))
+                .hasMessageContaining("broken.md:1: missing front matter");
+        assertThat(etag(DETAIL)).isEqualTo(before);
+        given().get("/api/v1/essays/broken").then().statusCode(404);
+    }
+
+    private static void sleepPastSecond() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

@@ -56,6 +56,7 @@ public final class CorpusSnapshot implements ReleaseCache {
     private final SortedMap<String, Integer> tags;
     private final int cacheLimit;
     private final Map<String, Representation> representations = new ConcurrentHashMap<>();
+    private final Map<String, Representation> byUri = new ConcurrentHashMap<>();
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     CorpusSnapshot(long releaseId, String contentHash, Instant importedAt, List<SeriesData> series,
@@ -131,6 +132,18 @@ public final class CorpusSnapshot implements ReleaseCache {
             representations.putIfAbsent(key, fresh);
         }
         return fresh;
+    }
+
+    @Override
+    public void bindUri(String uri, Representation representation) {
+        if (byUri.size() < cacheLimit) {
+            byUri.putIfAbsent(uri, representation);
+        }
+    }
+
+    @Override
+    public Representation boundTo(String uri) {
+        return byUri.get(uri);
     }
 
     /** A structure derived from this snapshot (search index, link graph …), built once. */

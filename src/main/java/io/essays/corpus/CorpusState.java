@@ -26,7 +26,7 @@ import jakarta.transaction.Transactional;
  * Holds the snapshot being served and replaces it, atomically for readers, when the database has a newer release.
  */
 @ApplicationScoped
-public class CorpusState {
+public class CorpusState implements io.essays.http.CurrentRelease {
     private static final Logger LOG = Logger.getLogger(CorpusState.class);
 
     private final Event<CorpusLoaded> loaded;
@@ -46,6 +46,11 @@ public class CorpusState {
                     "No corpus has been imported yet; check the service log for content problems");
         }
         return snapshot;
+    }
+
+    @Override
+    public io.essays.http.ReleaseCache release() {
+        return current;
     }
 
     public Optional<CorpusSnapshot> loaded() {

@@ -11,4 +11,10 @@ public interface ReleaseCache {
 
     /** The representation for {@code key}, computed by {@code compute} the first time it is asked for. */
     Representation representation(String key, Supplier<Representation> compute);
+
+    /** Remembers that the request URI {@code uri} (path and raw query) is answered by {@code representation}. */
+    void bindUri(String uri, Representation representation);
+
+    /** The representation a request URI was bound to, or null: the fast path answers it without JAX-RS. */
+    Representation boundTo(String uri);
 }

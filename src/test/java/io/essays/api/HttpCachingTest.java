@@ -189,6 +189,29 @@ public class HttpCachingTest {
     }
 
     @Test
+    void repeatedRequestsAnswerIdenticallyIncludingCorsAndConditionals() {
+        for (int i = 0; i < 3; i++) {
+            Response r = raw().header("Origin", "https://frontend.example").get("/api/v1/essays?size=2");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("https://frontend.example");
+            assertThat(r.header("Access-Control-Expose-Headers")).contains("ETag", "Link", "Last-Modified");
+            assertThat(r.header("Link")).contains("rel=\"next\"");
+            assertThat(r.header("Content-Type")).isEqualTo("application/json");
+            assertThat(r.jsonPath().getList("items.slug")).containsExactly("second-look", "third-way");
+            raw().header("If-None-Match", r.header("ETag")).get("/api/v1/essays?size=2").then().statusCode(304)
+                    .header("Link", containsString("rel=\"next\""));
+        }
+    }
+
+    @Test
+    void unacceptableMediaTypeIsProblem406EvenAfterTheUriWasServed() {
+        raw().get(DETAIL).then().statusCode(200);
+        raw().header("Accept", "application/xml").get(DETAIL).then().statusCode(406)
+                .contentType("application/problem+json");
+        raw().header("Accept", "application/*;q=0.5").get(DETAIL).then().statusCode(200);
+    }
+
+    @Test
     void unknownSparseFieldIsProblem400() {
         given().queryParam("fields", "slug,nope").get(DETAIL).then().statusCode(400)
                 .contentType("application/problem+json")

@@ -45,6 +45,15 @@ public final class CorpusSnapshot implements ReleaseCache {
                            int line, String contextText, String contextHtml) {
     }
 
+    /** An unlinked mention of {@code essay} in {@code source}'s running text; see {@code LinkAnalysis}. */
+    public record MentionData(String essay, int position, String source, String term, String text, String sectionId,
+                              int line, String contextText, String contextHtml) {
+    }
+
+    /** An essay related to {@code essay}, ranked from 1; {@code reasons} in {@code RelatedReasons}' stored form. */
+    public record RelatedData(String essay, int rank, String related, double score, String reasons) {
+    }
+
     private final long releaseId;
     private final String contentHash;
     private final Instant importedAt;
@@ -53,6 +62,8 @@ public final class CorpusSnapshot implements ReleaseCache {
     private final List<EssayData> essays;
     private final Map<String, EssayData> essaysBySlug;
     private final Map<String, List<LinkData>> incoming;
+    private final Map<String, List<MentionData>> mentions;
+    private final Map<String, List<RelatedData>> related;
     private final SortedMap<String, Integer> tags;
     private final int cacheLimit;
     private final Map<String, Representation> representations = new ConcurrentHashMap<>();
@@ -60,14 +71,16 @@ public final class CorpusSnapshot implements ReleaseCache {
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     CorpusSnapshot(long releaseId, String contentHash, Instant importedAt, List<SeriesData> series,
-                   List<EssayData> essays, Map<String, List<LinkData>> incoming, SortedMap<String, Integer> tags,
-                   int cacheLimit) {
+                   List<EssayData> essays, Map<String, List<LinkData>> incoming, Map<String, List<MentionData>> mentions,
+                   Map<String, List<RelatedData>> related, SortedMap<String, Integer> tags, int cacheLimit) {
         this.releaseId = releaseId;
         this.contentHash = contentHash;
         this.importedAt = importedAt;
         this.series = List.copyOf(series);
         this.essays = List.copyOf(essays);
         this.incoming = Map.copyOf(incoming);
+        this.mentions = Map.copyOf(mentions);
+        this.related = Map.copyOf(related);
         this.tags = Collections.unmodifiableSortedMap(tags);
         this.cacheLimit = cacheLimit;
         this.seriesBySlug = index(series, SeriesData::slug);
@@ -114,6 +127,16 @@ public final class CorpusSnapshot implements ReleaseCache {
     /** Links into an essay, by source in reading order then position. */
     public List<LinkData> incoming(String slug) {
         return incoming.getOrDefault(slug, List.of());
+    }
+
+    /** Unlinked mentions of an essay, by source in reading order then document order. */
+    public List<MentionData> mentions(String slug) {
+        return mentions.getOrDefault(slug, List.of());
+    }
+
+    /** Essays related to an essay, best first. */
+    public List<RelatedData> related(String slug) {
+        return related.getOrDefault(slug, List.of());
     }
 
     /** Tag → number of essays, sorted by tag. */

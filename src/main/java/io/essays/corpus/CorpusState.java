@@ -17,6 +17,8 @@ import io.essays.essay.EssayHeading;
 import io.essays.essay.EssayTag;
 import io.essays.http.ProblemException;
 import io.essays.links.EssayLink;
+import io.essays.links.EssayMention;
+import io.essays.links.EssayRelated;
 import io.essays.series.Series;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -91,6 +93,13 @@ public class CorpusState implements io.essays.http.CurrentRelease {
                 EssayLink.<EssayLink>find("order by source, position").list(), l -> l.source,
                 l -> new CorpusSnapshot.LinkData(l.source, l.position, l.target, l.anchor, l.text, l.sectionId, l.line,
                         l.contextText, l.contextHtml));
+        Map<String, List<CorpusSnapshot.MentionData>> mentions = grouped(
+                EssayMention.<EssayMention>find("order by essay, position").list(), m -> m.essay,
+                m -> new CorpusSnapshot.MentionData(m.essay, m.position, m.source, m.term, m.text, m.sectionId, m.line,
+                        m.contextText, m.contextHtml));
+        Map<String, List<CorpusSnapshot.RelatedData>> related = grouped(
+                EssayRelated.<EssayRelated>find("order by essay, rank").list(), r -> r.essay,
+                r -> new CorpusSnapshot.RelatedData(r.essay, r.rank, r.related, r.score, r.reasons));
 
         List<Series> seriesRows = Series.<Series>find("order by order").list();
         Map<String, List<CorpusSnapshot.EssayData>> bySeries = new LinkedHashMap<>();
@@ -117,8 +126,10 @@ public class CorpusState implements io.essays.http.CurrentRelease {
             e.tags().forEach(t -> tagCounts.merge(t, 1, Integer::sum));
         }
         incoming.replaceAll((k, v) -> List.copyOf(v));
+        mentions.replaceAll((k, v) -> List.copyOf(v));
+        related.replaceAll((k, v) -> List.copyOf(v));
         return new CorpusSnapshot(release.id, release.contentHash, release.importedAt.toInstant(), series, essays,
-                incoming, tagCounts, cacheLimit);
+                incoming, mentions, related, tagCounts, cacheLimit);
     }
 
     private static <R, V> Map<String, List<V>> grouped(List<R> rows, java.util.function.Function<R, String> key,

@@ -13,6 +13,9 @@ import io.essays.essay.EssayAlias;
 import io.essays.essay.EssayHeading;
 import io.essays.essay.EssayTag;
 import io.essays.links.EssayLink;
+import io.essays.links.EssayMention;
+import io.essays.links.EssayRelated;
+import io.essays.links.LinkAnalysis;
 import io.essays.markdown.ExtractedLink;
 import io.essays.markdown.RenderedBody;
 import io.essays.markdown.TocEntry;
@@ -33,15 +36,20 @@ class CorpusWriter {
         this.em = em;
     }
 
-    /** Replaces the stored corpus unless its hash equals the newest release's; returns the release now current. */
+    /**
+     * Replaces the stored corpus, with what {@code analysis} derived from it, unless its hash equals the newest
+     * release's; returns the release now current.
+     */
     @Transactional
-    WriteResult write(Corpus corpus, String releaseHash) {
+    WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
         // serializes imports across replicas sharing the database
         em.createNativeQuery("SELECT id FROM import_lock WHERE id = 1 FOR UPDATE").getResultList();
         CorpusRelease latest = CorpusRelease.latest();
         if (latest != null && latest.contentHash.equals(releaseHash)) {
             return new WriteResult(latest.id, false, latest.linkCount);
         }
+        EssayRelated.deleteAll();
+        EssayMention.deleteAll();
         EssayLink.deleteAll();
         EssayHeading.deleteAll();
         EssayAlias.deleteAll();
@@ -83,10 +91,17 @@ class CorpusWriter {
         // links after every essay row exists (target foreign key)
         em.flush();
         for (EssaySource e : corpus.essays()) {
-            var extracted = e.rendered().links();
+            var extracted = analysis.crossLinks(e.slug());
             for (int i = 0; i < extracted.size(); i++) {
                 persist(link(e.slug(), i, extracted.get(i)));
                 links++;
+            }
+            var mentions = analysis.mentions(e.slug());
+            for (int i = 0; i < mentions.size(); i++) {
+                persist(mention(i, mentions.get(i)));
+            }
+            for (LinkAnalysis.Related r : analysis.related(e.slug())) {
+                persist(related(r));
             }
         }
         var release = new CorpusRelease();
@@ -142,6 +157,30 @@ class CorpusWriter {
         row.firstParagraphText = section.map(RenderedBody.Section::firstParagraphText).orElse("");
         row.firstParagraphHtml = section.map(RenderedBody.Section::firstParagraphHtml).orElse("");
         row.sectionText = section.map(RenderedBody.Section::text).orElse("");
+        return row;
+    }
+
+    private static EssayMention mention(int position, LinkAnalysis.Mention m) {
+        var row = new EssayMention();
+        row.essay = m.essay();
+        row.position = position;
+        row.source = m.source();
+        row.term = m.term();
+        row.text = m.text();
+        row.sectionId = m.sectionId();
+        row.line = m.line();
+        row.contextText = m.contextText();
+        row.contextHtml = m.contextHtml();
+        return row;
+    }
+
+    private static EssayRelated related(LinkAnalysis.Related r) {
+        var row = new EssayRelated();
+        row.essay = r.essay();
+        row.rank = r.rank();
+        row.related = r.related();
+        row.score = r.score();
+        row.reasons = r.reasons().encode();
         return row;
     }
 

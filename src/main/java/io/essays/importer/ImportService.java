@@ -13,6 +13,7 @@ import io.essays.content.Corpus;
 import io.essays.content.CorpusReader;
 import io.essays.content.InvalidCorpusException;
 import io.essays.corpus.CorpusState;
+import io.essays.links.LinkAnalysis;
 import io.essays.markdown.MarkdownRenderer;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -27,16 +28,18 @@ import jakarta.enterprise.event.Observes;
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     /** Bump when rendering changes, so that unchanged content is re-rendered on the next import. */
-    static final String PIPELINE_VERSION = "1";
+    static final String PIPELINE_VERSION = "2";
 
     private final EssaysConfig config;
+    private final MarkdownRenderer renderer;
     private final CorpusReader reader;
     private final CorpusWriter writer;
     private final CorpusState state;
 
     ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state) {
         this.config = config;
-        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate()));
+        this.renderer = new MarkdownRenderer(config.essayUrlTemplate());
+        this.reader = new CorpusReader(renderer);
         this.writer = writer;
         this.state = state;
     }
@@ -67,7 +70,8 @@ public class ImportService {
         long started = System.nanoTime();
         Corpus corpus = reader.read(contentDir);
         String hash = releaseHash(corpus);
-        CorpusWriter.WriteResult result = writer.write(corpus, hash);
+        LinkAnalysis analysis = LinkAnalysis.of(corpus, renderer);
+        CorpusWriter.WriteResult result = writer.write(corpus, analysis, hash);
         state.refresh();
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("Imported %s: %d series, %d essays, %d links in %d ms (%s)", contentDir, corpus.series().size(),

@@ -83,7 +83,16 @@ public final class MarkdownRenderer {
 
     /** The prose blocks of a body (paragraphs, headings, table cells), for mention and search passes. */
     public List<ProseBlock> proseBlocks(String body) {
-        var walk = new Walk(0);
+        return proseBlocks(body, 0);
+    }
+
+    /**
+     * The prose blocks of a body, with file lines.
+     *
+     * @param lineOffset how many file lines precede the body, as for {@link #render(String, int)}
+     */
+    public List<ProseBlock> proseBlocks(String body, int lineOffset) {
+        var walk = new Walk(lineOffset);
         walk.document(parser.parse(body));
         return List.copyOf(walk.blocks);
     }
@@ -199,8 +208,10 @@ public final class MarkdownRenderer {
             var linkSpans = new ArrayList<ProseBlock.Span>();
             var masked = new ArrayList<ProseBlock.Span>();
             var pendingLinks = new ArrayList<PendingLink>();
+            var lines = new ArrayList<ProseBlock.LineStart>();
+            int firstLine = line(container, offset);
             for (Node n = container.getFirstChild(); n != null; n = n.getNext()) {
-                inline(n, text, linkSpans, masked, pendingLinks, sectionId);
+                inline(n, text, linkSpans, masked, pendingLinks, lines, sectionId);
             }
             String s = text.toString();
             for (PendingLink p : pendingLinks) {
@@ -208,7 +219,9 @@ public final class MarkdownRenderer {
                 links.add(new ExtractedLink(p.target.slug(), p.target.anchor(), s.substring(p.start, p.end).strip(),
                         sectionId, p.line, snippet.text(), snippet.html()));
             }
-            var block = new ProseBlock(sectionId, s, List.copyOf(linkSpans), List.copyOf(masked));
+            lines.removeIf(l -> l.line() <= firstLine);
+            var block = new ProseBlock(sectionId, s, List.copyOf(linkSpans), List.copyOf(masked),
+                    container instanceof Heading, firstLine, List.copyOf(lines));
             blocks.add(block);
             words += countWords(s, masked);
             append(s);
@@ -216,7 +229,8 @@ public final class MarkdownRenderer {
         }
 
         private void inline(Node n, StringBuilder text, List<ProseBlock.Span> linkSpans, List<ProseBlock.Span> masked,
-                            List<PendingLink> pending, String sectionId) {
+                            List<PendingLink> pending, List<ProseBlock.LineStart> lines, String sectionId) {
+            markLine(n, text.length(), lines);
             if (n instanceof Text t) {
                 text.append(t.getLiteral());
             } else if (n instanceof Code c) {
@@ -238,7 +252,7 @@ public final class MarkdownRenderer {
             } else if (n instanceof Link link) {
                 int start = text.length();
                 for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-                    inline(c, text, linkSpans, masked, pending, sectionId);
+                    inline(c, text, linkSpans, masked, pending, lines, sectionId);
                 }
                 LinkTarget target = LinkTarget.of(link.getDestination());
                 int line = line(link, offset);
@@ -265,13 +279,25 @@ public final class MarkdownRenderer {
                 }
                 int start = text.length();
                 for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-                    inline(c, text, linkSpans, masked, pending, sectionId);
+                    inline(c, text, linkSpans, masked, pending, lines, sectionId);
                 }
                 masked.add(new ProseBlock.Span(start, text.length(), null));
             } else {
                 for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-                    inline(c, text, linkSpans, masked, pending, sectionId);
+                    inline(c, text, linkSpans, masked, pending, lines, sectionId);
                 }
+            }
+        }
+
+        /** Records where a new source line starts in the block's text, for lines of mentions. */
+        private void markLine(Node n, int at, List<ProseBlock.LineStart> lines) {
+            var spans = n.getSourceSpans();
+            if (spans == null || spans.isEmpty()) {
+                return;
+            }
+            int line = spans.get(0).getLineIndex() + offset + 1;
+            if (lines.isEmpty() || lines.get(lines.size() - 1).line() < line) {
+                lines.add(new ProseBlock.LineStart(at, line));
             }
         }
 

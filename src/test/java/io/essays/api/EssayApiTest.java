@@ -198,6 +198,28 @@ public class EssayApiTest {
     }
 
     @Test
+    void unlinkedMentionsAreStoredAndServed() {
+        given().get("/api/v1/essays/first-steps/mentions").then().statusCode(200)
+                .body("slug", contains("third-way"))
+                .body("[0].linksHere", equalTo(false))
+                .body("[0].mentions.term", contains("beginnings"))
+                .body("[0].mentions[0].sectionId", equalTo("only-heading"))
+                .body("[0].mentions[0].line", equalTo(13))
+                .body("[0].mentions[0].context.html", equalTo("All <mark>beginnings</mark> are hard."));
+    }
+
+    @Test
+    void relatedEssaysAreStoredAndServed() {
+        given().get("/api/v1/essays/third-way/related").then().statusCode(200)
+                .body("slug", contains("first-steps", "second-look"))
+                .body("score", contains(4.0f, 1.0f))
+                .body("[0].reasons.reason", contains("linked-from", "shared-tags"))
+                .body("[0].reasons[1].values", contains("basics"))
+                .body("[1].reasons.reason", contains("co-cited-by"))
+                .body("[1].reasons[0].values", contains("first-steps"));
+    }
+
+    @Test
     void unknownPathAndWrongMethodAreProblems() {
         given().get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json")

@@ -123,4 +123,20 @@ class MarkdownRendererTest {
         assertThat(body.sections().get(1).firstParagraphText()).isEqualTo("First para here.");
         assertThat(body.sections().get(1).firstParagraphHtml()).isEqualTo("<p>First <em>para</em> here.</p>");
     }
+
+    @Test
+    void proseBlocksKnowHeadingsAndTheFileLineOfEveryOffset() {
+        var blocks = renderer.proseBlocks("## Title\n\nOne `code` and\n[a link](other.md) and $x$\nthree.", 4);
+        assertThat(blocks).extracting(ProseBlock::heading).containsExactly(true, false);
+        assertThat(blocks.get(0).line()).isEqualTo(5);
+        var para = blocks.get(1);
+        assertThat(para.sectionId()).isEqualTo("title");
+        assertThat(para.text()).isEqualTo("One code and a link and x three.");
+        assertThat(para.lineAt(para.text().indexOf("One"))).isEqualTo(7);
+        assertThat(para.lineAt(para.text().indexOf("a link"))).isEqualTo(8);
+        assertThat(para.lineAt(para.text().indexOf("three"))).isEqualTo(9);
+        assertThat(para.overlapsMarkup(4, 8)).isTrue();
+        assertThat(para.overlapsMarkup(para.text().indexOf("a link"), para.text().indexOf("a link") + 1)).isTrue();
+        assertThat(para.overlapsMarkup(0, 3)).isFalse();
+    }
 }

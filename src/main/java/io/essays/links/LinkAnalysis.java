@@ -1,0 +1,267 @@
+package io.essays.links;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.essays.content.Corpus;
+import io.essays.content.EssaySource;
+import io.essays.markdown.ExtractedLink;
+import io.essays.markdown.MarkdownRenderer;
+import io.essays.markdown.ProseBlock;
+import io.essays.markdown.Snippets;
+
+/**
+ * Everything the link features derive from one validated corpus, computed once at import: the cross-links that are
+ * graph edges, unlinked mentions and related-essay rankings. Plain Java, no persistence.
+ *
+ * <p>A link from an essay to its own file ({@code softmax.md#temperature} inside {@code softmax.md}) is an in-essay
+ * reference like {@code #temperature}: it is rendered as a link but is not a cross-link, so it is not stored, listed as
+ * a link or backlink, or counted as a graph edge. The graph therefore has no self-loops.
+ *
+ * <p>Mentions: an essay's title and aliases, matched case-insensitively on word boundaries (letters, digits and
+ * {@code _} are word characters, so {@code log-softmax} mentions softmax but {@code softmaxes} does not), with any
+ * whitespace between words. Only paragraphs, list items and table cells count; headings, code, math and any text
+ * inside a link do not. Every unlinked occurrence counts, even when the essay links to the mentioned one elsewhere.
+ */
+public final class LinkAnalysis {
+    /** Most related essays kept per essay: the largest {@code limit} the API accepts. */
+    public static final int MAX_RELATED = 50;
+
+    private final Map<String, List<ExtractedLink>> crossLinks = new LinkedHashMap<>();
+    private final Map<String, List<Mention>> mentions = new LinkedHashMap<>();
+    private final Map<String, List<Related>> related = new LinkedHashMap<>();
+
+    private LinkAnalysis() {
+    }
+
+    /** Analyses {@code corpus}; {@code renderer} re-reads bodies as prose blocks for mentions. */
+    public static LinkAnalysis of(Corpus corpus, MarkdownRenderer renderer) {
+        var analysis = new LinkAnalysis();
+        for (EssaySource e : corpus.essays()) {
+            analysis.crossLinks.put(e.slug(),
+                    e.rendered().links().stream().filter(l -> !l.targetSlug().equals(e.slug())).toList());
+        }
+        analysis.findMentions(corpus, renderer);
+        analysis.rankRelated(corpus);
+        return analysis;
+    }
+
+    /** The cross-links of an essay in document order, without links to itself. */
+    public List<ExtractedLink> crossLinks(String slug) {
+        return crossLinks.getOrDefault(slug, List.of());
+    }
+
+    /** Unlinked mentions of an essay in other essays: by source in reading order, then document order. */
+    public List<Mention> mentions(String slug) {
+        return mentions.getOrDefault(slug, List.of());
+    }
+
+    /** The essays related to one, best first, at most {@link #MAX_RELATED}. */
+    public List<Related> related(String slug) {
+        return related.getOrDefault(slug, List.of());
+    }
+
+    /**
+     * A place where an essay's title or alias appears in another essay's running text: not in a heading, and not
+     * overlapping a link, code or math.
+     *
+     * @param essay       the essay mentioned
+     * @param source      the essay whose text mentions it
+     * @param term        the title or alias that matched, as written in the front matter
+     * @param text        the matched text as it appears
+     * @param sectionId   id of the heading whose section holds the mention, or null before the first heading
+     * @param line        one-based line in the source file
+     * @param contextText the sentence or short passage around it
+     * @param contextHtml the same as escaped HTML with the match in {@code <mark>}
+     */
+    public record Mention(String essay, String source, String term, String text, String sectionId, int line,
+                          String contextText, String contextHtml) {
+    }
+
+    /** One related essay with its score and the reasons that make it up; {@code rank} counts from 1. */
+    public record Related(String essay, String related, int rank, double score, RelatedReasons reasons) {
+    }
+
+    // ---- mentions
+
+    /**
+     * Finds every unlinked mention in one pass over each essay's prose: at each word start, only the titles and aliases
+     * beginning with that word are tried, so the cost grows with the text, not with essays × essays.
+     */
+    private void findMentions(Corpus corpus, MarkdownRenderer renderer) {
+        var byFirstWord = new HashMap<String, List<Term>>();
+        for (EssaySource e : corpus.essays()) {
+            mentions.put(e.slug(), new ArrayList<>());
+            for (Term term : terms(e)) {
+                byFirstWord.computeIfAbsent(term.firstWord(), k -> new ArrayList<>()).add(term);
+            }
+        }
+        for (EssaySource source : corpus.essays()) {
+            for (ProseBlock block : renderer.proseBlocks(source.body(), bodyLineOffset(source))) {
+                if (!block.heading()) {
+                    mentionsIn(block, source.slug(), byFirstWord);
+                }
+            }
+        }
+        mentions.replaceAll((k, v) -> List.copyOf(v));
+    }
+
+    private record Match(int start, int end, Term term) {
+    }
+
+    private void mentionsIn(ProseBlock block, String source, Map<String, List<Term>> byFirstWord) {
+        String text = block.text();
+        var byEssay = new HashMap<String, List<Match>>();
+        for (int i = 0; i < text.length(); i++) {
+            if (!isWordChar(text.charAt(i)) || i > 0 && isWordChar(text.charAt(i - 1))) {
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && isWordChar(text.charAt(end))) {
+                end++;
+            }
+            for (Term term : byFirstWord.getOrDefault(text.substring(i, end).toLowerCase(Locale.ROOT), List.of())) {
+                if (term.essay().equals(source)) {
+                    continue;
+                }
+                Matcher m = term.pattern().matcher(text).region(i, text.length())
+                        .useTransparentBounds(true).useAnchoringBounds(false);
+                if (m.lookingAt() && !block.overlapsMarkup(m.start(), m.end())) {
+                    byEssay.computeIfAbsent(term.essay(), k -> new ArrayList<>()).add(new Match(m.start(), m.end(), term));
+                }
+            }
+        }
+        // per essay mentioned: leftmost first, and of matches starting together the longest
+        for (var entry : byEssay.entrySet()) {
+            List<Match> matches = entry.getValue();
+            matches.sort(Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
+            int taken = -1;
+            for (Match m : matches) {
+                if (m.start() < taken) {
+                    continue;
+                }
+                taken = m.end();
+                var snippet = Snippets.around(text, m.start(), m.end());
+                mentions.get(entry.getKey()).add(new Mention(entry.getKey(), source, m.term().text(),
+                        text.substring(m.start(), m.end()).replaceAll("\\s+", " "), block.sectionId(),
+                        block.lineAt(m.start()), snippet.text(), snippet.html()));
+            }
+        }
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /**
+     * A title or alias of {@code essay}: matched case-insensitively, on word boundaries, with any whitespace between
+     * words. {@code firstWord} is its leading run of word characters, lower-cased.
+     */
+    private record Term(String essay, String text, Pattern pattern, String firstWord) {
+    }
+
+    private static List<Term> terms(EssaySource e) {
+        var seen = new LinkedHashSet<String>();
+        var result = new ArrayList<Term>();
+        var names = new ArrayList<String>();
+        names.add(e.title());
+        names.addAll(e.aliases());
+        for (String name : names) {
+            String normalized = name.strip().replaceAll("\\s+", " ");
+            int firstWordEnd = 0;
+            while (firstWordEnd < normalized.length() && isWordChar(normalized.charAt(firstWordEnd))) {
+                firstWordEnd++;
+            }
+            // a name must start with a letter or digit to be found (front matter names always do in practice)
+            if (firstWordEnd > 0 && seen.add(normalized.toLowerCase(Locale.ROOT))) {
+                result.add(new Term(e.slug(), name, termPattern(normalized),
+                        normalized.substring(0, firstWordEnd).toLowerCase(Locale.ROOT)));
+            }
+        }
+        return result;
+    }
+
+    static Pattern termPattern(String term) {
+        var regex = new StringBuilder("(?<![\\p{L}\\p{Nd}_])");
+        String[] words = term.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            if (i > 0) {
+                regex.append("\\s+");
+            }
+            // a straight apostrophe in a term also matches the typographic one
+            String[] parts = words[i].split("'", -1);
+            for (int p = 0; p < parts.length; p++) {
+                if (p > 0) {
+                    regex.append("['\u2019]");
+                }
+                if (!parts[p].isEmpty()) {
+                    regex.append(Pattern.quote(parts[p]));
+                }
+            }
+        }
+        regex.append("(?![\\p{L}\\p{Nd}_])");
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** How many file lines precede the body: the front matter and its delimiters. */
+    private static int bodyLineOffset(EssaySource e) {
+        return e.source().split("\n", -1).length - e.body().split("\n", -1).length;
+    }
+
+    // ---- related essays
+
+    private void rankRelated(Corpus corpus) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        Map<String, Set<String>> in = new LinkedHashMap<>();
+        for (EssaySource e : corpus.essays()) {
+            out.put(e.slug(), new TreeSet<>());
+            in.put(e.slug(), new TreeSet<>());
+        }
+        crossLinks.forEach((source, links) -> links.forEach(l -> {
+            out.get(source).add(l.targetSlug());
+            in.get(l.targetSlug()).add(source);
+        }));
+        for (EssaySource a : corpus.essays()) {
+            var ranked = new ArrayList<Related>();
+            for (EssaySource b : corpus.essays()) {
+                if (a == b) {
+                    continue;
+                }
+                var reasons = new RelatedReasons(
+                        out.get(a.slug()).contains(b.slug()),
+                        in.get(a.slug()).contains(b.slug()),
+                        List.copyOf(intersection(in.get(a.slug()), in.get(b.slug()))),
+                        List.copyOf(intersection(out.get(a.slug()), out.get(b.slug()))),
+                        List.copyOf(intersection(new TreeSet<>(a.tags()), b.tags())),
+                        a.series().equals(b.series()) ? a.series() : null);
+                if (reasons.score() > 0) {
+                    ranked.add(new Related(a.slug(), b.slug(), 0, reasons.score(), reasons));
+                }
+            }
+            ranked.sort(Comparator.comparingDouble(Related::score).reversed().thenComparing(Related::related));
+            var kept = new ArrayList<Related>();
+            for (int i = 0; i < Math.min(MAX_RELATED, ranked.size()); i++) {
+                Related r = ranked.get(i);
+                kept.add(new Related(r.essay(), r.related(), i + 1, r.score(), r.reasons()));
+            }
+            related.put(a.slug(), List.copyOf(kept));
+        }
+    }
+
+    private static Set<String> intersection(Set<String> sorted, Collection<String> other) {
+        var result = new TreeSet<>(sorted);
+        result.retainAll(other);
+        return result;
+    }
+}

@@ -121,6 +121,11 @@ bench_corpus() {
   printf "largest essay: %s (%s bytes JSON, %s bytes HTML); list: %s bytes\n" "$largest" \
     "$(stat -c %s "$WORK/www/essay.json")" "$(stat -c %s "$WORK/www/essay.html")" "$(stat -c %s "$WORK/www/list.json")"
   printf "launch to ready: %d ms; import: %s ms; RSS at ready: %d MB\n" "$READY_MS" "${IMPORT_MS:-?}" "$RSS_READY_MB"
+  # JIT warm-up of every code path the cases use, on both servers, before anything is measured
+  for url in "$api/essays/$largest" "$api/essays" "$api/essays/$largest/html" "$ngx/essay.json" "$ngx/list.json" "$ngx/essay.html"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
+  done
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "If-None-Match: $app_etag" "$api/essays/$largest" >/dev/null
   printf "%-22s %12s %9s %9s %12s %9s %9s %7s\n" case "api req/s" "api p50" "api p99" "nginx req/s" "ngx p50" "ngx p99" ratio
   run_case() {
     local name=$1 app_url=$2 ngx_url=$3 app_header=${4:-} ngx_header=${5:-} target=$6

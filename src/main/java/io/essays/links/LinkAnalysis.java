@@ -1,7 +1,6 @@
 package io.essays.links;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -221,47 +220,87 @@ public final class LinkAnalysis {
 
     // ---- related essays
 
+    /**
+     * Scores only the essays that share something with A, found through A's links, its neighbours' links and its tags
+     * (linear in the links and tag memberships, not quadratic in the corpus). Essays whose only reason is the series
+     * score 0.5, below every other reason, so they fill the remaining places in slug order.
+     */
     private void rankRelated(Corpus corpus) {
-        Map<String, Set<String>> out = new LinkedHashMap<>();
-        Map<String, Set<String>> in = new LinkedHashMap<>();
+        Map<String, Set<String>> out = new HashMap<>();
+        Map<String, Set<String>> in = new HashMap<>();
+        Map<String, List<String>> byTag = new HashMap<>();
+        Map<String, TreeSet<String>> bySeries = new HashMap<>();
         for (EssaySource e : corpus.essays()) {
             out.put(e.slug(), new TreeSet<>());
             in.put(e.slug(), new TreeSet<>());
+            e.tags().forEach(t -> byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(e.slug()));
+            bySeries.computeIfAbsent(e.series(), k -> new TreeSet<>()).add(e.slug());
         }
         crossLinks.forEach((source, links) -> links.forEach(l -> {
             out.get(source).add(l.targetSlug());
             in.get(l.targetSlug()).add(source);
         }));
+        Map<String, String> seriesOf = new HashMap<>();
+        corpus.essays().forEach(e -> seriesOf.put(e.slug(), e.series()));
         for (EssaySource a : corpus.essays()) {
-            var ranked = new ArrayList<Related>();
-            for (EssaySource b : corpus.essays()) {
-                if (a == b) {
-                    continue;
-                }
-                var reasons = new RelatedReasons(
-                        out.get(a.slug()).contains(b.slug()),
-                        in.get(a.slug()).contains(b.slug()),
-                        List.copyOf(intersection(in.get(a.slug()), in.get(b.slug()))),
-                        List.copyOf(intersection(out.get(a.slug()), out.get(b.slug()))),
-                        List.copyOf(intersection(new TreeSet<>(a.tags()), b.tags())),
-                        a.series().equals(b.series()) ? a.series() : null);
-                if (reasons.score() > 0) {
-                    ranked.add(new Related(a.slug(), b.slug(), 0, reasons.score(), reasons));
+            String self = a.slug();
+            Map<String, Candidate> candidates = new HashMap<>();
+            java.util.function.Function<String, Candidate> candidate = b -> candidates.computeIfAbsent(b, k -> new Candidate());
+            out.get(self).forEach(b -> candidate.apply(b).linksTo = true);
+            in.get(self).forEach(b -> candidate.apply(b).linkedFrom = true);
+            for (String c : in.get(self)) {
+                for (String b : out.get(c)) {
+                    if (!b.equals(self)) {
+                        candidate.apply(b).coCitedBy.add(c);
+                    }
                 }
             }
+            for (String c : out.get(self)) {
+                for (String b : in.get(c)) {
+                    if (!b.equals(self)) {
+                        candidate.apply(b).bothLinkTo.add(c);
+                    }
+                }
+            }
+            for (String tag : a.tags()) {
+                for (String b : byTag.get(tag)) {
+                    if (!b.equals(self)) {
+                        candidate.apply(b).sharedTags.add(tag);
+                    }
+                }
+            }
+            var ranked = new ArrayList<Related>();
+            candidates.forEach((b, c) -> {
+                var reasons = new RelatedReasons(c.linksTo, c.linkedFrom, List.copyOf(c.coCitedBy),
+                        List.copyOf(c.bothLinkTo), List.copyOf(c.sharedTags),
+                        a.series().equals(seriesOf.get(b)) ? a.series() : null);
+                ranked.add(new Related(self, b, 0, reasons.score(), reasons));
+            });
             ranked.sort(Comparator.comparingDouble(Related::score).reversed().thenComparing(Related::related));
             var kept = new ArrayList<Related>();
             for (int i = 0; i < Math.min(MAX_RELATED, ranked.size()); i++) {
                 Related r = ranked.get(i);
                 kept.add(new Related(r.essay(), r.related(), i + 1, r.score(), r.reasons()));
             }
-            related.put(a.slug(), List.copyOf(kept));
+            for (String b : bySeries.get(a.series())) {
+                if (kept.size() >= MAX_RELATED) {
+                    break;
+                }
+                if (!b.equals(self) && !candidates.containsKey(b)) {
+                    var reasons = new RelatedReasons(false, false, List.of(), List.of(), List.of(), a.series());
+                    kept.add(new Related(self, b, kept.size() + 1, reasons.score(), reasons));
+                }
+            }
+            related.put(self, List.copyOf(kept));
         }
     }
 
-    private static Set<String> intersection(Set<String> sorted, Collection<String> other) {
-        var result = new TreeSet<>(sorted);
-        result.retainAll(other);
-        return result;
+    /** What A shares with one other essay; sets keep values sorted. */
+    private static final class Candidate {
+        boolean linksTo;
+        boolean linkedFrom;
+        final Set<String> coCitedBy = new TreeSet<>();
+        final Set<String> bothLinkTo = new TreeSet<>();
+        final Set<String> sharedTags = new TreeSet<>();
     }
 }

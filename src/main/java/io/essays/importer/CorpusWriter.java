@@ -38,9 +38,10 @@ class CorpusWriter {
 
     /**
      * Replaces the stored corpus, with what {@code analysis} derived from it, unless its hash equals the newest
-     * release's; returns the release now current.
+     * release's; returns the release now current. Large corpora take long to write, hence the generous timeout.
      */
     @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 3600)
     WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
         // serializes imports across replicas sharing the database
         em.createNativeQuery("SELECT id FROM import_lock WHERE id = 1 FOR UPDATE").getResultList();
@@ -114,6 +115,14 @@ class CorpusWriter {
         persist(release);
         em.flush();
         return new WriteResult(release.id, true, links);
+    }
+
+    /** The newest release if its hash is {@code releaseHash}: the content is already imported. */
+    @Transactional
+    java.util.Optional<CorpusRelease> current(String releaseHash) {
+        CorpusRelease latest = CorpusRelease.latest();
+        return latest != null && latest.contentHash.equals(releaseHash) ? java.util.Optional.of(latest)
+                : java.util.Optional.empty();
     }
 
     record WriteResult(long releaseId, boolean changed, int links) {

@@ -69,14 +69,25 @@ public class ImportService {
     public ImportOutcome importFrom(Path contentDir) {
         long started = System.nanoTime();
         Corpus corpus = reader.read(contentDir);
+        long read = System.nanoTime();
         String hash = releaseHash(corpus);
-        LinkAnalysis analysis = LinkAnalysis.of(corpus, renderer);
-        CorpusWriter.WriteResult result = writer.write(corpus, analysis, hash);
+        long[] analysed = {read};
+        CorpusWriter.WriteResult result = writer.current(hash)
+                .map(release -> new CorpusWriter.WriteResult(release.id, false, release.linkCount))
+                .orElseGet(() -> {
+                    LinkAnalysis analysis = LinkAnalysis.of(corpus, renderer);
+                    analysed[0] = System.nanoTime();
+                    return writer.write(corpus, analysis, hash);
+                });
+        long written = System.nanoTime();
         state.refresh();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.infof("Imported %s: %d series, %d essays, %d links in %d ms (%s)", contentDir, corpus.series().size(),
+        long done = System.nanoTime();
+        long millis = (done - started) / 1_000_000;
+        LOG.infof("Imported %s: %d series, %d essays, %d links in %d ms (%s; read, validate and render %d ms, "
+                        + "link analysis %d ms, write %d ms, load %d ms)", contentDir, corpus.series().size(),
                 corpus.essays().size(), result.links(), millis, result.changed() ? "release " + result.releaseId()
-                        : "unchanged, release " + result.releaseId());
+                        : "unchanged, release " + result.releaseId(), (read - started) / 1_000_000,
+                (analysed[0] - read) / 1_000_000, (written - analysed[0]) / 1_000_000, (done - written) / 1_000_000);
         return new ImportOutcome(result.releaseId(), result.changed(), hash, corpus.series().size(),
                 corpus.essays().size(), result.links(), millis);
     }

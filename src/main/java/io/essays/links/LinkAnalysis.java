@@ -96,14 +96,15 @@ public final class LinkAnalysis {
 
     /**
      * Finds every unlinked mention in one pass over each essay's prose: at each word start, only the titles and aliases
-     * beginning with that word are tried, so the cost grows with the text, not with essays × essays.
+     * beginning with that word (one-word names) or with that word and the next (longer names) are tried, so the cost
+     * grows with the text, not with essays × essays, even when many titles share a first word.
      */
     private void findMentions(Corpus corpus, MarkdownRenderer renderer) {
         var byFirstWord = new HashMap<String, List<Term>>();
         for (EssaySource e : corpus.essays()) {
             mentions.put(e.slug(), new ArrayList<>());
             for (Term term : terms(e)) {
-                byFirstWord.computeIfAbsent(term.firstWord(), k -> new ArrayList<>()).add(term);
+                byFirstWord.computeIfAbsent(term.key(), k -> new ArrayList<>()).add(term);
             }
         }
         for (EssaySource source : corpus.essays()) {
@@ -126,11 +127,18 @@ public final class LinkAnalysis {
             if (!isWordChar(text.charAt(i)) || i > 0 && isWordChar(text.charAt(i - 1))) {
                 continue;
             }
-            int end = i;
-            while (end < text.length() && isWordChar(text.charAt(end))) {
-                end++;
+            int end = wordEnd(text, i);
+            String first = text.substring(i, end).toLowerCase(Locale.ROOT);
+            List<Term> candidates = new ArrayList<>(byFirstWord.getOrDefault(first, List.of()));
+            int next = end;
+            while (next < text.length() && next - end < MAX_SEPARATOR && !isWordChar(text.charAt(next))) {
+                next++;
             }
-            for (Term term : byFirstWord.getOrDefault(text.substring(i, end).toLowerCase(Locale.ROOT), List.of())) {
+            if (next > end && next < text.length() && isWordChar(text.charAt(next))) {
+                candidates.addAll(byFirstWord.getOrDefault(
+                        first + " " + text.substring(next, wordEnd(text, next)).toLowerCase(Locale.ROOT), List.of()));
+            }
+            for (Term term : candidates) {
                 if (term.essay().equals(source)) {
                     continue;
                 }
@@ -159,15 +167,27 @@ public final class LinkAnalysis {
         }
     }
 
+    /** Longest run of non-word characters between the first two words of a name (e.g. {@code "' "}). */
+    private static final int MAX_SEPARATOR = 4;
+
+    private static int wordEnd(String text, int start) {
+        int end = start;
+        while (end < text.length() && isWordChar(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
     private static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /**
      * A title or alias of {@code essay}: matched case-insensitively, on word boundaries, with any whitespace between
-     * words. {@code firstWord} is its leading run of word characters, lower-cased.
+     * words. {@code key} is its first run of word characters, lower-cased, followed by a space and its second run when
+     * the two are separated by at most {@link #MAX_SEPARATOR} other characters.
      */
-    private record Term(String essay, String text, Pattern pattern, String firstWord) {
+    private record Term(String essay, String text, Pattern pattern, String key) {
     }
 
     private static List<Term> terms(EssaySource e) {
@@ -184,8 +204,16 @@ public final class LinkAnalysis {
             }
             // a name must start with a letter or digit to be found (front matter names always do in practice)
             if (firstWordEnd > 0 && seen.add(normalized.toLowerCase(Locale.ROOT))) {
-                result.add(new Term(e.slug(), name, termPattern(normalized),
-                        normalized.substring(0, firstWordEnd).toLowerCase(Locale.ROOT)));
+                String key = normalized.substring(0, firstWordEnd).toLowerCase(Locale.ROOT);
+                int second = firstWordEnd;
+                while (second < normalized.length() && second - firstWordEnd < MAX_SEPARATOR
+                        && !isWordChar(normalized.charAt(second))) {
+                    second++;
+                }
+                if (second < normalized.length() && isWordChar(normalized.charAt(second))) {
+                    key += " " + normalized.substring(second, wordEnd(normalized, second)).toLowerCase(Locale.ROOT);
+                }
+                result.add(new Term(e.slug(), name, termPattern(normalized), key));
             }
         }
         return result;

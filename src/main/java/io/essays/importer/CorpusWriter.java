@@ -27,7 +27,7 @@ import jakarta.transaction.Transactional;
 /** Writes a validated corpus into the database in one transaction and records it as a new release. */
 @ApplicationScoped
 class CorpusWriter {
-    private static final int FLUSH_EVERY = 500;
+    private static final int FLUSH_EVERY = 5000;
 
     private final EntityManager em;
     private int pending;
@@ -67,9 +67,9 @@ class CorpusWriter {
             row.order = s.order();
             persist(row);
         }
-        int links = 0;
+        // one table at a time, parents first, so that every JDBC batch is full and foreign keys always resolve
+        corpus.essays().forEach(e -> persist(essay(e)));
         for (EssaySource e : corpus.essays()) {
-            persist(essay(e));
             for (int i = 0; i < e.tags().size(); i++) {
                 var tag = new EssayTag();
                 tag.essay = e.slug();
@@ -77,6 +77,8 @@ class CorpusWriter {
                 tag.tag = e.tags().get(i);
                 persist(tag);
             }
+        }
+        for (EssaySource e : corpus.essays()) {
             for (int i = 0; i < e.aliases().size(); i++) {
                 var alias = new EssayAlias();
                 alias.essay = e.slug();
@@ -84,26 +86,29 @@ class CorpusWriter {
                 alias.alias = e.aliases().get(i);
                 persist(alias);
             }
+        }
+        for (EssaySource e : corpus.essays()) {
             RenderedBody body = e.rendered();
             for (int i = 0; i < body.toc().size(); i++) {
                 persist(heading(e.slug(), i, body.toc().get(i), body));
             }
         }
-        // links after every essay row exists (target foreign key)
-        em.flush();
+        int links = 0;
         for (EssaySource e : corpus.essays()) {
             var extracted = analysis.crossLinks(e.slug());
             for (int i = 0; i < extracted.size(); i++) {
                 persist(link(e.slug(), i, extracted.get(i)));
                 links++;
             }
+        }
+        for (EssaySource e : corpus.essays()) {
             var mentions = analysis.mentions(e.slug());
             for (int i = 0; i < mentions.size(); i++) {
                 persist(mention(i, mentions.get(i)));
             }
-            for (LinkAnalysis.Related r : analysis.related(e.slug())) {
-                persist(related(r));
-            }
+        }
+        for (EssaySource e : corpus.essays()) {
+            analysis.related(e.slug()).forEach(r -> persist(related(r)));
         }
         var release = new CorpusRelease();
         release.id = latest == null ? 1 : latest.id + 1;

@@ -82,7 +82,7 @@ public class SearchResource {
     @Operation(summary = "Complete what is being typed", description = "Up to 10 completions for search-as-you-type: "
             + "essay titles and section headings in which every typed word starts a word (the last may be unfinished), "
             + "then frequent words of the corpus completing the last typed word. A trailing space means the last word "
-            + "is finished. Answered from memory in well under a millisecond.")
+            + "is finished. Answered from memory, typically in a fraction of a millisecond.")
     @APIResponse(responseCode = "200", description = "Completions, titles first, then headings, then terms",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Suggestion.class)))
     @APIResponse(responseCode = "304", description = "Not modified")

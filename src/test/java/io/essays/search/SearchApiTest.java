@@ -301,6 +301,29 @@ class SearchApiTest {
     }
 
     @Test
+    void noInputIsAServerError() {
+        var inputs = new java.util.ArrayList<>(java.util.List.of("\"", "\"\"\"\"", "-", "--", "-*", "*-", "a*b*c", "\\",
+                "\\\\frac", "(", ")", "~", "^", ":", "\"-\"", "-\"", "\"*\"", "* * *", "😀", "İstanbul", "straße",
+                "temperature\u0000physics", "x".repeat(200), "norm* ".repeat(32), "\"a b c d e f g h\"", "-a -b c*",
+                "AND OR NOT", "title:(softmax OR temperature)^2 -physics~0.8", "\"dot product\"~2", "[0 TO 9]", "$x_1$"));
+        var random = new java.util.Random(6);
+        String alphabet = "abtemprsx \"*-:()~^\\{}[]!?+/|&.,_'$";
+        for (int i = 0; i < 300; i++) {
+            var sb = new StringBuilder();
+            for (int n = 1 + random.nextInt(30); n > 0; n--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            inputs.add(sb.toString());
+        }
+        for (String q : inputs) {
+            int search = given().queryParam("q", q).get("/api/v1/search").then().extract().statusCode();
+            int suggest = given().queryParam("q", q).get("/api/v1/search/suggest").then().extract().statusCode();
+            org.assertj.core.api.Assertions.assertThat(java.util.List.of(search, suggest)).as(q)
+                    .allMatch(status -> status == 200 || status == 400);
+        }
+    }
+
+    @Test
     void conditionalRequestsGet304() {
         String etag = search("temperature").extract().header("ETag");
         given().queryParam("q", "temperature").header("If-None-Match", etag).get("/api/v1/search").then()

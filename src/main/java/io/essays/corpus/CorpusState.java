@@ -20,9 +20,9 @@ import io.essays.links.EssayLink;
 import io.essays.links.EssayMention;
 import io.essays.links.EssayRelated;
 import io.essays.series.Series;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 
 /**
  * Holds the snapshot being served and replaces it, atomically for readers, when the database has a newer release.
@@ -59,14 +59,31 @@ public class CorpusState implements io.essays.http.CurrentRelease {
         return Optional.ofNullable(current);
     }
 
-    /** Loads the newest release from the database if it differs from the one served. Returns true if it swapped. */
-    @Transactional
+    /**
+     * Loads the newest release from the database if it differs from the one served. Returns true if it swapped.
+     * The database is read in a transaction; observers of {@link CorpusLoaded} run after it, since they need no
+     * database and may take a while (the search index of a large corpus), which would otherwise hold a connection
+     * and could outlast the transaction timeout.
+     */
     public synchronized boolean refresh() {
-        CorpusRelease latest = CorpusRelease.latest();
-        if (latest == null || current != null && current.releaseId() == latest.id) {
+        long started = System.nanoTime();
+        CorpusSnapshot snapshot = QuarkusTransaction.joiningExisting().call(this::loadNewer);
+        if (snapshot == null) {
             return false;
         }
-        long started = System.nanoTime();
+        loaded.fire(new CorpusLoaded(snapshot));
+        current = snapshot;
+        LOG.infof("Serving corpus release %d (%d series, %d essays) loaded in %d ms", snapshot.releaseId(),
+                snapshot.series().size(), snapshot.essays().size(), (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    /** The newest release as a snapshot, or null when it is the one served. */
+    private CorpusSnapshot loadNewer() {
+        CorpusRelease latest = CorpusRelease.latest();
+        if (latest == null || current != null && current.releaseId() == latest.id) {
+            return null;
+        }
         CorpusSnapshot snapshot = load(latest);
         CorpusRelease after = CorpusRelease.latest();
         while (after.id != latest.id) {
@@ -75,11 +92,7 @@ public class CorpusState implements io.essays.http.CurrentRelease {
             snapshot = load(latest);
             after = CorpusRelease.latest();
         }
-        loaded.fire(new CorpusLoaded(snapshot));
-        current = snapshot;
-        LOG.infof("Serving corpus release %d (%d series, %d essays) loaded in %d ms", latest.id,
-                snapshot.series().size(), snapshot.essays().size(), (System.nanoTime() - started) / 1_000_000);
-        return true;
+        return snapshot;
     }
 
     private CorpusSnapshot load(CorpusRelease release) {

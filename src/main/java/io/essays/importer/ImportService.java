@@ -28,7 +28,7 @@ import jakarta.enterprise.event.Observes;
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     /** Bump when rendering changes, so that unchanged content is re-rendered on the next import. */
-    static final String PIPELINE_VERSION = "2";
+    static final String PIPELINE_VERSION = "3";
 
     private final EssaysConfig config;
     private final MarkdownRenderer renderer;

@@ -9,6 +9,10 @@ import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TableBody;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
@@ -189,9 +193,15 @@ public final class MarkdownRenderer {
             }
         }
 
+        /** A node whose children are inline content; table parts are custom nodes but hold blocks of cells. */
         private boolean isInlineContainer(Node node) {
             Node first = node.getFirstChild();
-            return first != null && !(first instanceof org.commonmark.node.Block);
+            return first != null && !(first instanceof org.commonmark.node.Block) && !isTablePart(first);
+        }
+
+        private boolean isTablePart(Node node) {
+            return node instanceof TableHead || node instanceof TableBody || node instanceof TableRow
+                    || node instanceof TableCell;
         }
 
         private void append(String text) {

@@ -109,6 +109,16 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void tableCellsAreSeparateProseBlocks() {
+        String table = "| Physics | Machine learning |\n|---|---|\n| state $i$ | class |\n";
+        assertThat(renderer.proseBlocks(table)).extracting(ProseBlock::text)
+                .containsExactly("Physics", "Machine learning", "state i", "class");
+        var body = renderer.render(table, 0);
+        assertThat(body.plainText()).isEqualTo("Physics\n\nMachine learning\n\nstate i\n\nclass");
+        assertThat(body.wordCount()).isEqualTo(5);
+    }
+
+    @Test
     void wordCountSkipsCodeAndMathAndReadingMinutesRoundUp() {
         var body = renderer.render("One two three $x + y$ four.\n\n```\nnot counted here\n```", 0);
         assertThat(body.wordCount()).isEqualTo(4);

@@ -1,0 +1,309 @@
+package io.essays.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+import io.essays.corpus.CorpusSnapshot;
+import io.essays.corpus.CorpusSnapshot.EssayData;
+import io.essays.corpus.CorpusSnapshot.HeadingData;
+
+/**
+ * The in-memory Lucene index of one snapshot, built once (when the snapshot is loaded, before it is served) and never
+ * changed, so any number of searches can share it; a new release gets a new index together with its snapshot.
+ *
+ * <p>Two kinds of documents. One <em>essay</em> document per essay ranks essays: fields {@code title},
+ * {@code headings}, {@code summary}, {@code keywords} (tags and aliases) and {@code body} (the whole plain text),
+ * scored by BM25 per field and weighted by {@link #ESSAY_FIELDS}; {@code series} and {@code tag} filter. One
+ * <em>section</em> document per section (the lead before the first heading, then one per heading up to the next
+ * heading), with fields {@code section_heading} and {@code section_text} (the section without its heading line,
+ * with offsets for the highlighter), picks the best-matching sections of the essays on a page and the passages to
+ * show. A doc-values ordinal points from every document back into the snapshot.
+ */
+final class SearchIndex {
+    static final String KIND = "kind";
+    static final String ESSAY = "essay";
+    static final String SECTION = "section";
+    static final String SLUG = "slug";
+    static final String SERIES = "series";
+    static final String TAG = "tag";
+    /** Doc values: the essay's position in reading order, or the section's across the corpus; breaks score ties. */
+    static final String ORD = "ord";
+    static final String TITLE = "title";
+    static final String HEADINGS = "headings";
+    static final String SUMMARY = "summary";
+    static final String KEYWORDS = "keywords";
+    static final String BODY = "body";
+    /** Surface words of every text field: prefix expansion, spelling suggestions, term completion. */
+    static final String SPELL = "spell";
+    static final String SECTION_HEADING = "section_heading";
+    static final String SECTION_TEXT = "section_text";
+
+    /** Weights of the essay fields: a match in the title counts three times one in the body. */
+    static final Map<String, Float> ESSAY_FIELDS = weights(TITLE, 3f, HEADINGS, 2f, SUMMARY, 2f, KEYWORDS, 2f, BODY, 1f);
+    /** Weights of the section fields, for choosing the best section. */
+    static final Map<String, Float> SECTION_FIELDS = weights(SECTION_HEADING, 2f, SECTION_TEXT, 1f);
+
+    private static final FieldType SPELL_TYPE = spellType();
+    private static final FieldType SECTION_TEXT_TYPE = sectionTextType();
+
+    private final CorpusSnapshot snapshot;
+    private final DirectoryReader reader;
+    private final long bytes;
+    private final IndexSearcher searcher;
+    private final List<EssayData> essays;
+    /** Lucene doc id → essay ordinal (essay documents) or section ordinal (section documents). */
+    private final int[] ordOfDoc;
+    private final int[] sectionEssay;
+    /** Index of the section's heading in its essay's headings, -1 for the lead. */
+    private final int[] sectionHeading;
+    private final int[] sectionCount;
+    private final Suggester suggester;
+    private final Highlighter highlighter;
+    private final SearchCache cache;
+
+    private SearchIndex(CorpusSnapshot snapshot, DirectoryReader reader, long bytes, int[] sectionEssay,
+                        int[] sectionHeading, int[] sectionCount) throws IOException {
+        this.snapshot = snapshot;
+        this.reader = reader;
+        this.bytes = bytes;
+        this.searcher = new IndexSearcher(reader);
+        this.essays = snapshot.essays();
+        this.sectionEssay = sectionEssay;
+        this.sectionHeading = sectionHeading;
+        this.sectionCount = sectionCount;
+        this.ordOfDoc = new int[reader.maxDoc()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
+            for (int doc = ords.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = ords.nextDoc()) {
+                ordOfDoc[leaf.docBase + doc] = (int) ords.longValue();
+            }
+        }
+        this.suggester = Suggester.build(snapshot, reader);
+        this.highlighter = new Highlighter(searcher, doc -> sectionBody(ordOfDoc[doc]));
+        this.cache = new SearchCache(snapshot.importedAt(), SearchCache.MAX_BYTES);
+    }
+
+    /**
+     * Indexes every essay and section of {@code snapshot}, essays in parallel. Document ids therefore follow no
+     * particular order; results are ordered by score, then by {@link #ORD} (reading order), never by document id.
+     */
+    static SearchIndex build(CorpusSnapshot snapshot) {
+        List<EssayData> essays = snapshot.essays();
+        int[] firstSection = new int[essays.size()];
+        int[] sectionCount = new int[essays.size()];
+        var sectionEssay = new ArrayList<Integer>();
+        var sectionHeading = new ArrayList<Integer>();
+        for (int e = 0; e < essays.size(); e++) {
+            EssayData essay = essays.get(e);
+            firstSection[e] = sectionEssay.size();
+            if (!text(essay.leadText()).isBlank()) {
+                sectionEssay.add(e);
+                sectionHeading.add(-1);
+            }
+            for (int h = 0; h < essay.headings().size(); h++) {
+                sectionEssay.add(e);
+                sectionHeading.add(h);
+            }
+            sectionCount[e] = sectionEssay.size() - firstSection[e];
+        }
+        var analyzers = new PerFieldAnalyzerWrapper(SearchAnalyzers.TEXT, Map.<String, Analyzer>of(SPELL, SearchAnalyzers.SURFACE));
+        var config = new IndexWriterConfig(analyzers)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(256)
+                .setMergePolicy(NoMergePolicy.INSTANCE);
+        var directory = new ByteBuffersDirectory();
+        try {
+            try (var writer = new IndexWriter(directory, config)) {
+                IntStream.range(0, essays.size()).parallel().forEach(e -> {
+                    EssayData essay = essays.get(e);
+                    var docs = new ArrayList<Document>();
+                    docs.add(essayDocument(e, essay));
+                    int section = firstSection[e];
+                    if (!text(essay.leadText()).isBlank()) {
+                        docs.add(sectionDocument(section++, essay, null, text(essay.leadText())));
+                    }
+                    for (HeadingData heading : essay.headings()) {
+                        docs.add(sectionDocument(section++, essay, heading.text(), withoutHeading(heading)));
+                    }
+                    try {
+                        writer.addDocuments(docs);
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                });
+            }
+            long bytes = 0;
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+            return new SearchIndex(snapshot, DirectoryReader.open(directory), bytes,
+                    sectionEssay.stream().mapToInt(Integer::intValue).toArray(),
+                    sectionHeading.stream().mapToInt(Integer::intValue).toArray(), sectionCount);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the search index", e);
+        }
+    }
+
+    private static Document essayDocument(int ord, EssayData essay) {
+        var doc = new Document();
+        doc.add(new StringField(KIND, ESSAY, Field.Store.NO));
+        doc.add(new StringField(SLUG, essay.slug(), Field.Store.NO));
+        doc.add(new StringField(SERIES, essay.series(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(ORD, ord));
+        essay.tags().forEach(t -> doc.add(new StringField(TAG, t, Field.Store.NO)));
+        doc.add(new TextField(TITLE, essay.title(), Field.Store.NO));
+        doc.add(new TextField(SUMMARY, essay.summary(), Field.Store.NO));
+        doc.add(new TextField(BODY, essay.plainText(), Field.Store.NO));
+        essay.headings().forEach(h -> doc.add(new TextField(HEADINGS, h.text(), Field.Store.NO)));
+        essay.tags().forEach(t -> doc.add(new TextField(KEYWORDS, t, Field.Store.NO)));
+        essay.aliases().forEach(a -> doc.add(new TextField(KEYWORDS, a, Field.Store.NO)));
+        for (String text : List.of(essay.title(), essay.summary(), essay.plainText())) {
+            doc.add(new Field(SPELL, text, SPELL_TYPE));
+        }
+        essay.tags().forEach(t -> doc.add(new Field(SPELL, t, SPELL_TYPE)));
+        essay.aliases().forEach(a -> doc.add(new Field(SPELL, a, SPELL_TYPE)));
+        return doc;
+    }
+
+    private static Document sectionDocument(int ord, EssayData essay, String heading, String text) {
+        var doc = new Document();
+        doc.add(new StringField(KIND, SECTION, Field.Store.NO));
+        doc.add(new StringField(SLUG, essay.slug(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(ORD, ord));
+        if (heading != null) {
+            doc.add(new TextField(SECTION_HEADING, heading, Field.Store.NO));
+        }
+        doc.add(new Field(SECTION_TEXT, text, SECTION_TEXT_TYPE));
+        return doc;
+    }
+
+    /** With offsets in the postings, so that the highlighter cuts snippets without analyzing again. */
+    private static FieldType sectionTextType() {
+        var type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType spellType() {
+        var type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    /** The indexed text of a section: the lead, or a section without its heading line. */
+    String sectionBody(int section) {
+        HeadingData heading = sectionHeading(section);
+        return heading == null ? text(essays.get(sectionEssay[section]).leadText()) : withoutHeading(heading);
+    }
+
+    /** A section's text without its heading line, which the section's heading field and the response carry. */
+    static String withoutHeading(HeadingData heading) {
+        String text = text(heading.sectionText());
+        return text.startsWith(heading.text()) ? text.substring(heading.text().length()).strip() : text;
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Map<String, Float> weights(Object... pairs) {
+        var map = new LinkedHashMap<String, Float>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], (Float) pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    CorpusSnapshot snapshot() {
+        return snapshot;
+    }
+
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
+    }
+
+    Suggester suggester() {
+        return suggester;
+    }
+
+    Highlighter highlighter() {
+        return highlighter;
+    }
+
+    SearchCache cache() {
+        return cache;
+    }
+
+    /** The essay of an essay document. */
+    EssayData essayOfDoc(int doc) {
+        return essays.get(ordOfDoc[doc]);
+    }
+
+    int essayOrdOfDoc(int doc) {
+        return ordOfDoc[doc];
+    }
+
+    /** The section ordinal of a section document. */
+    int sectionOfDoc(int doc) {
+        return ordOfDoc[doc];
+    }
+
+    int sectionEssay(int section) {
+        return sectionEssay[section];
+    }
+
+    /** The heading of a section, or null for the lead. */
+    HeadingData sectionHeading(int section) {
+        int h = sectionHeading[section];
+        return h < 0 ? null : essays.get(sectionEssay[section]).headings().get(h);
+    }
+
+    int sectionCount(int essayOrd) {
+        return sectionCount[essayOrd];
+    }
+
+    int essayCount() {
+        return essays.size();
+    }
+
+    int sectionTotal() {
+        return sectionEssay.length;
+    }
+
+    /** Size of the Lucene index files in memory (the suggester and the snapshot's text come on top). */
+    long bytes() {
+        return bytes;
+    }
+}

@@ -1,0 +1,132 @@
+package io.essays.search;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.essays.corpus.CorpusState;
+import io.essays.essay.PageInfo;
+import io.essays.http.ContentResponses;
+import io.essays.http.Problem;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/** Full-text search with highlighted, section-level results, and search-as-you-type. */
+@Path("/api/v1/search")
+@Tag(name = "Search")
+@NonBlocking
+public class SearchResource {
+    static final String SYNTAX = "Plain words must all match (stemmed: normalize, normalized and normalization meet); "
+            + "\"exact phrase\"; prefix* (at the end of a word); -word or -\"phrase\" excludes. Lucene operators "
+            + "(: ( ) ~ ^ \\ and the like) are read as spaces; common words (the, of, and) are ignored. At most "
+            + SearchQueryParser.MAX_LENGTH + " characters and " + SearchQueryParser.MAX_CLAUSES + " clauses.";
+
+    private final CorpusState state;
+    private final SearchService search;
+    private final ContentResponses responses;
+
+    SearchResource(CorpusState state, SearchService search, ContentResponses responses) {
+        this.state = state;
+        this.search = search;
+        this.responses = responses;
+    }
+
+    @GET
+    @Produces(ContentResponses.JSON)
+    @Operation(summary = "Search essays", description = "Essays ranked by BM25 over title (weight 3), headings (2), "
+            + "summary (2), tags and aliases (2) and body (1), each with its best-matching section and up to three "
+            + "highlighted snippets. " + SYNTAX + " When nothing matches, the query is retried with its spelling "
+            + "corrected, and didYouMean says so. The Link header (RFC 8288) carries first, prev, next and last pages.")
+    @APIResponse(responseCode = "200", description = "One page of results",
+            headers = @Header(name = "Link", description = "first, prev, next, last", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = SearchResults.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
+    @APIResponse(responseCode = "400", description = "Empty or too long q, nothing searchable in q (only common words, "
+            + "a lone *, only exclusions), invalid page or size, page past the last, or unknown series or tag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No corpus imported yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response search(
+            @Parameter(description = "What to search for. " + SYNTAX, required = true,
+                    example = "temperature \"partition function\"") @QueryParam("q") String q,
+            @Parameter(description = "Only essays of this series", example = "foundations") @QueryParam("series") String series,
+            @Parameter(description = "Only essays with this tag", example = "probability") @QueryParam("tag") String tag,
+            @Parameter(description = "Page number, from 1", example = "1") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Context HttpHeaders headers) {
+        SearchIndex index = search.index(state.current());
+        SearchService.SearchRequest request = search.request(index, q, series, tag, page, size);
+        return responses.json(index.cache(), headers, request.key(), () -> search.search(index, request),
+                value -> Map.of("Link", pageLinks(request, ((SearchResults) value).page())));
+    }
+
+    @GET
+    @Path("/suggest")
+    @Produces(ContentResponses.JSON)
+    @Operation(summary = "Complete what is being typed", description = "Up to 10 completions for search-as-you-type: "
+            + "essay titles and section headings in which every typed word starts a word (the last may be unfinished), "
+            + "then frequent words of the corpus completing the last typed word. A trailing space means the last word "
+            + "is finished. Answered from memory, typically in a fraction of a millisecond.")
+    @APIResponse(responseCode = "200", description = "Completions, titles first, then headings, then terms",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Suggestion.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "400", description = "Empty or too long q",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response suggest(
+            @Parameter(description = "What has been typed so far, up to " + SearchQueryParser.MAX_LENGTH + " characters",
+                    required = true, example = "soft") @QueryParam("q") String q,
+            @Context HttpHeaders headers) {
+        SearchIndex index = search.index(state.current());
+        String typed = search.suggestQuery(q);
+        return responses.json(index.cache(), headers, "suggest?q=" + typed, () -> search.suggest(index, typed));
+    }
+
+    /** RFC 8288 pagination links, relative to the API root, with the query as understood. */
+    static String pageLinks(SearchService.SearchRequest request, PageInfo page) {
+        var links = new LinkedHashMap<String, Integer>();
+        links.put("first", 1);
+        if (page.number() > 1) {
+            links.put("prev", page.number() - 1);
+        }
+        if (page.number() < page.totalPages()) {
+            links.put("next", page.number() + 1);
+        }
+        links.put("last", page.totalPages());
+        var sb = new StringBuilder();
+        links.forEach((rel, number) -> {
+            if (!sb.isEmpty()) {
+                sb.append(", ");
+            }
+            sb.append("</api/v1/search?q=").append(encode(request.query().query().normalized()));
+            if (request.series() != null) {
+                sb.append("&series=").append(encode(request.series()));
+            }
+            if (request.tag() != null) {
+                sb.append("&tag=").append(encode(request.tag()));
+            }
+            sb.append("&page=").append(number).append("&size=").append(request.size())
+                    .append(">; rel=\"").append(rel).append('"');
+        });
+        return sb.toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -60,6 +60,16 @@ final class SearchCache implements ReleaseCache {
         return fresh;
     }
 
+    /** Search URIs are too varied to bind for the fast path: every search goes through the resource and this LRU. */
+    @Override
+    public void bindUri(String uri, Representation representation) {
+    }
+
+    @Override
+    public Representation boundTo(String uri) {
+        return null;
+    }
+
     int size() {
         synchronized (entries) {
             return entries.size();

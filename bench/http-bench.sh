@@ -107,7 +107,7 @@ bench_corpus() {
   start_app "$content"
   local api="http://127.0.0.1:$APP_PORT/api/v1"
   local largest
-  largest=$(ls -S "$content/essays" | head -1); largest=${largest%.md}
+  largest=$(ls -S "$content/essays" | sed -n 1p); largest=${largest%.md}   # sed, not head: no SIGPIPE under pipefail
   rm -rf "$WORK/www"; mkdir -p "$WORK/www"; chmod 755 "$WORK/www"
   curl -sf "$api/essays/$largest" -o "$WORK/www/essay.json"
   curl -sf "$api/essays" -o "$WORK/www/list.json"

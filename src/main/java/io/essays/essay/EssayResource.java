@@ -67,8 +67,8 @@ public class EssayResource {
         EssayService.ListQuery query = essays.query(corpus, series, tag, sort, page, size);
         var keep = fields.parse(fieldList, EssaySummary.class);
         return responses.json(corpus, headers, "essays?" + query.key() + "&fields=" + keep,
-                () -> fields.pageOf(essays.list(corpus, query), keep),
-                value -> Map.of("Link", pageLinks(query, fieldList, essays.list(corpus, query).page())));
+                () -> essays.list(corpus, query), result -> fields.pageOf(result, keep),
+                result -> Map.of("Link", pageLinks(query, fieldList, result.page())));
     }
 
     @GET

@@ -51,12 +51,15 @@ public class ContentResponses {
         return respond(release, headers, release.representation(key, () -> jsonRepresentation(model.get(), Map.of())));
     }
 
-    /** A JSON response with extra representation headers (such as {@code Link}), computed together with the body. */
-    public Response json(ReleaseCache release, HttpHeaders headers, String key, Supplier<?> model,
-                         Function<Object, Map<String, String>> extraHeaders) {
+    /**
+     * A JSON response whose body and extra representation headers (such as {@code Link}) both derive from one model,
+     * computed once per release.
+     */
+    public <T> Response json(ReleaseCache release, HttpHeaders headers, String key, Supplier<T> model,
+                             Function<T, Object> body, Function<T, Map<String, String>> extraHeaders) {
         return respond(release, headers, release.representation(key, () -> {
-            Object value = model.get();
-            return jsonRepresentation(value, extraHeaders.apply(value));
+            T value = model.get();
+            return jsonRepresentation(body.apply(value), extraHeaders.apply(value));
         }));
     }
 

@@ -73,7 +73,7 @@ public class SearchResource {
         SearchIndex index = search.index(state.current());
         SearchService.SearchRequest request = search.request(index, q, series, tag, page, size);
         return responses.json(index.cache(), headers, request.key(), () -> search.search(index, request),
-                value -> Map.of("Link", pageLinks(request, ((SearchResults) value).page())));
+                results -> results, results -> Map.of("Link", pageLinks(request, results.page())));
     }
 
     @GET

@@ -82,7 +82,7 @@ public class EssayResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No essay with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(example = "softmax") @PathParam("slug") String slug,
+    public Response get(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug,
                         @Parameter(description = "Comma-separated fields to keep (sparse fieldset)", example = "slug,title,toc")
                         @QueryParam("fields") String fieldList,
                         @Context HttpHeaders headers) {
@@ -99,9 +99,10 @@ public class EssayResource {
     @Operation(summary = "Get an essay's HTML fragment", description = "The sanitized HTML body alone, ready to insert into a page.")
     @APIResponse(responseCode = "200", description = "HTML fragment", content = @Content(mediaType = ContentResponses.HTML,
             schema = @Schema(type = SchemaType.STRING, example = "<p>The softmax function turns…</p>")))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "404", description = "No essay with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response html(@Parameter(example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
+    public Response html(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         var essay = essays.essay(corpus, slug);
         return responses.text(corpus, headers, "html/" + slug, ContentResponses.HTML, essay::html);
@@ -113,9 +114,10 @@ public class EssayResource {
     @Operation(summary = "Get an essay's Markdown source", description = "The file as authored, front matter included.")
     @APIResponse(responseCode = "200", description = "Markdown source", content = @Content(mediaType = ContentResponses.MARKDOWN,
             schema = @Schema(type = SchemaType.STRING, example = "---\ntitle: The Softmax Function\n…")))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "404", description = "No essay with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response source(@Parameter(example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
+    public Response source(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         var essay = essays.essay(corpus, slug);
         return responses.text(corpus, headers, "source/" + slug, ContentResponses.MARKDOWN, essay::source);

@@ -38,6 +38,7 @@ public class TagResource {
     @Operation(summary = "List tags", description = "Every tag with the number of essays that carry it, sorted by tag.")
     @APIResponse(responseCode = "200", description = "Tags",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TagCount.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     public Response list(@Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         return responses.json(corpus, headers, "tags", () -> essays.tags(corpus));

@@ -55,7 +55,7 @@ public class LinkResource {
     @APIResponse(responseCode = "404", description = "No essay with this slug", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown essay", value = LinkExamples.UNKNOWN_ESSAY)))
-    public Response links(@Parameter(example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
+    public Response links(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         links.essay(corpus, slug);
         return responses.json(corpus, headers, "links/" + slug, () -> links.links(corpus, slug));
@@ -78,7 +78,7 @@ public class LinkResource {
     @APIResponse(responseCode = "404", description = "No essay with this slug", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown essay", value = LinkExamples.UNKNOWN_ESSAY)))
-    public Response graph(@Parameter(example = "softmax") @PathParam("slug") String slug,
+    public Response graph(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug,
                           @Parameter(description = "How many links away to go: 1 (default) or 2",
                                   schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "2", defaultValue = "1"),
                                   example = "2") @QueryParam("depth") String depth,
@@ -107,7 +107,7 @@ public class LinkResource {
     @APIResponse(responseCode = "404", description = "No essay with this slug", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown essay", value = LinkExamples.UNKNOWN_ESSAY)))
-    public Response related(@Parameter(example = "softmax") @PathParam("slug") String slug,
+    public Response related(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug,
                             @Parameter(description = "How many essays at most, 1 to 50 (default 5)",
                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "5"),
                                     example = "3") @QueryParam("limit") String limit,
@@ -133,7 +133,7 @@ public class LinkResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "unknown essay", value = LinkExamples.UNKNOWN_ESSAY),
                             @ExampleObject(name = "unknown anchor", value = LinkExamples.UNKNOWN_ANCHOR)}))
-    public Response preview(@Parameter(example = "softmax") @PathParam("slug") String slug,
+    public Response preview(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug,
                             @Parameter(description = "A heading id of the essay (see its toc)", example = "temperature")
                             @QueryParam("anchor") String anchor,
                             @Context HttpHeaders headers) {
@@ -158,7 +158,7 @@ public class LinkResource {
     @APIResponse(responseCode = "404", description = "No essay with this slug", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown essay", value = LinkExamples.UNKNOWN_ESSAY)))
-    public Response mentions(@Parameter(example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
+    public Response mentions(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         links.essay(corpus, slug);
         return responses.json(corpus, headers, "mentions/" + slug, () -> links.mentions(corpus, slug));

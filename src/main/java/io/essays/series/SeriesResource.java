@@ -45,6 +45,7 @@ public class SeriesResource {
     @Operation(summary = "List series", description = "Every series in order, with its essay count.")
     @APIResponse(responseCode = "200", description = "Series in order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SeriesSummary.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     public Response list(@Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         return responses.json(corpus, headers, "series", () -> corpus.series().stream().map(SeriesResource::summary).toList());
@@ -55,9 +56,10 @@ public class SeriesResource {
     @Produces(ContentResponses.JSON)
     @Operation(summary = "Get a series", description = "One series with its essays' summaries in reading order.")
     @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(implementation = SeriesDetail.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "404", description = "No series with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(example = "foundations") @PathParam("slug") String slug, @Context HttpHeaders headers) {
+    public Response get(@Parameter(description = "Series slug: the file name without .yaml", example = "foundations") @PathParam("slug") String slug, @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         CorpusSnapshot.SeriesData series = corpus.series(slug);
         if (series == null) {

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
+import io.essays.http.PageLinks;
 import io.essays.http.Problem;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
@@ -123,39 +124,16 @@ public class EssayResource {
         return responses.text(corpus, headers, "source/" + slug, ContentResponses.MARKDOWN, essay::source);
     }
 
-    /** RFC 8288 pagination links, relative to the API root, keeping every other query parameter. */
+    /** The pagination links of a list query, keeping every other parameter. */
     static String pageLinks(EssayService.ListQuery q, String fieldList, PageInfo page) {
-        var links = new LinkedHashMap<String, Integer>();
-        links.put("first", 1);
-        if (page.number() > 1) {
-            links.put("prev", page.number() - 1);
-        }
-        if (page.number() < page.totalPages()) {
-            links.put("next", page.number() + 1);
-        }
-        links.put("last", page.totalPages());
-        var sb = new StringBuilder();
-        links.forEach((rel, number) -> {
-            if (!sb.isEmpty()) {
-                sb.append(", ");
-            }
-            sb.append("</api/v1/essays?");
-            if (q.series() != null) {
-                sb.append("series=").append(encode(q.series())).append('&');
-            }
-            if (q.tag() != null) {
-                sb.append("tag=").append(encode(q.tag())).append('&');
-            }
-            sb.append("sort=").append(encode(q.sort())).append("&page=").append(number).append("&size=").append(q.size());
-            if (fieldList != null && !fieldList.isBlank()) {
-                sb.append("&fields=").append(encode(fieldList));
-            }
-            sb.append(">; rel=\"").append(rel).append('"');
-        });
-        return sb.toString();
+        var query = new LinkedHashMap<String, String>();
+        query.put("series", q.series());
+        query.put("tag", q.tag());
+        query.put("sort", q.sort());
+        query.put("page", null);
+        query.put("size", Integer.toString(q.size()));
+        query.put("fields", fieldList == null || fieldList.isBlank() ? null : fieldList);
+        return PageLinks.header("/api/v1/essays", query, page.number(), page.totalPages());
     }
 
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

@@ -31,15 +31,13 @@ public class ImportService {
     static final String PIPELINE_VERSION = "3";
 
     private final EssaysConfig config;
-    private final MarkdownRenderer renderer;
     private final CorpusReader reader;
     private final CorpusWriter writer;
     private final CorpusState state;
 
     ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state) {
         this.config = config;
-        this.renderer = new MarkdownRenderer(config.essayUrlTemplate());
-        this.reader = new CorpusReader(renderer);
+        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate()));
         this.writer = writer;
         this.state = state;
     }
@@ -75,7 +73,7 @@ public class ImportService {
         CorpusWriter.WriteResult result = writer.current(hash)
                 .map(release -> new CorpusWriter.WriteResult(release.id, false, release.linkCount))
                 .orElseGet(() -> {
-                    LinkAnalysis analysis = LinkAnalysis.of(corpus, renderer);
+                    LinkAnalysis analysis = LinkAnalysis.of(corpus);
                     analysed[0] = System.nanoTime();
                     return writer.write(corpus, analysis, hash);
                 });

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import io.essays.content.Corpus;
 import io.essays.content.EssaySource;
 import io.essays.markdown.ExtractedLink;
-import io.essays.markdown.MarkdownRenderer;
 import io.essays.markdown.ProseBlock;
 import io.essays.markdown.Snippets;
 
@@ -44,14 +43,14 @@ public final class LinkAnalysis {
     private LinkAnalysis() {
     }
 
-    /** Analyses {@code corpus}; {@code renderer} re-reads bodies as prose blocks for mentions. */
-    public static LinkAnalysis of(Corpus corpus, MarkdownRenderer renderer) {
+    /** Analyses {@code corpus}, using the prose blocks rendered at import for mentions. */
+    public static LinkAnalysis of(Corpus corpus) {
         var analysis = new LinkAnalysis();
         for (EssaySource e : corpus.essays()) {
             analysis.crossLinks.put(e.slug(),
                     e.rendered().links().stream().filter(l -> !l.targetSlug().equals(e.slug())).toList());
         }
-        analysis.findMentions(corpus, renderer);
+        analysis.findMentions(corpus);
         analysis.rankRelated(corpus);
         return analysis;
     }
@@ -99,7 +98,7 @@ public final class LinkAnalysis {
      * beginning with that word (one-word names) or with that word and the next (longer names) are tried, so the cost
      * grows with the text, not with essays × essays, even when many titles share a first word.
      */
-    private void findMentions(Corpus corpus, MarkdownRenderer renderer) {
+    private void findMentions(Corpus corpus) {
         var byFirstWord = new HashMap<String, List<Term>>();
         for (EssaySource e : corpus.essays()) {
             mentions.put(e.slug(), new ArrayList<>());
@@ -108,7 +107,7 @@ public final class LinkAnalysis {
             }
         }
         for (EssaySource source : corpus.essays()) {
-            for (ProseBlock block : renderer.proseBlocks(source.body(), bodyLineOffset(source))) {
+            for (ProseBlock block : source.rendered().blocks()) {
                 if (!block.heading()) {
                     mentionsIn(block, source.slug(), byFirstWord);
                 }
@@ -239,11 +238,6 @@ public final class LinkAnalysis {
         }
         regex.append("(?![\\p{L}\\p{Nd}_])");
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    }
-
-    /** How many file lines precede the body: the front matter and its delimiters. */
-    private static int bodyLineOffset(EssaySource e) {
-        return e.source().split("\n", -1).length - e.body().split("\n", -1).length;
     }
 
     // ---- related essays

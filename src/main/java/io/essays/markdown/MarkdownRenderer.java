@@ -82,7 +82,7 @@ public final class MarkdownRenderer {
         int words = walk.words;
         return new RenderedBody(html, List.copyOf(walk.toc), walk.plain.toString().strip(), words,
                 Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE)), List.copyOf(walk.links),
-                List.copyOf(walk.anchorLinks), walk.sections(), List.copyOf(walk.problems));
+                List.copyOf(walk.anchorLinks), walk.sections(), List.copyOf(walk.problems), List.copyOf(walk.blocks));
     }
 
     /** The prose blocks of a body (paragraphs, headings, table cells), for mention and search passes. */
@@ -96,9 +96,7 @@ public final class MarkdownRenderer {
      * @param lineOffset how many file lines precede the body, as for {@link #render(String, int)}
      */
     public List<ProseBlock> proseBlocks(String body, int lineOffset) {
-        var walk = new Walk(lineOffset);
-        walk.document(parser.parse(body));
-        return List.copyOf(walk.blocks);
+        return render(body, lineOffset).blocks();
     }
 
     /** The text of a heading (or any inline container) as ids are generated from it. */

@@ -1,8 +1,5 @@
 package io.essays.search;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.essays.corpus.CorpusState;
 import io.essays.essay.PageInfo;
 import io.essays.http.ContentResponses;
+import io.essays.http.PageLinks;
 import io.essays.http.Problem;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
@@ -97,36 +95,14 @@ public class SearchResource {
         return responses.json(index.cache(), headers, "suggest?q=" + typed, () -> search.suggest(index, typed));
     }
 
-    /** RFC 8288 pagination links, relative to the API root, with the query as understood. */
+    /** The pagination links of a search, with the query as understood. */
     static String pageLinks(SearchService.SearchRequest request, PageInfo page) {
-        var links = new LinkedHashMap<String, Integer>();
-        links.put("first", 1);
-        if (page.number() > 1) {
-            links.put("prev", page.number() - 1);
-        }
-        if (page.number() < page.totalPages()) {
-            links.put("next", page.number() + 1);
-        }
-        links.put("last", page.totalPages());
-        var sb = new StringBuilder();
-        links.forEach((rel, number) -> {
-            if (!sb.isEmpty()) {
-                sb.append(", ");
-            }
-            sb.append("</api/v1/search?q=").append(encode(request.query().query().normalized()));
-            if (request.series() != null) {
-                sb.append("&series=").append(encode(request.series()));
-            }
-            if (request.tag() != null) {
-                sb.append("&tag=").append(encode(request.tag()));
-            }
-            sb.append("&page=").append(number).append("&size=").append(request.size())
-                    .append(">; rel=\"").append(rel).append('"');
-        });
-        return sb.toString();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        var query = new java.util.LinkedHashMap<String, String>();
+        query.put("q", request.query().query().normalized());
+        query.put("series", request.series());
+        query.put("tag", request.tag());
+        query.put("page", null);
+        query.put("size", Integer.toString(request.size()));
+        return PageLinks.header("/api/v1/search", query, page.number(), page.totalPages());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,7 +29,7 @@ public class EssayService {
     private static Map<String, Comparator<EssayData>> sorts() {
         var sorts = new LinkedHashMap<String, Comparator<EssayData>>();
         Comparator<EssayData> published = Comparator.comparing(EssayData::published).thenComparing(EssayData::slug);
-        Comparator<EssayData> title = Comparator.comparing((EssayData e) -> e.title().toLowerCase()).thenComparing(EssayData::slug);
+        Comparator<EssayData> title = Comparator.comparing((EssayData e) -> e.title().toLowerCase(Locale.ROOT)).thenComparing(EssayData::slug);
         sorts.put("-published", published.reversed());
         sorts.put("published", published);
         sorts.put("title", title);

@@ -1,9 +1,7 @@
 package io.essays.http;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -11,8 +9,6 @@ import java.util.Locale;
  * comparison, lists and {@code *}; If-Modified-Since only without If-None-Match) and gzip negotiation.
  */
 public final class Conditional {
-    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
-
     private Conditional() {
     }
 
@@ -38,15 +34,9 @@ public final class Conditional {
             }
             return false;
         }
-        if (ifModifiedSince != null) {
-            try {
-                Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), HTTP_DATE).toInstant();
-                return !lastModified.isAfter(since);
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-        return false;
+        // HTTP dates have whole seconds, so compare the release time as the header states it
+        Instant modified = lastModified.truncatedTo(ChronoUnit.SECONDS);
+        return HttpDates.parse(ifModifiedSince).map(since -> !modified.isAfter(since)).orElse(false);
     }
 
     static boolean acceptsGzip(String acceptEncoding) {

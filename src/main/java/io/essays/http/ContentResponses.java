@@ -1,10 +1,6 @@
 package io.essays.http;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -79,15 +75,14 @@ public class ContentResponses {
 
     Response respond(ReleaseCache release, HttpHeaders headers, Representation representation) {
         release.bindUri(request.uri(), representation);
-        Instant lastModified = release.importedAt().truncatedTo(ChronoUnit.SECONDS);
-        Conditional.Decision decision = Conditional.decide(representation, lastModified,
+        Conditional.Decision decision = Conditional.decide(representation, release.importedAt(),
                 headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
                 headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
         Response.ResponseBuilder builder = decision.notModified()
                 ? Response.notModified()
                 : Response.ok(decision.gzip() ? representation.gzip() : representation.body(), representation.mediaType());
         builder.header(HttpHeaders.ETAG, decision.etag())
-                .header(HttpHeaders.LAST_MODIFIED, Conditional.HTTP_DATE.format(ZonedDateTime.ofInstant(lastModified, ZoneOffset.UTC)))
+                .header(HttpHeaders.LAST_MODIFIED, HttpDates.format(release.importedAt()))
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         if (decision.gzip()) {

@@ -1,9 +1,5 @@
 package io.essays.http;
 
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-
 import io.essays.EssaysConfig;
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -28,8 +24,11 @@ import jakarta.enterprise.event.Observes;
 public class FastPath {
     private final CurrentRelease current;
     private final String cacheControl;
-    private volatile ReleaseCache datedRelease;
-    private volatile String lastModified;
+    /** The Last-Modified header of the release last served, formatted once; one reference, so never torn. */
+    private volatile DatedRelease dated;
+
+    private record DatedRelease(ReleaseCache release, String lastModified) {
+    }
 
     FastPath(CurrentRelease current, EssaysConfig config) {
         this.current = current;
@@ -50,8 +49,7 @@ public class FastPath {
             ctx.next();
             return;
         }
-        var lastModifiedAt = release.importedAt().truncatedTo(ChronoUnit.SECONDS);
-        Conditional.Decision decision = Conditional.decide(representation, lastModifiedAt,
+        Conditional.Decision decision = Conditional.decide(representation, release.importedAt(),
                 request.getHeader(HttpHeaders.IF_NONE_MATCH), request.getHeader(HttpHeaders.IF_MODIFIED_SINCE),
                 request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         HttpServerResponse response = request.response();
@@ -79,12 +77,12 @@ public class FastPath {
     }
 
     private String lastModified(ReleaseCache release) {
-        if (datedRelease != release) {
-            lastModified = Conditional.HTTP_DATE.format(
-                    ZonedDateTime.ofInstant(release.importedAt().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
-            datedRelease = release;
+        DatedRelease d = dated;
+        if (d == null || d.release() != release) {
+            d = new DatedRelease(release, HttpDates.format(release.importedAt()));
+            dated = d;
         }
-        return lastModified;
+        return d.lastModified();
     }
 
     /** Whether an Accept header admits the media type; when it does not, JAX-RS answers (406 as problem+json). */

@@ -1,5 +1,7 @@
 package io.essays.http;
 
+import java.util.Locale;
+
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,7 +31,7 @@ public class ProblemMappers {
             case 415 -> "Unsupported media type";
             default -> e.getMessage();
         };
-        Response response = response(status, title.toLowerCase().replace(' ', '-'), title, detail, uri);
+        Response response = response(status, title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, detail, uri);
         if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }

@@ -2,6 +2,7 @@ package io.essays.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -157,7 +158,7 @@ public final class MarkdownRenderer {
         void block(Node node) {
             if (node instanceof Heading heading) {
                 String text = headingText(heading);
-                String id = ids.generateId(text);
+                String id = headingId(ids, text);
                 toc.add(new TocEntry(heading.getLevel(), id, text));
                 section = new SectionBuilder(id, text);
                 sections.add(section);
@@ -361,6 +362,15 @@ public final class MarkdownRenderer {
         }
     }
 
+    /**
+     * The id of a heading. commonmark's {@link IdGenerator} lowercases with the JVM's default locale, so under a
+     * Turkish locale "In code" became "ın-code"; lowercasing with {@link Locale#ROOT} first makes ids the same on every
+     * server (the generator's own lowercasing then changes nothing).
+     */
+    static String headingId(IdGenerator ids, String text) {
+        return ids.generateId(text.toLowerCase(Locale.ROOT));
+    }
+
     /** Heading ids, cross-link rewriting and rel attributes (the renderer's URL sanitizing adds rel=nofollow to every link; only external links keep a rel). A new instance per rendered document. */
     private static final class Attributes implements AttributeProvider {
         private final String essayUrlTemplate;
@@ -373,7 +383,7 @@ public final class MarkdownRenderer {
         @Override
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
             if (node instanceof Heading heading) {
-                attributes.put("id", ids.generateId(headingText(heading)));
+                attributes.put("id", headingId(ids, headingText(heading)));
             } else if (node instanceof Link link) {
                 LinkTarget target = LinkTarget.of(link.getDestination());
                 switch (target.kind()) {

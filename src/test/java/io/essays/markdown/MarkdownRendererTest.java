@@ -2,6 +2,8 @@ package io.essays.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
@@ -80,6 +82,20 @@ class MarkdownRendererTest {
         assertThat(body.toc()).extracting(TocEntry::id)
                 .containsExactly("intro", "bayes-theorem", "intro-1", "why-x-matters");
         assertThat(body.html()).contains("<h2 id=\"bayes-theorem\">").contains("<h2 id=\"intro-1\">");
+    }
+
+    @Test
+    void headingIdsDoNotDependOnTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            var body = renderer.render("## In code\n\n## TITLE I\n\nSee [below](#in-code).", 0);
+            assertThat(body.toc()).extracting(TocEntry::id).containsExactly("in-code", "title-i");
+            assertThat(body.html()).contains("<h2 id=\"in-code\">").contains("<h2 id=\"title-i\">");
+            assertThat(body.problems()).isEmpty();
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

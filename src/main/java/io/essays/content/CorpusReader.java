@@ -29,8 +29,8 @@ import io.essays.markdown.RenderedBody;
 import io.essays.markdown.TocEntry;
 
 /**
- * Reads a content directory ({@code series/*.yaml}, {@code essays/*.md}), validates the whole corpus and renders every
- * essay. Either returns a complete {@link Corpus} or throws {@link InvalidCorpusException} with every problem found.
+ * Reads a content directory ({@code series/*.yaml}, {@code essays/*.md}, {@code assets/**}), validates the whole corpus
+ * and renders every essay. Either returns a complete {@link Corpus} or throws {@link InvalidCorpusException} with every problem found.
  */
 public final class CorpusReader {
     static final long MAX_FILE_BYTES = 1 << 20;
@@ -38,22 +38,42 @@ public final class CorpusReader {
     static final Set<String> ESSAY_KEYS = new LinkedHashSet<>(
             List.of("title", "series", "order", "summary", "tags", "aliases", "published", "updated"));
 
+    /** Default asset limits: 2 MiB a file, 50 MiB in all. */
+    public static final long MAX_ASSET_BYTES = 2L << 20;
+    public static final long MAX_TOTAL_ASSET_BYTES = 50L << 20;
+
     private final MarkdownRenderer renderer;
+    private final AssetReader assetReader;
 
     public CorpusReader(MarkdownRenderer renderer) {
+        this(renderer, MAX_ASSET_BYTES, MAX_TOTAL_ASSET_BYTES);
+    }
+
+    /**
+     * @param maxAssetBytes      largest asset file allowed
+     * @param maxTotalAssetBytes most bytes all assets may add up to
+     */
+    public CorpusReader(MarkdownRenderer renderer, long maxAssetBytes, long maxTotalAssetBytes) {
         this.renderer = renderer;
+        this.assetReader = new AssetReader(maxAssetBytes, maxTotalAssetBytes);
     }
 
     public Corpus read(Path contentDir) {
         var problems = new ArrayList<Problem>();
+        var warnings = new ArrayList<Problem>();
         var digest = sha256();
         if (!Files.isDirectory(contentDir)) {
             throw new InvalidCorpusException(List.of(new Problem(contentDir.toString(), 0,
                     "content directory not found (set essays.content-dir)")));
         }
         List<SeriesSource> series = readSeries(contentDir, problems, digest);
-        List<EssaySource> essays = readEssays(contentDir, problems, digest);
+        AssetReader.Assets assets = assetReader.read(contentDir, problems, warnings, digest);
+        List<EssaySource> essays = readEssays(contentDir, problems, digest, assets.resolver());
         checkCorpus(contentDir, series, essays, problems);
+        var used = new java.util.HashSet<String>();
+        essays.forEach(e -> e.rendered().images().forEach(i -> used.add(i.asset().path())));
+        assets.valid().values().stream().filter(a -> !used.contains(a.path()))
+                .forEach(a -> warnings.add(new Problem(a.file(), 0, "asset is not used by any essay")));
         if (!problems.isEmpty()) {
             throw new InvalidCorpusException(problems);
         }
@@ -63,7 +83,8 @@ public final class CorpusReader {
         essays = essays.stream()
                 .sorted(Comparator.comparing((EssaySource e) -> seriesOrder.get(e.series())).thenComparingInt(EssaySource::order))
                 .toList();
-        return new Corpus(series, essays, HexFormat.of().formatHex(digest.digest()));
+        return new Corpus(series, essays, HexFormat.of().formatHex(digest.digest()), List.copyOf(assets.valid().values()),
+                warnings.stream().sorted().toList());
     }
 
     private List<SeriesSource> readSeries(Path contentDir, List<Problem> problems, MessageDigest digest) {
@@ -98,7 +119,8 @@ public final class CorpusReader {
         return result;
     }
 
-    private List<EssaySource> readEssays(Path contentDir, List<Problem> problems, MessageDigest digest) {
+    private List<EssaySource> readEssays(Path contentDir, List<Problem> problems, MessageDigest digest,
+                                         io.essays.markdown.AssetResolver assets) {
         var result = new ArrayList<EssaySource>();
         for (Path path : files(contentDir.resolve("essays"), problems)) {
             String file = path.toString();
@@ -109,7 +131,7 @@ public final class CorpusReader {
             }
             String text = readUtf8(path, problems, digest);
             if (text != null) {
-                EssaySource essay = readEssay(file, name.substring(0, name.length() - 3), text, problems);
+                EssaySource essay = readEssay(file, name.substring(0, name.length() - 3), text, problems, assets);
                 if (essay != null) {
                     result.add(essay);
                 }
@@ -118,7 +140,8 @@ public final class CorpusReader {
         return result;
     }
 
-    private EssaySource readEssay(String file, String slug, String text, List<Problem> problems) {
+    private EssaySource readEssay(String file, String slug, String text, List<Problem> problems,
+                                  io.essays.markdown.AssetResolver assets) {
         int before = problems.size();
         if (!FrontMatter.SLUG.matcher(slug).matches()) {
             problems.add(new Problem(file, 0, "invalid slug '" + slug + "': use lowercase letters, digits and hyphens"));
@@ -143,7 +166,7 @@ public final class CorpusReader {
         String yamlText = String.join("\n", List.of(lines).subList(1, close));
         var fm = FrontMatter.parse(file, yamlText, 2, ESSAY_KEYS, problems::add);
         String body = String.join("\n", List.of(lines).subList(close + 1, lines.length));
-        RenderedBody rendered = renderer.render(body, close + 1);
+        RenderedBody rendered = renderer.render(body, close + 1, assets);
         for (BodyProblem p : rendered.problems()) {
             problems.add(new Problem(file, p.line(), p.message()));
         }

@@ -10,7 +10,7 @@ import org.jsoup.safety.Safelist;
  */
 final class HtmlSafety {
     private static final Safelist SAFELIST = Safelist.relaxed()
-            .addTags("del", "s", "input", "section", "hr", "mark")
+            .addTags("del", "s", "input", "section", "hr", "mark", "figure", "figcaption")
             .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
             .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
             .addAttributes("a", "rel", "data-essay", "class", "id", "data-footnote-ref", "data-footnote-backref")
@@ -23,6 +23,7 @@ final class HtmlSafety {
             .addAttributes("sup", "class")
             .addAttributes("th", "align").addAttributes("td", "align")
             .addAttributes("input", "type", "checked", "disabled")
+            .addAttributes("img", "loading", "decoding")
             .addProtocols("a", "href", "http", "https", "mailto", "#")
             .addProtocols("img", "src", "http", "https")
             .removeEnforcedAttribute("a", "rel")

@@ -50,9 +50,19 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final String assetBaseUrl;
 
     /** @param essayUrlTemplate where cross-links point, with {@code {slug}} replaced, e.g. {@code /essays/{slug}} */
     public MarkdownRenderer(String essayUrlTemplate) {
+        this(essayUrlTemplate, "/api/v1/assets");
+    }
+
+    /**
+     * @param essayUrlTemplate where cross-links point, with {@code {slug}} replaced, e.g. {@code /essays/{slug}}
+     * @param assetBaseUrl     where images point: {@code <base>/<hash>/<path>}, e.g. {@code /api/v1/assets}
+     */
+    public MarkdownRenderer(String essayUrlTemplate, String assetBaseUrl) {
+        this.assetBaseUrl = assetBaseUrl.endsWith("/") ? assetBaseUrl.substring(0, assetBaseUrl.length() - 1) : assetBaseUrl;
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create(),
                 MathExtension.create());
@@ -66,6 +76,7 @@ public final class MarkdownRenderer {
                 .sanitizeUrls(true)
                 .urlSanitizer(new SchemeAllowList())
                 .attributeProviderFactory(context -> new Attributes(essayUrlTemplate))
+                .nodeRendererFactory(Figures.Renderer::new)
                 .build();
     }
 
@@ -76,14 +87,27 @@ public final class MarkdownRenderer {
      * @param lineOffset how many file lines precede the body, so reported lines are file lines
      */
     public RenderedBody render(String body, int lineOffset) {
+        return render(body, lineOffset, AssetResolver.NONE);
+    }
+
+    /**
+     * Renders one body whose relative images are corpus assets.
+     *
+     * @param body       the Markdown after the front matter
+     * @param lineOffset how many file lines precede the body, so reported lines are file lines
+     * @param assets     resolves the essay's relative image destinations
+     */
+    public RenderedBody render(String body, int lineOffset, AssetResolver assets) {
         Node document = parser.parse(body);
         var walk = new Walk(lineOffset);
+        Figures.prepare(document, assets, assetBaseUrl, lineOffset, walk.problems, walk.images);
         walk.document(document);
         String html = HtmlSafety.clean(renderer.render(document));
         int words = walk.words;
         return new RenderedBody(html, List.copyOf(walk.toc), walk.plain.toString().strip(), words,
                 Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE)), List.copyOf(walk.links),
-                List.copyOf(walk.anchorLinks), walk.sections(), List.copyOf(walk.problems), List.copyOf(walk.blocks));
+                List.copyOf(walk.anchorLinks), walk.sections(), List.copyOf(walk.problems), List.copyOf(walk.blocks),
+                List.copyOf(walk.images));
     }
 
     /** The prose blocks of a body (paragraphs, headings, table cells), for mention and search passes. */
@@ -139,6 +163,7 @@ public final class MarkdownRenderer {
         final List<RenderedBody.AnchorLink> anchorLinks = new ArrayList<>();
         final List<BodyProblem> problems = new ArrayList<>();
         final List<ProseBlock> blocks = new ArrayList<>();
+        final List<ImageUse> images = new ArrayList<>();
         final List<SectionBuilder> sections = new ArrayList<>();
         final IdGenerator ids = IdGenerator.builder().build();
         SectionBuilder section = new SectionBuilder(null, null);
@@ -281,11 +306,7 @@ public final class MarkdownRenderer {
                     }
                     default -> linkSpans.add(new ProseBlock.Span(start, text.length(), null));
                 }
-            } else if (n instanceof Image image) {
-                if (LinkTarget.of(image.getDestination()).kind() == LinkTarget.Kind.OTHER_RELATIVE) {
-                    problems.add(new BodyProblem(line(image, offset), "relative image '" + image.getDestination()
-                            + "' cannot be served by the API: use an absolute https URL"));
-                }
+            } else if (n instanceof Image || n instanceof Figures.AssetImage) {
                 int start = text.length();
                 for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
                     inline(c, text, linkSpans, masked, pending, lines, sectionId);

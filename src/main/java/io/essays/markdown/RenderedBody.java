@@ -15,10 +15,11 @@ import java.util.List;
  * @param sections       each section's first paragraph, for previews
  * @param problems       problems found while parsing (unterminated math, links that cannot resolve)
  * @param blocks         the prose blocks (paragraphs, headings, table cells) with file lines, for mentions
+ * @param images         the images that are corpus assets, in document order
  */
 public record RenderedBody(String html, List<TocEntry> toc, String plainText, int wordCount, int readingMinutes,
                            List<ExtractedLink> links, List<AnchorLink> anchorLinks, List<Section> sections,
-                           List<BodyProblem> problems, List<ProseBlock> blocks) {
+                           List<BodyProblem> problems, List<ProseBlock> blocks, List<ImageUse> images) {
 
     /** A {@code [text](#id)} link within the essay. */
     public record AnchorLink(String anchor, int line) {

@@ -3,6 +3,7 @@ package io.essays;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,6 +19,13 @@ public interface EssaysConfig {
     @WithDefault("/essays/{slug}")
     String essayUrlTemplate();
 
+    /**
+     * Where rendered images point: {@code <base>/<hash>/<path>}; the default is this service's asset endpoint, a CDN in
+     * front of it can be named instead.
+     */
+    @WithDefault("/api/v1/assets")
+    String assetBaseUrl();
+
     /** Import the content directory at startup (replicas that only serve can turn this off). */
     @WithDefault("true")
     boolean importOnStart();
@@ -32,6 +40,19 @@ public interface EssaysConfig {
     Http http();
 
     Paging paging();
+
+    Assets assets();
+
+    /** Limits on the files of {@code content/assets/}. */
+    interface Assets {
+        /** Largest asset file. */
+        @WithDefault("2M")
+        MemorySize maxFileSize();
+
+        /** Most bytes all assets may add up to. */
+        @WithDefault("50M")
+        MemorySize maxTotalSize();
+    }
 
     /** Caching and compression of content responses. */
     interface Http {

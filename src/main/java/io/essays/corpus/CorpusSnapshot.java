@@ -28,11 +28,28 @@ public final class CorpusSnapshot implements ReleaseCache {
     public record EssayData(String slug, String title, String series, int order, String summary, List<String> tags,
                             List<String> aliases, LocalDate published, LocalDate updated, int wordCount,
                             int readingMinutes, String source, String html, String plainText, String leadText,
-                            List<HeadingData> headings, List<LinkData> outgoing) {
+                            List<HeadingData> headings, List<LinkData> outgoing, List<AssetUseData> assets) {
 
         public HeadingData heading(String id) {
             return headings.stream().filter(h -> h.id().equals(id)).findFirst().orElse(null);
         }
+    }
+
+    /**
+     * An asset file of the release with the bytes to serve.
+     *
+     * @param path    path under {@code content/assets/}
+     * @param hash    SHA-256 (hex) of {@code content}
+     * @param bytes   size of {@code content}
+     * @param width   intrinsic width in CSS pixels
+     * @param height  intrinsic height in CSS pixels
+     */
+    public record AssetData(String path, String hash, String mediaType, int bytes, int width, int height,
+                            byte[] content) {
+    }
+
+    /** An asset as an essay uses it, in document order: with the URL its HTML points at, its alt text and caption. */
+    public record AssetUseData(AssetData asset, String url, String alt, String caption) {
     }
 
     /** A heading with the first paragraph and the whole plain text of its section. */
@@ -65,6 +82,7 @@ public final class CorpusSnapshot implements ReleaseCache {
     private final Map<String, List<MentionData>> mentions;
     private final Map<String, List<RelatedData>> related;
     private final SortedMap<String, Integer> tags;
+    private final Map<String, AssetData> assets;
     private final int cacheLimit;
     private final Map<String, Representation> representations = new ConcurrentHashMap<>();
     private final Map<String, Representation> byUri = new ConcurrentHashMap<>();
@@ -72,7 +90,8 @@ public final class CorpusSnapshot implements ReleaseCache {
 
     CorpusSnapshot(long releaseId, String contentHash, Instant importedAt, List<SeriesData> series,
                    List<EssayData> essays, Map<String, List<LinkData>> incoming, Map<String, List<MentionData>> mentions,
-                   Map<String, List<RelatedData>> related, SortedMap<String, Integer> tags, int cacheLimit) {
+                   Map<String, List<RelatedData>> related, SortedMap<String, Integer> tags, Map<String, AssetData> assets,
+                   int cacheLimit) {
         this.releaseId = releaseId;
         this.contentHash = contentHash;
         this.importedAt = importedAt;
@@ -82,6 +101,7 @@ public final class CorpusSnapshot implements ReleaseCache {
         this.mentions = Map.copyOf(mentions);
         this.related = Map.copyOf(related);
         this.tags = Collections.unmodifiableSortedMap(tags);
+        this.assets = Map.copyOf(assets);
         this.cacheLimit = cacheLimit;
         this.seriesBySlug = index(series, SeriesData::slug);
         this.essaysBySlug = index(essays, EssayData::slug);
@@ -137,6 +157,16 @@ public final class CorpusSnapshot implements ReleaseCache {
     /** Essays related to an essay, best first. */
     public List<RelatedData> related(String slug) {
         return related.getOrDefault(slug, List.of());
+    }
+
+    /** The asset at a path under {@code content/assets/}, or null. */
+    public AssetData asset(String path) {
+        return assets.get(path);
+    }
+
+    /** Every asset of the release, by path. */
+    public Map<String, AssetData> assets() {
+        return assets;
     }
 
     /** Tag → number of essays, sorted by tag. */

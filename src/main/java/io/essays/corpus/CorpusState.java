@@ -2,6 +2,7 @@ package io.essays.corpus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 import io.essays.EssaysConfig;
+import io.essays.asset.AssetUse;
 import io.essays.essay.Essay;
 import io.essays.essay.EssayAlias;
 import io.essays.essay.EssayHeading;
@@ -20,9 +22,11 @@ import io.essays.links.EssayLink;
 import io.essays.links.EssayMention;
 import io.essays.links.EssayRelated;
 import io.essays.series.Series;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 
 /**
  * Holds the snapshot being served and replaces it, atomically for readers, when the database has a newer release.
@@ -114,6 +118,11 @@ public class CorpusState implements io.essays.http.CurrentRelease {
                 EssayRelated.<EssayRelated>find("order by essay, rank").list(), r -> r.essay,
                 r -> new CorpusSnapshot.RelatedData(r.essay, r.rank, r.related, r.score, r.reasons));
 
+        Map<String, CorpusSnapshot.AssetData> assets = assets();
+        Map<String, List<CorpusSnapshot.AssetUseData>> assetUses = grouped(
+                AssetUse.<AssetUse>find("order by essay, position").list(), u -> u.essay,
+                u -> new CorpusSnapshot.AssetUseData(assets.get(u.path), u.url, u.alt, u.caption));
+
         List<Series> seriesRows = Series.<Series>find("order by order").list();
         Map<String, List<CorpusSnapshot.EssayData>> bySeries = new LinkedHashMap<>();
         seriesRows.forEach(s -> bySeries.put(s.slug, new ArrayList<>()));
@@ -121,7 +130,8 @@ public class CorpusState implements io.essays.http.CurrentRelease {
             bySeries.get(e.series).add(new CorpusSnapshot.EssayData(e.slug, e.title, e.series, e.order, e.summary,
                     tags.getOrDefault(e.slug, List.of()), aliases.getOrDefault(e.slug, List.of()), e.published,
                     e.updated, e.wordCount, e.readingMinutes, e.source, e.html, e.plainText, e.leadText,
-                    headings.getOrDefault(e.slug, List.of()), outgoing.getOrDefault(e.slug, List.of())));
+                    headings.getOrDefault(e.slug, List.of()), outgoing.getOrDefault(e.slug, List.of()),
+                    assetUses.getOrDefault(e.slug, List.of())));
         }
         var series = new ArrayList<CorpusSnapshot.SeriesData>();
         var essays = new ArrayList<CorpusSnapshot.EssayData>();
@@ -142,7 +152,39 @@ public class CorpusState implements io.essays.http.CurrentRelease {
         mentions.replaceAll((k, v) -> List.copyOf(v));
         related.replaceAll((k, v) -> List.copyOf(v));
         return new CorpusSnapshot(release.id, release.contentHash, release.importedAt.toInstant(), series, essays,
-                incoming, mentions, related, tagCounts, cacheLimit);
+                incoming, mentions, related, tagCounts, assets, cacheLimit);
+    }
+
+    /**
+     * The assets of the release by path. Bytes already held by the snapshot being served are reused (a hash names one
+     * content), so a new release reads from the database only the bytes that changed.
+     */
+    private Map<String, CorpusSnapshot.AssetData> assets() {
+        EntityManager em = Panache.getEntityManager();
+        var served = new HashMap<String, byte[]>();
+        if (current != null) {
+            current.assets().values().forEach(a -> served.put(a.hash(), a.content()));
+        }
+        List<Object[]> rows = em.createQuery("select f.path, b.hash, b.mediaType, b.byteCount, b.width, b.height "
+                + "from AssetFile f, AssetBlob b where b.hash = f.hash order by f.path", Object[].class).getResultList();
+        var missing = new HashSet<String>();
+        rows.forEach(r -> {
+            if (!served.containsKey((String) r[1])) {
+                missing.add((String) r[1]);
+            }
+        });
+        if (!missing.isEmpty()) {
+            em.createQuery("select b.hash, b.content from AssetBlob b where b.hash in :hashes", Object[].class)
+                    .setParameter("hashes", missing).getResultList()
+                    .forEach(r -> served.put((String) r[0], (byte[]) r[1]));
+        }
+        var assets = new HashMap<String, CorpusSnapshot.AssetData>();
+        for (Object[] r : rows) {
+            String hash = (String) r[1];
+            assets.put((String) r[0], new CorpusSnapshot.AssetData((String) r[0], hash, (String) r[2], (Integer) r[3],
+                    (Integer) r[4], (Integer) r[5], served.get(hash)));
+        }
+        return assets;
     }
 
     private static <R, V> Map<String, List<V>> grouped(List<R> rows, java.util.function.Function<R, String> key,

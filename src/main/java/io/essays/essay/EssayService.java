@@ -105,7 +105,7 @@ public class EssayService {
         List<EssayData> siblings = corpus.series(e.series()).essays();
         int index = siblings.indexOf(e);
         return new EssayDetail(e.slug(), e.title(), e.summary(), seriesRef(corpus, e), e.order(), e.tags(), e.aliases(),
-                e.published(), e.updated(), e.wordCount(), e.readingMinutes(), toc(e), e.html(),
+                e.published(), e.updated(), e.wordCount(), e.readingMinutes(), toc(e), e.html(), assets(e),
                 List.copyOf(links.values()), List.copyOf(backlinks.values()),
                 index > 0 ? ref(siblings.get(index - 1)) : null,
                 index < siblings.size() - 1 ? ref(siblings.get(index + 1)) : null);
@@ -126,6 +126,17 @@ public class EssayService {
 
     static SeriesRef seriesRef(CorpusSnapshot corpus, EssayData e) {
         return new SeriesRef(e.series(), corpus.series(e.series()).title());
+    }
+
+    /** Each asset once, in order of first use. */
+    static List<EssayAsset> assets(EssayData e) {
+        var byUrl = new LinkedHashMap<String, EssayAsset>();
+        for (CorpusSnapshot.AssetUseData use : e.assets()) {
+            var a = use.asset();
+            byUrl.putIfAbsent(use.url(), new EssayAsset(use.url(), a.mediaType(), a.bytes(), a.width(), a.height(),
+                    use.alt(), use.caption()));
+        }
+        return List.copyOf(byUrl.values());
     }
 
     private static List<io.essays.markdown.TocEntry> toc(EssayData e) {

@@ -65,6 +65,16 @@ public class ContentResponses {
                 () -> Representation.of(text.get().getBytes(StandardCharsets.UTF_8), mediaType, Map.of(), compressionThreshold)));
     }
 
+    /**
+     * A binary response (an asset) for {@code key}: gzip only when {@code compressible}, and {@code extraHeaders}
+     * (which may replace the default {@code Cache-Control}) on the 200 and the 304 alike.
+     */
+    public Response bytes(ReleaseCache release, HttpHeaders headers, String key, String mediaType, boolean compressible,
+                          Map<String, String> extraHeaders, Supplier<byte[]> body) {
+        return respond(release, headers, release.representation(key, () -> Representation.of(body.get(), mediaType,
+                extraHeaders, compressible ? compressionThreshold : Integer.MAX_VALUE)));
+    }
+
     Representation jsonRepresentation(Object value, Map<String, String> headers) {
         try {
             return Representation.of(mapper.writeValueAsBytes(value), JSON, headers, compressionThreshold);
@@ -83,8 +93,10 @@ public class ContentResponses {
                 : Response.ok(decision.gzip() ? representation.gzip() : representation.body(), representation.mediaType());
         builder.header(HttpHeaders.ETAG, decision.etag())
                 .header(HttpHeaders.LAST_MODIFIED, HttpDates.format(release.importedAt()))
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        if (!representation.headers().containsKey(HttpHeaders.CACHE_CONTROL)) {
+            builder.header(HttpHeaders.CACHE_CONTROL, cacheControl);
+        }
         if (decision.gzip()) {
             builder.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }

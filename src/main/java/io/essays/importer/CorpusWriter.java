@@ -4,6 +4,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.essays.asset.AssetBlob;
+import io.essays.asset.AssetFile;
+import io.essays.asset.AssetUse;
+import io.essays.content.AssetSource;
 import io.essays.content.Corpus;
 import io.essays.content.EssaySource;
 import io.essays.content.SeriesSource;
@@ -17,6 +25,7 @@ import io.essays.links.EssayMention;
 import io.essays.links.EssayRelated;
 import io.essays.links.LinkAnalysis;
 import io.essays.markdown.ExtractedLink;
+import io.essays.markdown.ImageUse;
 import io.essays.markdown.RenderedBody;
 import io.essays.markdown.TocEntry;
 import io.essays.series.Series;
@@ -49,6 +58,7 @@ class CorpusWriter {
         if (latest != null && latest.contentHash.equals(releaseHash)) {
             return new WriteResult(latest.id, false, latest.linkCount);
         }
+        AssetUse.deleteAll();
         EssayRelated.deleteAll();
         EssayMention.deleteAll();
         EssayLink.deleteAll();
@@ -57,8 +67,22 @@ class CorpusWriter {
         EssayTag.deleteAll();
         Essay.deleteAll();
         Series.deleteAll();
+        AssetFile.deleteAll();
         em.flush();
         pending = 0;
+        // bytes are written once per content hash: an unchanged asset costs no write of its bytes
+        Set<String> stored = new HashSet<>(em.createQuery("select b.hash from AssetBlob b", String.class).getResultList());
+        for (AssetSource a : corpus.assets()) {
+            if (stored.add(a.hash())) {
+                persist(blob(a));
+            }
+        }
+        for (AssetSource a : corpus.assets()) {
+            var file = new AssetFile();
+            file.path = a.path();
+            file.hash = a.hash();
+            persist(file);
+        }
         for (SeriesSource s : corpus.series()) {
             var row = new Series();
             row.slug = s.slug();
@@ -85,6 +109,12 @@ class CorpusWriter {
                 alias.position = i;
                 alias.alias = e.aliases().get(i);
                 persist(alias);
+            }
+        }
+        for (EssaySource e : corpus.essays()) {
+            List<ImageUse> images = e.rendered().images();
+            for (int i = 0; i < images.size(); i++) {
+                persist(assetUse(e.slug(), i, images.get(i)));
             }
         }
         for (EssaySource e : corpus.essays()) {
@@ -119,6 +149,7 @@ class CorpusWriter {
         release.linkCount = links;
         persist(release);
         em.flush();
+        em.createQuery("delete from AssetBlob b where b.hash not in (select f.hash from AssetFile f)").executeUpdate();
         return new WriteResult(release.id, true, links);
     }
 
@@ -139,6 +170,29 @@ class CorpusWriter {
             em.flush();
             em.clear();
         }
+    }
+
+    private static AssetBlob blob(AssetSource a) {
+        var row = new AssetBlob();
+        row.hash = a.hash();
+        row.mediaType = a.type().mediaType();
+        row.byteCount = a.bytes().length;
+        row.width = a.width();
+        row.height = a.height();
+        row.content = a.bytes();
+        return row;
+    }
+
+    private static AssetUse assetUse(String slug, int position, ImageUse image) {
+        var row = new AssetUse();
+        row.essay = slug;
+        row.position = position;
+        row.path = image.asset().path();
+        row.url = image.url();
+        row.alt = image.alt();
+        row.caption = image.caption();
+        row.line = image.line();
+        return row;
     }
 
     private static Essay essay(EssaySource e) {

@@ -28,7 +28,7 @@ import jakarta.enterprise.event.Observes;
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     /** Bump when rendering changes, so that unchanged content is re-rendered on the next import. */
-    static final String PIPELINE_VERSION = "3";
+    static final String PIPELINE_VERSION = "4";
 
     private final EssaysConfig config;
     private final CorpusReader reader;
@@ -37,7 +37,8 @@ public class ImportService {
 
     ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state) {
         this.config = config;
-        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate()));
+        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate(), config.assetBaseUrl()),
+                config.assets().maxFileSize().asLongValue(), config.assets().maxTotalSize().asLongValue());
         this.writer = writer;
         this.state = state;
     }
@@ -67,6 +68,7 @@ public class ImportService {
     public ImportOutcome importFrom(Path contentDir) {
         long started = System.nanoTime();
         Corpus corpus = reader.read(contentDir);
+        corpus.warnings().forEach(w -> LOG.warn(w.toString()));
         long read = System.nanoTime();
         String hash = releaseHash(corpus);
         long[] analysed = {read};
@@ -81,9 +83,9 @@ public class ImportService {
         state.refresh();
         long done = System.nanoTime();
         long millis = (done - started) / 1_000_000;
-        LOG.infof("Imported %s: %d series, %d essays, %d links in %d ms (%s; read, validate and render %d ms, "
+        LOG.infof("Imported %s: %d series, %d essays, %d assets, %d links in %d ms (%s; read, validate and render %d ms, "
                         + "link analysis %d ms, write %d ms, load %d ms)", contentDir, corpus.series().size(),
-                corpus.essays().size(), result.links(), millis, result.changed() ? "release " + result.releaseId()
+                corpus.essays().size(), corpus.assets().size(), result.links(), millis, result.changed() ? "release " + result.releaseId()
                         : "unchanged, release " + result.releaseId(), (read - started) / 1_000_000,
                 (analysed[0] - read) / 1_000_000, (written - analysed[0]) / 1_000_000, (done - written) / 1_000_000);
         return new ImportOutcome(result.releaseId(), result.changed(), hash, corpus.series().size(),
@@ -93,7 +95,8 @@ public class ImportService {
     private String releaseHash(Corpus corpus) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            digest.update((corpus.contentHash() + "\n" + config.essayUrlTemplate() + "\n" + PIPELINE_VERSION)
+            digest.update((corpus.contentHash() + "\n" + config.essayUrlTemplate() + "\n" + config.assetBaseUrl() + "\n"
+                    + PIPELINE_VERSION)
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

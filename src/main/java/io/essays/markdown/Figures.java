@@ -63,7 +63,7 @@ final class Figures {
         Map<Image, Node> replaced = new LinkedHashMap<>();
         for (Image image : images) {
             int line = line(image, offset);
-            String alt = MarkdownRenderer.headingText(image);
+            String alt = altText(image);
             String destination = image.getDestination();
             if (alt.isBlank()) {
                 problems.add(new BodyProblem(line, "image '" + destination
@@ -101,6 +101,47 @@ final class Figures {
                 figure(image);
             }
         }
+    }
+
+    /** The alt text: the image's text as written, raw HTML included (the pipeline escapes raw HTML, never drops it). */
+    private static String altText(Image image) {
+        var sb = new StringBuilder();
+        image.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                sb.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Code code) {
+                sb.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.HtmlInline html) {
+                sb.append(html.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.SoftLineBreak lineBreak) {
+                sb.append(' ');
+            }
+
+            @Override
+            public void visit(org.commonmark.node.HardLineBreak lineBreak) {
+                sb.append(' ');
+            }
+
+            @Override
+            public void visit(org.commonmark.node.CustomNode node) {
+                if (node instanceof InlineMath math) {
+                    sb.append(math.tex());
+                } else {
+                    visitChildren(node);
+                }
+            }
+        });
+        return sb.toString().strip();
     }
 
     /** Makes the image's paragraph a figure when the image is all it holds and has a title. */

@@ -20,6 +20,7 @@ import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +48,7 @@ public class AssetResource {
 
     @GET
     @Path("/{hash}/{path: .+}")
+    @Produces({"image/svg+xml", "image/png", "image/jpeg", "image/webp", "image/gif"})
     @Operation(summary = "Get an asset", description = "An image an essay uses, by content hash and path under "
             + "content/assets/, as listed in an essay's 'assets' and used in its HTML. The bytes for a URL never change: "
             + "Cache-Control is 'public, max-age=31536000, immutable'. SVG (sanitized at import) is served with "

@@ -72,7 +72,8 @@ public class AssetResource {
     @APIResponse(responseCode = "404", description = "No asset at this path, or the hash is not its content hash",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(
-            @Parameter(description = "SHA-256 (hex) of the asset's bytes", example = "3f0c6e1d…") @PathParam("hash") String hash,
+            @Parameter(description = "SHA-256 (hex) of the asset's bytes, as in the essay's 'assets' URLs",
+                    example = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", schema = @Schema(type = SchemaType.STRING, pattern = "[0-9a-f]{64}")) @PathParam("hash") String hash,
             @Parameter(description = "Path under content/assets/", example = "softmax/temperature.svg") @PathParam("path") String path,
             @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();

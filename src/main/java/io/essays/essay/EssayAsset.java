@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "An image the essay uses, served by this API (or the configured asset base URL); URLs contain "
         + "the content hash, so their bytes never change and may be cached forever")
 public record EssayAsset(
-        @Schema(description = "Where the HTML's <img> points; immutable", examples = "/api/v1/assets/3f0c…e1/softmax/temperature.svg") String url,
+        @Schema(description = "Where the HTML's <img> points; immutable", examples = "/api/v1/assets/e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855/softmax/temperature.svg") String url,
         @Schema(examples = "image/svg+xml", enumeration = {"image/svg+xml", "image/png", "image/jpeg", "image/webp", "image/gif"}) String mediaType,
         @Schema(description = "Size of the response body, uncompressed", examples = "18097") int bytes,
         @Schema(description = "Intrinsic width in CSS pixels (the <img> width attribute)", examples = "534") int width,

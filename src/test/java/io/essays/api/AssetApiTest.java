@@ -19,10 +19,14 @@ import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.essays.asset.AssetBlob;
+import io.essays.importer.ImportService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 /**
  * Assets over the fixture corpus: first-steps uses {@code assets/first-steps/curve.svg} as a captioned figure and
@@ -30,7 +34,10 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 public class AssetApiTest {
+    @Inject
+    ImportService imports;
     static final String ESSAY = "/api/v1/essays/first-steps";
+    static final Path FIXTURE = Path.of("src/test/resources/fixture");
     static final String URL = "/api/v1/assets/[0-9a-f]{64}/";
     static final byte[] PNG = read("src/test/resources/fixture/assets/shared/dot.png");
 
@@ -154,6 +161,43 @@ public class AssetApiTest {
                 .header("ETag", get.header("ETag"))
                 .header("Cache-Control", "public, max-age=31536000, immutable")
                 .body(emptyString());
+    }
+
+    @Test
+    void aNewReleaseServesChangedAssetsFromTheDatabaseAndWritesUnchangedBytesOnce() throws IOException {
+        String svg = url(0);
+        String png = url(1);
+        Path copy = Files.createTempDirectory("fixture-assets");
+        HttpCachingTest.copyTree(FIXTURE, copy);
+        byte[] changed = png(5, 4);
+        Files.write(copy.resolve("assets/shared/dot.png"), changed);
+        try {
+            assertThat(imports.importFrom(copy).changed()).isTrue();
+            // served from the release in the database, not from a directory: the one imported is gone
+            HttpCachingTest.deleteTree(copy);
+            String newPng = url(1);
+            assertThat(newPng).isNotEqualTo(png);
+            assertThat(url(0)).isEqualTo(svg);
+            raw().get(newPng).then().statusCode(200).header("Content-Length", Integer.toString(changed.length));
+            assertThat(raw().get(newPng).asByteArray()).isEqualTo(changed);
+            raw().get(png).then().statusCode(404).contentType("application/problem+json");
+            given().get(ESSAY).then().body("assets[1].width", equalTo(5)).body("assets[1].height", equalTo(4));
+            // one row of bytes per distinct content: the unchanged SVG kept its row, the old PNG's is gone
+            assertThat(QuarkusTransaction.requiringNew().call(() -> AssetBlob.<AssetBlob>listAll().stream()
+                    .map(b -> b.hash).sorted().toList()))
+                    .containsExactlyInAnyOrder(svg.split("/")[4], newPng.split("/")[4]);
+        } finally {
+            imports.importFrom(FIXTURE);
+        }
+        assertThat(url(1)).isEqualTo(png);
+        raw().get(png).then().statusCode(200);
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
     }
 
     @Test

@@ -27,6 +27,7 @@ class LocaleIndependenceTest {
                     .usingRecursiveComparison().isEqualTo(neutral.essays().get(i));
         }
         assertThat(hostile.series()).usingRecursiveComparison().isEqualTo(neutral.series());
+        assertThat(hostile.assets()).usingRecursiveComparison().isEqualTo(neutral.assets());
     }
 
     private static Corpus readWith(Locale locale, TimeZone zone) {

@@ -7,7 +7,7 @@ package io.essays.asset;
  */
 public final class ImageProbe {
 
-    /** An image's type and intrinsic size in CSS pixels. */
+    /** An image's intrinsic size in CSS pixels, as a browser displays it. */
     public record Size(int width, int height) {
     }
 
@@ -68,7 +68,13 @@ public final class ImageProbe {
         return new Size(be32(b, 16), be32(b, 20));
     }
 
+    /**
+     * A JPEG's size from its frame header, turned a quarter when its Exif orientation (5 to 8) says so: browsers apply
+     * the orientation ({@code image-orientation: from-image}), so width and height attributes must too, or the image
+     * is drawn squashed.
+     */
     private static Size jpeg(byte[] b) {
+        boolean quarterTurn = false;
         int i = 2;
         while (i + 3 < b.length) {
             if ((b[i] & 0xFF) != 0xFF) {
@@ -88,13 +94,49 @@ public final class ImageProbe {
             }
             int length = be16(b, i + 2);
             boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (marker == 0xE1 && startsWith(b, i + 4, 'E', 'x', 'i', 'f', 0, 0)) {
+                int orientation = exifOrientation(b, i + 10, Math.min(b.length, i + 2 + length));
+                quarterTurn = orientation >= 5 && orientation <= 8;
+            }
             if (startOfFrame) {
                 // length (2), precision (1), height (2), width (2)
-                return i + 9 <= b.length ? new Size(be16(b, i + 7), be16(b, i + 5)) : null;
+                if (i + 9 > b.length) {
+                    return null;
+                }
+                int height = be16(b, i + 5);
+                int width = be16(b, i + 7);
+                return quarterTurn ? new Size(height, width) : new Size(width, height);
             }
             i += 2 + length;
         }
         return null;
+    }
+
+    /** The orientation tag (0x0112) of the first IFD of the TIFF structure at {@code tiff}, or 0. */
+    private static int exifOrientation(byte[] b, int tiff, int end) {
+        if (tiff + 8 > end) {
+            return 0;
+        }
+        boolean little = b[tiff] == 'I' && b[tiff + 1] == 'I';
+        if (!little && !(b[tiff] == 'M' && b[tiff + 1] == 'M')) {
+            return 0;
+        }
+        long ifd = tiff + (little ? le32(b, tiff + 4) : be32(b, tiff + 4) & 0xFFFFFFFFL);
+        if (ifd + 2 > end || ifd < tiff) {
+            return 0;
+        }
+        int entries = little ? le16(b, (int) ifd) : be16(b, (int) ifd);
+        for (int e = 0; e < entries; e++) {
+            int at = (int) ifd + 2 + 12 * e;
+            if (at + 12 > end) {
+                return 0;
+            }
+            int tag = little ? le16(b, at) : be16(b, at);
+            if (tag == 0x0112) {
+                return little ? le16(b, at + 8) : be16(b, at + 8);
+            }
+        }
+        return 0;
     }
 
     private static Size webp(byte[] b) {
@@ -146,6 +188,10 @@ public final class ImageProbe {
 
     private static int le16(byte[] b, int i) {
         return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8;
+    }
+
+    private static long le32(byte[] b, int i) {
+        return (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24;
     }
 
     private static int le24(byte[] b, int i) {

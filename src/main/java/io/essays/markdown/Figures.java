@@ -60,7 +60,7 @@ final class Figures {
                 images.add(image);
             }
         });
-        Map<Image, Node> replaced = new LinkedHashMap<>();
+        List<Node> placed = new ArrayList<>();
         for (Image image : images) {
             int line = line(image, offset);
             String alt = altText(image);
@@ -71,6 +71,7 @@ final class Figures {
             }
             LinkTarget.Kind kind = LinkTarget.of(destination).kind();
             if (kind == LinkTarget.Kind.EXTERNAL || kind == LinkTarget.Kind.UNSAFE) {
+                placed.add(image);
                 continue;
             }
             AssetResolver.Resolution resolution = assets.resolve(destination);
@@ -78,6 +79,7 @@ final class Figures {
                 if (resolution.problem() != null) {
                     problems.add(new BodyProblem(line, resolution.problem()));
                 }
+                placed.add(image);
                 continue;
             }
             ImageAsset asset = resolution.asset();
@@ -91,16 +93,9 @@ final class Figures {
             }
             image.insertBefore(node);
             image.unlink();
-            replaced.put(image, node);
+            placed.add(node);
         }
-        for (Node image : replaced.values()) {
-            figure(image);
-        }
-        for (Image image : images) {
-            if (!replaced.containsKey(image)) {
-                figure(image);
-            }
-        }
+        placed.forEach(Figures::figure);
     }
 
     /** The alt text: the image's text as written, raw HTML included (the pipeline escapes raw HTML, never drops it). */

@@ -43,7 +43,8 @@ import org.commonmark.renderer.html.UrlSanitizer;
  * <p>HTML safety: raw HTML in Markdown is <em>escaped</em> (shown as text, never interpreted); link and image URLs
  * with a scheme other than http, https or mailto are dropped; the result then passes a jsoup allow-list
  * ({@link HtmlSafety}) as a second line of defence. External links get {@code rel="noopener noreferrer"}. Cross-links
- * ({@code other.md#anchor}) are rewritten to the configured URL template and carry {@code data-essay}.
+ * ({@code other.md#anchor}) are rewritten to the configured URL template and carry {@code data-essay}. Relative
+ * images are corpus assets, rendered with their URL and intrinsic size, captioned ones as figures ({@link Figures}).
  */
 public final class MarkdownRenderer {
     static final int WORDS_PER_MINUTE = 230;

@@ -88,6 +88,46 @@ class ImageProbeTest {
     }
 
     @Test
+    void jpegTurnedAQuarterByItsExifOrientationReportsTheSizeABrowserShows() throws Exception {
+        byte[] jpeg = imageIo("jpg", 640, 3);
+        for (boolean little : new boolean[] {true, false}) {
+            assertThat(ImageProbe.rasterSize(ImageType.JPEG, withExifOrientation(jpeg, 6, little)))
+                    .isEqualTo(new ImageProbe.Size(3, 640));
+            assertThat(ImageProbe.rasterSize(ImageType.JPEG, withExifOrientation(jpeg, 3, little)))
+                    .isEqualTo(new ImageProbe.Size(640, 3));
+        }
+    }
+
+    /** The JPEG with an APP1 Exif segment, right after SOI, whose first IFD has one entry: the orientation. */
+    static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean little) {
+        var tiff = new ByteArrayOutputStream();
+        int[] header = little ? new int[] {'I', 'I', 42, 0, 8, 0, 0, 0} : new int[] {'M', 'M', 0, 42, 0, 0, 0, 8};
+        for (int v : header) {
+            tiff.write(v);
+        }
+        int[] entry = little
+                ? new int[] {1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, orientation, 0, 0, 0, 0, 0, 0, 0}
+                : new int[] {0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0};
+        for (int v : entry) {
+            tiff.write(v);
+        }
+        byte[] t = tiff.toByteArray();
+        int length = 2 + 6 + t.length;
+        var out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes("Exif".getBytes(StandardCharsets.US_ASCII));
+        out.write(0);
+        out.write(0);
+        out.writeBytes(t);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    @Test
     void gifIsRecognisedWithItsSize() throws Exception {
         byte[] gif = imageIo("gif", 300, 2);
         assertThat(ImageProbe.detect(gif)).isEqualTo(ImageType.GIF);

@@ -177,8 +177,8 @@ public final class SvgSanitizer {
                 }
                 size(attributes);
             }
-            if (!SVG_NS.equals(uri) || !ELEMENTS.contains(localName)) {
-                removals.add(new Removal(line(), "element <" + qName + ">"));
+            if (!SVG_NS.equals(uri) || !ELEMENTS.contains(localName) || style != null) {
+                removals.add(new Removal(line(), "element <" + qName + ">" + (style != null ? " inside <style>" : "")));
                 skipping = 1;
                 depth--;
                 return;

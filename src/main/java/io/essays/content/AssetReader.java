@@ -158,6 +158,15 @@ final class AssetReader {
             return null;
         }
         String fileName = path.substring(path.lastIndexOf('/') + 1);
+        if (type == ImageType.SVG && !ImageType.SVG.matchesExtension(fileName) && !parsesAsSvg(bytes)) {
+            // text that merely starts with '<' (HTML, XML of another kind) is no image at all
+            type = null;
+        }
+        if (type == null) {
+            problems.add(new Problem(file, 0, "not an allowed image type: assets must be SVG, PNG, JPEG, WebP or GIF "
+                    + "(recognised by their content)"));
+            return null;
+        }
         if (!type.matchesExtension(fileName)) {
             problems.add(new Problem(file, 0, "the content is " + type + " but the extension does not say so: use ."
                     + String.join(" or .", type.extensions())));
@@ -179,6 +188,15 @@ final class AssetReader {
         } catch (ImageProbe.UnreadableImage e) {
             problems.add(new Problem(file, 0, e.getMessage()));
             return null;
+        }
+    }
+
+    private static boolean parsesAsSvg(byte[] bytes) {
+        try {
+            SvgSanitizer.sanitize(bytes);
+            return true;
+        } catch (SvgSanitizer.InvalidSvg e) {
+            return false;
         }
     }
 

@@ -60,7 +60,11 @@ class SvgSanitizerTest {
             "<style>@font-face{font-family:x;src:url(https://evil.example/f.woff)}</style>",
             "<rect style=\"fill:red;background:javascript:alert(1)\"/>",
             "<animate attributeName=\"href\" values=\"javascript:alert(1)\"/><set attributeName=\"onload\" to=\"evil()\"/>",
-            "<rect width=\"1\" height=\"1\" xml:base=\"https://evil.example/\"/>"})
+            "<rect width=\"1\" height=\"1\" xml:base=\"https://evil.example/\"/>",
+            "<style>.a{fill:red}<script>evil()</script></style>",
+            "<SCRIPT>evil()</SCRIPT><Script>evil()</Script>",
+            "<svg:script xmlns:svg=\"http://www.w3.org/2000/svg\">evil()</svg:script>",
+            "<html:script xmlns:html=\"http://www.w3.org/1999/xhtml\">evil()</html:script>"})
     void hostileContentNeverComesOut(String hostile) throws Exception {
         var result = sanitize(OPEN + hostile + "<rect class=\"keep\" width=\"1\" height=\"1\"/></svg>");
         String out = new String(result.svg(), StandardCharsets.UTF_8);

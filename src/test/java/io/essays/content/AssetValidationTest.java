@@ -126,6 +126,18 @@ class AssetValidationTest {
     }
 
     @Test
+    void htmlIsNoImageWhateverItsName() throws IOException {
+        write("assets/page.html", "<html><body onload=\"x()\">hi</body></html>");
+        write("assets/page.svg", "<html><body>hi</body></html>");
+        essay("a", "![a page](../assets/page.html) ![another](../assets/page.svg)\n");
+        assertThat(problems()).extracting(Problem::file, Problem::message).containsExactly(
+                tuple(file("assets/page.html"), "not an allowed image type: assets must be SVG, PNG, JPEG, WebP or GIF "
+                        + "(recognised by their content)"),
+                tuple(file("assets/page.svg"), "not an SVG document: the root element must be "
+                        + "<svg xmlns=\"http://www.w3.org/2000/svg\">, found <html>"));
+    }
+
+    @Test
     void typeThatDoesNotMatchTheExtensionIsReported() throws IOException {
         write("assets/photo.jpg", png(2, 2));
         write("assets/figure.png", SVG);

@@ -32,12 +32,12 @@ public class CorpusState implements io.essays.http.CurrentRelease {
     private static final Logger LOG = Logger.getLogger(CorpusState.class);
 
     private final Event<CorpusLoaded> loaded;
-    private final int cacheLimit;
+    private final long cacheBudget;
     private volatile CorpusSnapshot current;
 
     public CorpusState(Event<CorpusLoaded> loaded, EssaysConfig config) {
         this.loaded = loaded;
-        this.cacheLimit = config.http().cacheEntries();
+        this.cacheBudget = config.http().cacheBudget().asLongValue();
     }
 
     /** The snapshot being served; a 503 problem when no corpus has been imported yet. */
@@ -142,7 +142,7 @@ public class CorpusState implements io.essays.http.CurrentRelease {
         mentions.replaceAll((k, v) -> List.copyOf(v));
         related.replaceAll((k, v) -> List.copyOf(v));
         return new CorpusSnapshot(release.id, release.contentHash, release.importedAt.toInstant(), series, essays,
-                incoming, mentions, related, tagCounts, cacheLimit);
+                incoming, mentions, related, tagCounts, cacheBudget);
     }
 
     private static <R, V> Map<String, List<V>> grouped(List<R> rows, java.util.function.Function<R, String> key,

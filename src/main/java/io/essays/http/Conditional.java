@@ -77,19 +77,24 @@ public final class Conditional {
         int specificity = -1;
         float quality = 0;
         for (MIMEHeader range : accept) {
+            float q = range.weight(); // parses the value: component() and subComponent() are null before
+            String c = range.component();
+            String sub = range.subComponent();
             int s;
-            if (range.component().equalsIgnoreCase(type) && range.subComponent().equalsIgnoreCase(subtype)) {
+            if (c == null || sub == null) {
+                continue;
+            } else if (c.equalsIgnoreCase(type) && sub.equalsIgnoreCase(subtype)) {
                 s = 2;
-            } else if (range.component().equalsIgnoreCase(type) && range.subComponent().equals("*")) {
+            } else if (c.equalsIgnoreCase(type) && sub.equals("*")) {
                 s = 1;
-            } else if (range.component().equals("*") && range.subComponent().equals("*")) {
+            } else if (c.equals("*") && sub.equals("*")) {
                 s = 0;
             } else {
                 continue;
             }
-            if (s > specificity || s == specificity && range.weight() > quality) {
+            if (s > specificity || s == specificity && q > quality) {
                 specificity = s;
-                quality = range.weight();
+                quality = q;
             }
         }
         return quality > 0;

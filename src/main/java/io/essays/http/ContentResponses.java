@@ -19,6 +19,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -90,6 +91,11 @@ public class ContentResponses {
 
     Response respond(ReleaseCache release, HttpHeaders headers, String key, Representation representation) {
         RoutingContext ctx = request.getCurrent();
+        if (!Conditional.accepts(ctx.parsedHeaders().accept(), representation.mediaType())) {
+            // an explicit refusal (application/json;q=0, */*), which JAX-RS' own matching lets through: the same 406
+            // whether the URI is bound or not, since the fast path hands such requests to JAX-RS
+            throw new NotAcceptableException();
+        }
         Conditional.Decision decision = Conditional.decide(representation, release.importedAt(),
                 headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
                 ctx.parsedHeaders().acceptEncoding());

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 import io.essays.EssaysConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.essays.essay.Essay;
 import io.essays.essay.EssayAlias;
 import io.essays.essay.EssayHeading;
@@ -35,9 +37,17 @@ public class CorpusState implements io.essays.http.CurrentRelease {
     private final long cacheBudget;
     private volatile CorpusSnapshot current;
 
-    public CorpusState(Event<CorpusLoaded> loaded, EssaysConfig config) {
+    public CorpusState(Event<CorpusLoaded> loaded, EssaysConfig config, MeterRegistry registry) {
         this.loaded = loaded;
         this.cacheBudget = config.http().cacheBudget().asLongValue();
+        Gauge.builder("essays.http.cache.bytes", this, s -> s.loaded().map(c -> c.responses().weight()).orElse(0L))
+                .description("Estimated heap held by the response cache of the release being served")
+                .baseUnit("bytes").register(registry);
+        Gauge.builder("essays.http.cache.entries", this, s -> s.loaded().map(c -> c.responses().size()).orElse(0L))
+                .description("Response bodies and bound URIs cached for the release being served")
+                .register(registry);
+        Gauge.builder("essays.http.cache.budget", () -> cacheBudget)
+                .description("essays.http.cache-budget").baseUnit("bytes").register(registry);
     }
 
     /** The snapshot being served; a 503 problem when no corpus has been imported yet. */

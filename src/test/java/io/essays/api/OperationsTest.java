@@ -24,7 +24,11 @@ class OperationsTest {
     @Test
     void prometheusMetricsAreExposed() {
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+                .body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("essays_http_cache_bytes"))
+                .body(containsString("essays_http_cache_entries"))
+                .body(containsString("essays_http_cache_budget_bytes 6.7108864E7"))
+                .body(containsString("essays_http_fast_path_responses_total"));
     }
 
     @Test

@@ -68,9 +68,20 @@ public interface EssaysConfig {
         @WithDefault("1024")
         int compressionThreshold();
 
-        /** Most representations kept precomputed per release (the rest are built per request). */
-        @WithDefault("20000")
-        int cacheEntries();
+        /**
+         * Heap for the response bodies of the release being served (with their gzip variants) and the URIs bound to
+         * them; beyond it the least valuable entries are evicted and rebuilt on demand. Search responses have a cache
+         * of their own.
+         */
+        @WithDefault("64M")
+        MemorySize cacheBudget();
+
+        /**
+         * Longest request URI (path and query) answered; a longer one is a 414 problem. Must stay below
+         * {@code quarkus.http.limits.max-initial-line-length}, beyond which the server answers a bare 414 itself.
+         */
+        @WithDefault("4096")
+        int maxUriLength();
     }
 
     /** Pagination of lists. */

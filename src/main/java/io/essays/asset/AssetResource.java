@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
+import io.essays.http.FastPathBindable;
 import io.essays.http.Problem;
 import io.essays.http.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
@@ -47,6 +48,7 @@ public class AssetResource {
     }
 
     @GET
+    @FastPathBindable
     @Path("/{hash}/{path: .+}")
     @Produces({"image/svg+xml", "image/png", "image/jpeg", "image/webp", "image/gif"})
     @Operation(summary = "Get an asset", description = "An image an essay uses, by content hash and path under "

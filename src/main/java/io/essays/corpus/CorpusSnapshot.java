@@ -12,11 +12,13 @@ import java.util.function.Supplier;
 
 import io.essays.http.ReleaseCache;
 import io.essays.http.Representation;
+import io.essays.http.ResponseCache;
 
 /**
  * The immutable read model of one corpus release, loaded from the database. Every request is answered from one
  * snapshot; a new release replaces the whole snapshot at once, so readers never see a mix of two releases.
- * Response bodies and derived structures (search index, graph) are computed at most once per snapshot.
+ * Derived structures (search index, graph) are computed at most once per snapshot; response bodies are cached in a
+ * {@link ResponseCache} bounded in bytes ({@code essays.http.cache-budget}).
  */
 public final class CorpusSnapshot implements ReleaseCache {
 
@@ -83,15 +85,13 @@ public final class CorpusSnapshot implements ReleaseCache {
     private final Map<String, List<RelatedData>> related;
     private final SortedMap<String, Integer> tags;
     private final Map<String, AssetData> assets;
-    private final int cacheLimit;
-    private final Map<String, Representation> representations = new ConcurrentHashMap<>();
-    private final Map<String, Representation> byUri = new ConcurrentHashMap<>();
+    private final ResponseCache responses;
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     CorpusSnapshot(long releaseId, String contentHash, Instant importedAt, List<SeriesData> series,
                    List<EssayData> essays, Map<String, List<LinkData>> incoming, Map<String, List<MentionData>> mentions,
                    Map<String, List<RelatedData>> related, SortedMap<String, Integer> tags, Map<String, AssetData> assets,
-                   int cacheLimit) {
+                   long cacheBudget) {
         this.releaseId = releaseId;
         this.contentHash = contentHash;
         this.importedAt = importedAt;
@@ -102,7 +102,7 @@ public final class CorpusSnapshot implements ReleaseCache {
         this.related = Map.copyOf(related);
         this.tags = Collections.unmodifiableSortedMap(tags);
         this.assets = Map.copyOf(assets);
-        this.cacheLimit = cacheLimit;
+        this.responses = new ResponseCache(importedAt, cacheBudget);
         this.seriesBySlug = index(series, SeriesData::slug);
         this.essaysBySlug = index(essays, EssayData::slug);
     }
@@ -175,28 +175,28 @@ public final class CorpusSnapshot implements ReleaseCache {
     }
 
     @Override
+    public String lastModified() {
+        return responses.lastModified();
+    }
+
+    @Override
     public Representation representation(String key, Supplier<Representation> compute) {
-        Representation cached = representations.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        Representation fresh = compute.get();
-        if (representations.size() < cacheLimit) {
-            representations.putIfAbsent(key, fresh);
-        }
-        return fresh;
+        return responses.representation(key, compute);
     }
 
     @Override
-    public void bindUri(String uri, Representation representation) {
-        if (byUri.size() < cacheLimit) {
-            byUri.putIfAbsent(uri, representation);
-        }
+    public void bind(String uri, String key, String route) {
+        responses.bind(uri, key, route);
     }
 
     @Override
-    public Representation boundTo(String uri) {
-        return byUri.get(uri);
+    public Bound boundTo(String uri) {
+        return responses.boundTo(uri);
+    }
+
+    /** This release's response cache, for its size and weight. */
+    public ResponseCache responses() {
+        return responses;
     }
 
     /** A structure derived from this snapshot (search index, link graph …), built once. */

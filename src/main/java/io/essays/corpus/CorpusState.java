@@ -22,6 +22,8 @@ import io.essays.links.EssayLink;
 import io.essays.links.EssayMention;
 import io.essays.links.EssayRelated;
 import io.essays.series.Series;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,12 +38,20 @@ public class CorpusState implements io.essays.http.CurrentRelease {
     private static final Logger LOG = Logger.getLogger(CorpusState.class);
 
     private final Event<CorpusLoaded> loaded;
-    private final int cacheLimit;
+    private final long cacheBudget;
     private volatile CorpusSnapshot current;
 
-    public CorpusState(Event<CorpusLoaded> loaded, EssaysConfig config) {
+    public CorpusState(Event<CorpusLoaded> loaded, EssaysConfig config, MeterRegistry registry) {
         this.loaded = loaded;
-        this.cacheLimit = config.http().cacheEntries();
+        this.cacheBudget = config.http().cacheBudget().asLongValue();
+        Gauge.builder("essays.http.cache.bytes", this, s -> s.loaded().map(c -> c.responses().weight()).orElse(0L))
+                .description("Estimated heap held by the response cache of the release being served")
+                .baseUnit("bytes").register(registry);
+        Gauge.builder("essays.http.cache.entries", this, s -> s.loaded().map(c -> c.responses().size()).orElse(0L))
+                .description("Response bodies and bound URIs cached for the release being served")
+                .register(registry);
+        Gauge.builder("essays.http.cache.budget", () -> cacheBudget)
+                .description("essays.http.cache-budget").baseUnit("bytes").register(registry);
     }
 
     /** The snapshot being served; a 503 problem when no corpus has been imported yet. */
@@ -152,7 +162,7 @@ public class CorpusState implements io.essays.http.CurrentRelease {
         mentions.replaceAll((k, v) -> List.copyOf(v));
         related.replaceAll((k, v) -> List.copyOf(v));
         return new CorpusSnapshot(release.id, release.contentHash, release.importedAt.toInstant(), series, essays,
-                incoming, mentions, related, tagCounts, assets, cacheLimit);
+                incoming, mentions, related, tagCounts, assets, cacheBudget);
     }
 
     /**

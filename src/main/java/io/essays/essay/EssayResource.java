@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
+import io.essays.http.FastPathBindable;
 import io.essays.http.PageLinks;
 import io.essays.http.Problem;
 import io.smallrye.common.annotation.NonBlocking;
@@ -45,6 +46,7 @@ public class EssayResource {
     }
 
     @GET
+    @FastPathBindable
     @Produces(ContentResponses.JSON)
     @Operation(summary = "List essays", description = "Essay summaries (no HTML), filtered, sorted and paginated. "
             + "The Link header (RFC 8288) carries first, prev, next and last page URLs.")
@@ -69,10 +71,11 @@ public class EssayResource {
         var keep = fields.parse(fieldList, EssaySummary.class);
         return responses.json(corpus, headers, "essays?" + query.key() + "&fields=" + keep,
                 () -> essays.list(corpus, query), result -> fields.pageOf(result, keep),
-                result -> Map.of("Link", pageLinks(query, fieldList, result.page())));
+                result -> Map.of("Link", pageLinks(query, keep, result.page())));
     }
 
     @GET
+    @FastPathBindable
     @Path("/{slug}")
     @Produces(ContentResponses.JSON)
     @Operation(summary = "Get an essay", description = "Metadata, table of contents, sanitized HTML, cross-links, "
@@ -95,6 +98,7 @@ public class EssayResource {
     }
 
     @GET
+    @FastPathBindable
     @Path("/{slug}/html")
     @Produces(ContentResponses.HTML)
     @Operation(summary = "Get an essay's HTML fragment", description = "The sanitized HTML body alone, ready to insert into a page.")
@@ -110,6 +114,7 @@ public class EssayResource {
     }
 
     @GET
+    @FastPathBindable
     @Path("/{slug}/source")
     @Produces(ContentResponses.MARKDOWN)
     @Operation(summary = "Get an essay's Markdown source", description = "The file as authored, front matter included.")
@@ -124,15 +129,18 @@ public class EssayResource {
         return responses.text(corpus, headers, "source/" + slug, ContentResponses.MARKDOWN, essay::source);
     }
 
-    /** The pagination links of a list query, keeping every other parameter. */
-    static String pageLinks(EssayService.ListQuery q, String fieldList, PageInfo page) {
+    /**
+     * The pagination links of a list query, keeping every other parameter in canonical form (the representation is
+     * shared by every spelling of the query, so its links must not repeat one of them).
+     */
+    static String pageLinks(EssayService.ListQuery q, java.util.Set<String> fields, PageInfo page) {
         var query = new LinkedHashMap<String, String>();
         query.put("series", q.series());
         query.put("tag", q.tag());
         query.put("sort", q.sort());
         query.put("page", null);
         query.put("size", Integer.toString(q.size()));
-        query.put("fields", fieldList == null || fieldList.isBlank() ? null : fieldList);
+        query.put("fields", fields.isEmpty() ? null : String.join(",", fields));
         return PageLinks.header("/api/v1/essays", query, page.number(), page.totalPages());
     }
 

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
+import io.essays.http.FastPathBindable;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,6 +35,7 @@ public class TagResource {
     }
 
     @GET
+    @FastPathBindable
     @Produces(ContentResponses.JSON)
     @Operation(summary = "List tags", description = "Every tag with the number of essays that carry it, sorted by tag.")
     @APIResponse(responseCode = "200", description = "Tags",

@@ -2,11 +2,16 @@ package io.essays.http;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+import java.util.List;
+
+import io.vertx.ext.web.MIMEHeader;
+import io.vertx.ext.web.ParsedHeaderValue;
 
 /**
- * The HTTP caching rules, independent of the server API: RFC 9110 §13 conditional requests (If-None-Match with weak
- * comparison, lists and {@code *}; If-Modified-Since only without If-None-Match) and gzip negotiation.
+ * The HTTP caching and negotiation rules, the same for {@link FastPath} and JAX-RS: RFC 9110 §13 conditional requests
+ * (If-None-Match with weak comparison, lists and {@code *}; If-Modified-Since only without If-None-Match), gzip
+ * negotiation (§12.5.3) and whether {@code Accept} admits a media type (§12.5.1). Headers are parsed by Vert.x
+ * ({@code RoutingContext.parsedHeaders()}); this class only applies the rules to the parsed values.
  */
 public final class Conditional {
     private Conditional() {
@@ -17,7 +22,7 @@ public final class Conditional {
     }
 
     public static Decision decide(Representation representation, Instant lastModified, String ifNoneMatch,
-                                  String ifModifiedSince, String acceptEncoding) {
+                                  String ifModifiedSince, List<? extends ParsedHeaderValue> acceptEncoding) {
         boolean gzip = representation.gzip() != null && acceptsGzip(acceptEncoding);
         String etag = gzip ? representation.gzipEtag() : representation.etag();
         return new Decision(notModified(representation, lastModified, ifNoneMatch, ifModifiedSince), gzip, etag);
@@ -39,30 +44,59 @@ public final class Conditional {
         return HttpDates.parse(ifModifiedSince).map(since -> !modified.isAfter(since)).orElse(false);
     }
 
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
-            String[] pieces = part.strip().split(";");
-            String coding = pieces[0].strip();
-            if (coding.equals("gzip") || coding.equals("*")) {
-                double q = 1;
-                for (int i = 1; i < pieces.length; i++) {
-                    String p = pieces[i].strip();
-                    if (p.startsWith("q=")) {
-                        try {
-                            q = Double.parseDouble(p.substring(2));
-                        } catch (NumberFormatException e) {
-                            q = 0;
-                        }
-                    }
-                }
-                if (q > 0) {
-                    return true;
-                }
+    /**
+     * Whether gzip is acceptable (RFC 9110 §12.5.3): its own entry decides when there is one ({@code gzip;q=0}
+     * refuses it even next to {@code *}); otherwise {@code *} does; no header or no match means identity.
+     */
+    static boolean acceptsGzip(List<? extends ParsedHeaderValue> codings) {
+        float gzip = -1;
+        float any = -1;
+        for (ParsedHeaderValue coding : codings) {
+            String name = coding.value();
+            if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip")) {
+                gzip = Math.max(gzip, coding.weight());
+            } else if (name.equals("*")) {
+                any = Math.max(any, coding.weight());
             }
         }
-        return false;
+        return (gzip >= 0 ? gzip : any) > 0;
+    }
+
+    /**
+     * Whether an {@code Accept} header admits {@code mediaType} (RFC 9110 §12.5.1): the most specific range that
+     * matches gives the quality ({@code application/json;q=0, *}{@code /*} refuses JSON); no header admits anything.
+     */
+    public static boolean accepts(List<MIMEHeader> accept, String mediaType) {
+        if (accept.isEmpty()) {
+            return true;
+        }
+        int slash = mediaType.indexOf('/');
+        int semicolon = mediaType.indexOf(';');
+        String type = mediaType.substring(0, slash);
+        String subtype = mediaType.substring(slash + 1, semicolon < 0 ? mediaType.length() : semicolon).strip();
+        int specificity = -1;
+        float quality = 0;
+        for (MIMEHeader range : accept) {
+            float q = range.weight(); // parses the value: component() and subComponent() are null before
+            String c = range.component();
+            String sub = range.subComponent();
+            int s;
+            if (c == null || sub == null) {
+                continue;
+            } else if (c.equalsIgnoreCase(type) && sub.equalsIgnoreCase(subtype)) {
+                s = 2;
+            } else if (c.equalsIgnoreCase(type) && sub.equals("*")) {
+                s = 1;
+            } else if (c.equals("*") && sub.equals("*")) {
+                s = 0;
+            } else {
+                continue;
+            }
+            if (s > specificity || s == specificity && q > quality) {
+                specificity = s;
+                quality = q;
+            }
+        }
+        return quality > 0;
     }
 }

@@ -1,7 +1,12 @@
 package io.essays.http;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -9,15 +14,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.essays.EssaysConfig;
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
  * Builds every content response from a precomputed {@link Representation}: strong ETag, Last-Modified from the
- * release, conditional requests and gzip ({@link Conditional}), Cache-Control and Vary. It also binds the request URI
- * to the representation, so that the next request for that URI is answered by {@link FastPath} without JAX-RS.
+ * release, conditional requests and gzip ({@link Conditional}), Cache-Control and Vary. For resource methods that
+ * opt in with {@link FastPathBindable}, it also binds the request URI to the representation, so that the next request
+ * for that URI is answered by {@link FastPath} without JAX-RS.
  */
 @ApplicationScoped
 public class ContentResponses {
@@ -26,13 +38,17 @@ public class ContentResponses {
     public static final String MARKDOWN = "text/markdown; charset=utf-8";
 
     private final ObjectMapper mapper;
-    private final HttpServerRequest request;
+    private final CurrentVertxRequest request;
+    private final ResourceInfo resource;
     private final int compressionThreshold;
     private final String cacheControl;
+    /** Per resource method: the query parameters it declares, or null when it does not opt in to binding. */
+    private final Map<Method, Optional<Set<String>>> bindable = new ConcurrentHashMap<>();
 
-    public ContentResponses(ObjectMapper mapper, HttpServerRequest request, EssaysConfig config) {
+    public ContentResponses(ObjectMapper mapper, CurrentVertxRequest request, ResourceInfo resource, EssaysConfig config) {
         this.mapper = mapper;
         this.request = request;
+        this.resource = resource;
         this.compressionThreshold = config.http().compressionThreshold();
         this.cacheControl = cacheControl(config);
     }
@@ -44,7 +60,7 @@ public class ContentResponses {
 
     /** A JSON response for {@code key}, serializing {@code model} once per release. */
     public Response json(ReleaseCache release, HttpHeaders headers, String key, Supplier<?> model) {
-        return respond(release, headers, release.representation(key, () -> jsonRepresentation(model.get(), Map.of())));
+        return respond(release, headers, key, release.representation(key, () -> jsonRepresentation(model.get(), Map.of())));
     }
 
     /**
@@ -53,7 +69,7 @@ public class ContentResponses {
      */
     public <T> Response json(ReleaseCache release, HttpHeaders headers, String key, Supplier<T> model,
                              Function<T, Object> body, Function<T, Map<String, String>> extraHeaders) {
-        return respond(release, headers, release.representation(key, () -> {
+        return respond(release, headers, key, release.representation(key, () -> {
             T value = model.get();
             return jsonRepresentation(body.apply(value), extraHeaders.apply(value));
         }));
@@ -61,7 +77,7 @@ public class ContentResponses {
 
     /** A text response (HTML fragment, Markdown source) for {@code key}. */
     public Response text(ReleaseCache release, HttpHeaders headers, String key, String mediaType, Supplier<String> text) {
-        return respond(release, headers, release.representation(key,
+        return respond(release, headers, key, release.representation(key,
                 () -> Representation.of(text.get().getBytes(StandardCharsets.UTF_8), mediaType, Map.of(), compressionThreshold)));
     }
 
@@ -71,7 +87,7 @@ public class ContentResponses {
      */
     public Response bytes(ReleaseCache release, HttpHeaders headers, String key, String mediaType, boolean compressible,
                           Map<String, String> extraHeaders, Supplier<byte[]> body) {
-        return respond(release, headers, release.representation(key, () -> Representation.of(body.get(), mediaType,
+        return respond(release, headers, key, release.representation(key, () -> Representation.of(body.get(), mediaType,
                 extraHeaders, compressible ? compressionThreshold : Integer.MAX_VALUE)));
     }
 
@@ -83,16 +99,22 @@ public class ContentResponses {
         }
     }
 
-    Response respond(ReleaseCache release, HttpHeaders headers, Representation representation) {
-        release.bindUri(request.uri(), representation);
+    Response respond(ReleaseCache release, HttpHeaders headers, String key, Representation representation) {
+        RoutingContext ctx = request.getCurrent();
+        if (!Conditional.accepts(ctx.parsedHeaders().accept(), representation.mediaType())) {
+            // an explicit refusal (application/json;q=0, */*), which JAX-RS' own matching lets through: the same 406
+            // whether the URI is bound or not, since the fast path hands such requests to JAX-RS
+            throw new NotAcceptableException();
+        }
         Conditional.Decision decision = Conditional.decide(representation, release.importedAt(),
                 headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
-                headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+                ctx.parsedHeaders().acceptEncoding());
+        bindIfPure(ctx, release, key);
         Response.ResponseBuilder builder = decision.notModified()
                 ? Response.notModified()
                 : Response.ok(decision.gzip() ? representation.gzip() : representation.body(), representation.mediaType());
         builder.header(HttpHeaders.ETAG, decision.etag())
-                .header(HttpHeaders.LAST_MODIFIED, HttpDates.format(release.importedAt()))
+                .header(HttpHeaders.LAST_MODIFIED, release.lastModified())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         if (!representation.headers().containsKey(HttpHeaders.CACHE_CONTROL)) {
             builder.header(HttpHeaders.CACHE_CONTROL, cacheControl);
@@ -102,5 +124,49 @@ public class ContentResponses {
         }
         representation.headers().forEach(builder::header);
         return builder.build();
+    }
+
+    /**
+     * Binds the request URI to {@code key} when the resource method opted in and every query parameter of the URI is
+     * one it declares, given once: a URI with anything else ({@code ?_=123}) is never bound, so junk cannot fill the
+     * cache, and is answered here from the canonical representation.
+     */
+    private void bindIfPure(RoutingContext ctx, ReleaseCache release, String key) {
+        HttpMethod method = ctx.request().method();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            return;
+        }
+        Method target = resource.getResourceMethod();
+        Set<String> declared = target == null ? null
+                : bindable.computeIfAbsent(target, ContentResponses::declaredQueryParameters).orElse(null);
+        if (declared == null) {
+            return;
+        }
+        MultiMap query;
+        try {
+            query = ctx.queryParams();
+        } catch (RuntimeException malformed) {
+            return;
+        }
+        for (String name : query.names()) {
+            if (!declared.contains(name) || query.getAll(name).size() > 1) {
+                return;
+            }
+        }
+        release.bind(ctx.request().uri(), key, RouteTemplates.of(ctx));
+    }
+
+    private static Optional<Set<String>> declaredQueryParameters(Method method) {
+        if (!method.isAnnotationPresent(FastPathBindable.class)) {
+            return Optional.empty();
+        }
+        var names = new java.util.HashSet<String>();
+        for (Parameter p : method.getParameters()) {
+            QueryParam q = p.getAnnotation(QueryParam.class);
+            if (q != null) {
+                names.add(q.value());
+            }
+        }
+        return Optional.of(Set.copyOf(names));
     }
 }

@@ -1,6 +1,10 @@
 package io.essays.http;
 
+import java.util.concurrent.atomic.LongAdder;
+
 import io.essays.EssaysConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
@@ -15,47 +19,55 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Serves a GET or HEAD whose exact URI was already answered in this release straight from the precomputed
- * {@link Representation}, on the event loop, before JAX-RS: a map lookup, the conditional-request rules and a write
- * of bytes that were encoded once. Anything else (first request for a URI, other methods, errors) goes on to the JAX-RS
- * resources, which bind the URI for next time. Runs after the CORS filter, so CORS headers are unchanged.
+ * Serves a GET or HEAD whose exact URI was bound in this release straight from the precomputed
+ * {@link Representation}, on the event loop, before JAX-RS: a cache lookup, the conditional-request rules and a write
+ * of bytes that were encoded once. Anything else (an unbound URI, other methods, an {@code Accept} that does not
+ * admit the media type) goes on to the JAX-RS resources. Only resource methods marked {@link FastPathBindable} bind
+ * URIs (see the package documentation for the invariant). Runs after the CORS filter, so CORS headers are unchanged,
+ * and records each request under the route template it was bound with, so metrics see one series per endpoint.
  */
 @ApplicationScoped
 public class FastPath {
     private final CurrentRelease current;
     private final String cacheControl;
-    /** The Last-Modified header of the release last served, formatted once; one reference, so never torn. */
-    private volatile DatedRelease dated;
+    private final LongAdder served = new LongAdder();
 
-    private record DatedRelease(ReleaseCache release, String lastModified) {
-    }
-
-    FastPath(CurrentRelease current, EssaysConfig config) {
+    FastPath(CurrentRelease current, EssaysConfig config, MeterRegistry registry) {
         this.current = current;
         this.cacheControl = ContentResponses.cacheControl(config);
+        FunctionCounter.builder("essays.http.fast.path.responses", served, LongAdder::sum)
+                .description("Responses answered by the fast path, without JAX-RS")
+                .register(registry);
     }
 
     void install(@Observes Router router) {
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
     }
 
+    /** How many responses the fast path has answered since start. */
+    public long served() {
+        return served.sum();
+    }
+
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         HttpMethod method = request.method();
-        ReleaseCache release = current.release();
-        Representation representation = (method == HttpMethod.GET || method == HttpMethod.HEAD) && release != null
-                ? release.boundTo(request.uri()) : null;
-        if (representation == null || !accepts(request.getHeader(HttpHeaders.ACCEPT), representation.mediaType())) {
+        ReleaseCache release = method == HttpMethod.GET || method == HttpMethod.HEAD ? current.release() : null;
+        ReleaseCache.Bound bound = release == null ? null : release.boundTo(request.uri());
+        if (bound == null || !Conditional.accepts(ctx.parsedHeaders().accept(), bound.representation().mediaType())) {
             ctx.next();
             return;
         }
+        Representation representation = bound.representation();
+        RouteTemplates.record(ctx, bound.route());
+        served.increment();
         Conditional.Decision decision = Conditional.decide(representation, release.importedAt(),
                 request.getHeader(HttpHeaders.IF_NONE_MATCH), request.getHeader(HttpHeaders.IF_MODIFIED_SINCE),
-                request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+                ctx.parsedHeaders().acceptEncoding());
         HttpServerResponse response = request.response();
         MultiMap headers = response.headers();
         headers.set(HttpHeaders.ETAG, decision.etag())
-                .set(HttpHeaders.LAST_MODIFIED, lastModified(release))
+                .set(HttpHeaders.LAST_MODIFIED, release.lastModified())
                 .set(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .set(HttpHeaders.VARY, "Accept-Encoding");
         representation.headers().forEach(headers::set);
@@ -74,42 +86,5 @@ public class FastPath {
         } else {
             response.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
         }
-    }
-
-    private String lastModified(ReleaseCache release) {
-        DatedRelease d = dated;
-        if (d == null || d.release() != release) {
-            d = new DatedRelease(release, HttpDates.format(release.importedAt()));
-            dated = d;
-        }
-        return d.lastModified();
-    }
-
-    /** Whether an Accept header admits the media type; when it does not, JAX-RS answers (406 as problem+json). */
-    static boolean accepts(String accept, String mediaType) {
-        if (accept == null || accept.isBlank()) {
-            return true;
-        }
-        String type = mediaType.split(";")[0];
-        String major = type.substring(0, type.indexOf('/'));
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String r = parts[0].strip();
-            double q = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].strip();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            if (q > 0 && (r.equals("*/*") || r.equals(type) || r.equals(major + "/*"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -16,7 +16,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return response(e.status(), e.type(), e.title(), e.getMessage(), uri);
+        Response response = response(e.status(), e.type(), e.title(), e.getMessage(), uri);
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     @ServerExceptionMapper

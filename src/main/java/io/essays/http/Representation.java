@@ -66,6 +66,15 @@ public final class Representation {
         return headers;
     }
 
+    /** An estimate of the heap this representation retains: its bytes, gzip variant, headers and fixed overhead. */
+    long retainedBytes() {
+        long bytes = ResponseCache.ENTRY_OVERHEAD + body.length + (gzip == null ? 0 : gzip.length);
+        for (var header : headers.entrySet()) {
+            bytes += 2L * (header.getKey().length() + header.getValue().length()) + 64;
+        }
+        return bytes;
+    }
+
     /** Weak comparison of an entity-tag against either variant of this representation. */
     boolean matches(String tag) {
         String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;

@@ -4,6 +4,8 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +38,8 @@ public class AdminResource {
                     + "Requires 'Authorization: Bearer <essays.admin-token>'; disabled when no token is configured.")
     @APIResponse(responseCode = "200", description = "Imported (or unchanged)", content = @Content(schema = @Schema(implementation = ImportOutcome.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong token",
+            headers = @Header(name = "WWW-Authenticate", description = "The Bearer challenge (RFC 6750)",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Admin endpoint disabled (no token configured)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -47,7 +51,7 @@ public class AdminResource {
         String expected = "Bearer " + token;
         if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 authorization.getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(401, "unauthorized", "Unauthorized", "Send 'Authorization: Bearer <essays.admin-token>'");
+            throw ProblemException.unauthorized("Send 'Authorization: Bearer <essays.admin-token>'", authorization != null);
         }
         try {
             return imports.importFrom(java.nio.file.Path.of(config.contentDir()));

@@ -1,5 +1,7 @@
 package io.essays.importer;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -39,10 +41,28 @@ class CorpusWriter {
     private static final int FLUSH_EVERY = 5000;
 
     private final EntityManager em;
+    private final Clock clock;
     private int pending;
 
-    CorpusWriter(EntityManager em) {
+    CorpusWriter(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
+    }
+
+    /**
+     * When a new release is recorded as imported: now, to the second (HTTP dates have no more), but at least one
+     * second after the previous release, so that {@code Last-Modified} strictly increases from one release to the
+     * next even for two imports within one second or after the clock stepped back.
+     */
+    static Instant releaseTime(Instant previous, Instant now) {
+        Instant time = now.truncatedTo(ChronoUnit.SECONDS);
+        if (previous != null) {
+            Instant next = previous.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            if (next.isAfter(time)) {
+                time = next;
+            }
+        }
+        return time;
     }
 
     /**
@@ -143,7 +163,8 @@ class CorpusWriter {
         var release = new CorpusRelease();
         release.id = latest == null ? 1 : latest.id + 1;
         release.contentHash = releaseHash;
-        release.importedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        release.importedAt = OffsetDateTime.ofInstant(
+                releaseTime(latest == null ? null : latest.importedAt.toInstant(), clock.instant()), ZoneOffset.UTC);
         release.seriesCount = corpus.series().size();
         release.essayCount = corpus.essays().size();
         release.linkCount = links;

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
+import io.essays.http.FastPathBindable;
 import io.essays.http.Problem;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
@@ -37,6 +38,7 @@ public class GraphResource {
     }
 
     @GET
+    @FastPathBindable
     @Produces(ContentResponses.JSON)
     @Operation(summary = "Get the link graph",
             description = "Every essay as a node (with in- and out-degree: distinct essays linking in and out) and every "

@@ -13,6 +13,7 @@ import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.corpus.CorpusSnapshot.HeadingData;
 import io.essays.http.ContentResponses;
+import io.essays.http.FastPathBindable;
 import io.essays.http.Problem;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
@@ -40,6 +41,7 @@ public class LinkResource {
     }
 
     @GET
+    @FastPathBindable
     @Path("/links")
     @Produces(ContentResponses.JSON)
     @Operation(summary = "Get an essay's links and backlinks",
@@ -62,6 +64,7 @@ public class LinkResource {
     }
 
     @GET
+    @FastPathBindable
     @Path("/graph")
     @Produces(ContentResponses.JSON)
     @Operation(summary = "Get an essay's neighbourhood graph",
@@ -90,6 +93,7 @@ public class LinkResource {
     }
 
     @GET
+    @FastPathBindable
     @Path("/related")
     @Produces(ContentResponses.JSON)
     @Operation(summary = "Get related essays",
@@ -119,6 +123,7 @@ public class LinkResource {
     }
 
     @GET
+    @FastPathBindable
     @Path("/preview")
     @Produces(ContentResponses.JSON)
     @Operation(summary = "Get a link preview",
@@ -144,6 +149,7 @@ public class LinkResource {
     }
 
     @GET
+    @FastPathBindable
     @Path("/mentions")
     @Produces(ContentResponses.JSON)
     @Operation(summary = "Get unlinked mentions",

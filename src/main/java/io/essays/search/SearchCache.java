@@ -1,82 +1,19 @@
 package io.essays.search;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
 
-import io.essays.http.ReleaseCache;
-import io.essays.http.Representation;
+import io.essays.http.ResponseCache;
 
 /**
- * The search and suggest responses of one release, least recently used evicted first once their bodies pass a byte
- * budget. Kept apart from the snapshot's own cache so that an unbounded variety of queries never crowds out essay
- * representations.
+ * The search and suggest responses of one release, in a Caffeine cache of their own bounded by a byte budget. Kept
+ * apart from the snapshot's cache so that an unbounded variety of queries never crowds out essay representations.
+ * Search URIs are never bound for the fast path: {@link SearchResource} does not opt in, because every spelling of a
+ * query would be a binding of its own; each search goes through the resource and this cache.
  */
-final class SearchCache implements ReleaseCache {
+final class SearchCache extends ResponseCache {
     static final long MAX_BYTES = 32L << 20;
 
-    private final Instant importedAt;
-    private final long maxBytes;
-    private final LinkedHashMap<String, Representation> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private long bytes;
-
     SearchCache(Instant importedAt, long maxBytes) {
-        this.importedAt = importedAt;
-        this.maxBytes = maxBytes;
-    }
-
-    @Override
-    public Instant importedAt() {
-        return importedAt;
-    }
-
-    @Override
-    public Representation representation(String key, Supplier<Representation> compute) {
-        synchronized (entries) {
-            Representation cached = entries.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        Representation fresh = compute.get();
-        long size = size(fresh);
-        if (size > maxBytes) {
-            return fresh;
-        }
-        synchronized (entries) {
-            Representation raced = entries.putIfAbsent(key, fresh);
-            if (raced != null) {
-                return raced;
-            }
-            bytes += size;
-            var eldest = entries.entrySet().iterator();
-            while (bytes > maxBytes && eldest.hasNext()) {
-                Map.Entry<String, Representation> e = eldest.next();
-                bytes -= size(e.getValue());
-                eldest.remove();
-            }
-        }
-        return fresh;
-    }
-
-    /** Search URIs are too varied to bind for the fast path: every search goes through the resource and this LRU. */
-    @Override
-    public void bindUri(String uri, Representation representation) {
-    }
-
-    @Override
-    public Representation boundTo(String uri) {
-        return null;
-    }
-
-    int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
-    }
-
-    private static long size(Representation r) {
-        return r.body().length + (r.gzip() == null ? 0 : r.gzip().length) + 256L;
+        super(importedAt, maxBytes);
     }
 }

@@ -14,6 +14,7 @@ import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.essay.EssayService;
 import io.essays.http.ContentResponses;
+import io.essays.http.FastPathBindable;
 import io.essays.http.Problem;
 import io.essays.http.ProblemException;
 import io.smallrye.common.annotation.NonBlocking;
@@ -41,6 +42,7 @@ public class SeriesResource {
     }
 
     @GET
+    @FastPathBindable
     @Produces(ContentResponses.JSON)
     @Operation(summary = "List series", description = "Every series in order, with its essay count.")
     @APIResponse(responseCode = "200", description = "Series in order",
@@ -52,6 +54,7 @@ public class SeriesResource {
     }
 
     @GET
+    @FastPathBindable
     @Path("/{slug}")
     @Produces(ContentResponses.JSON)
     @Operation(summary = "Get a series", description = "One series with its essays' summaries in reading order.")

@@ -1,0 +1,70 @@
+package io.essays.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.ext.web.MIMEHeader;
+import io.vertx.ext.web.ParsedHeaderValue;
+import io.vertx.ext.web.impl.HeaderParser;
+import io.vertx.ext.web.impl.ParsableHeaderValue;
+import io.vertx.ext.web.impl.ParsableMIMEValue;
+
+/** Negotiation rules over headers parsed the way Vert.x parses them for a request. */
+class ConditionalTest {
+
+    private static List<ParsedHeaderValue> encodings(String header) {
+        return HeaderParser.sort(HeaderParser.convertToParsedHeaderValues(header, ParsableHeaderValue::new));
+    }
+
+    private static List<MIMEHeader> accept(String header) {
+        return HeaderParser.sort(HeaderParser.convertToParsedHeaderValues(header, ParsableMIMEValue::new));
+    }
+
+    @Test
+    void gzipRefusedByNameIsNotAcceptedThroughAWildcard() {
+        assertThat(Conditional.acceptsGzip(encodings("gzip;q=0, *"))).isFalse();
+        assertThat(Conditional.acceptsGzip(encodings("*, gzip;q=0"))).isFalse();
+    }
+
+    @Test
+    void gzipIsAcceptedByNameOrByAWildcard() {
+        assertThat(Conditional.acceptsGzip(encodings("gzip"))).isTrue();
+        assertThat(Conditional.acceptsGzip(encodings("br;q=1, gzip;q=0.8"))).isTrue();
+        assertThat(Conditional.acceptsGzip(encodings("*"))).isTrue();
+        assertThat(Conditional.acceptsGzip(encodings("GZip;q=0.5"))).isTrue();
+        assertThat(Conditional.acceptsGzip(encodings("x-gzip"))).isTrue();
+    }
+
+    @Test
+    void noHeaderOrOtherCodingsMeanIdentity() {
+        assertThat(Conditional.acceptsGzip(List.of())).isFalse();
+        assertThat(Conditional.acceptsGzip(encodings("identity"))).isFalse();
+        assertThat(Conditional.acceptsGzip(encodings("br, deflate"))).isFalse();
+        assertThat(Conditional.acceptsGzip(encodings("*;q=0"))).isFalse();
+        assertThat(Conditional.acceptsGzip(encodings("gzip;q=0"))).isFalse();
+    }
+
+    @Test
+    void theMostSpecificAcceptRangeDecides() {
+        assertThat(Conditional.accepts(accept("application/json;q=0, */*"), "application/json")).isFalse();
+        assertThat(Conditional.accepts(accept("application/*;q=0, */*"), "application/json")).isFalse();
+        assertThat(Conditional.accepts(accept("*/*;q=0, application/json"), "application/json")).isTrue();
+        assertThat(Conditional.accepts(accept("application/json;q=0, application/*"), "application/json")).isFalse();
+        assertThat(Conditional.accepts(accept("text/*;q=0.2, application/json;q=0"), "text/html; charset=utf-8")).isTrue();
+    }
+
+    @Test
+    void acceptAdmitsMatchingRangesAndRefusesOthers() {
+        assertThat(Conditional.accepts(List.of(), "application/json")).isTrue();
+        assertThat(Conditional.accepts(accept("*/*"), "text/markdown; charset=utf-8")).isTrue();
+        assertThat(Conditional.accepts(accept("application/*;q=0.5"), "application/json")).isTrue();
+        assertThat(Conditional.accepts(accept("Application/JSON"), "application/json")).isTrue();
+        assertThat(Conditional.accepts(accept("text/html;charset=utf-8"), "text/html; charset=utf-8")).isTrue();
+        assertThat(Conditional.accepts(accept("application/xml"), "application/json")).isFalse();
+        assertThat(Conditional.accepts(accept("text/*"), "application/json")).isFalse();
+        assertThat(Conditional.accepts(accept("*/*;q=0"), "application/json")).isFalse();
+    }
+}

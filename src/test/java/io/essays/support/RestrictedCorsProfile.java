@@ -1,0 +1,17 @@
+package io.essays.support;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** CORS restricted to one origin, and a response cache of 48 KiB, so that eviction shows over HTTP. */
+public class RestrictedCorsProfile implements QuarkusTestProfile {
+    public static final String ORIGIN = "https://app.example";
+    public static final long CACHE_BUDGET = 48 << 10;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.http.cors.origins", ORIGIN,
+                "essays.http.cache-budget", Long.toString(CACHE_BUDGET));
+    }
+}

@@ -98,11 +98,11 @@ def backprop_graph():
     # edges with weights
     for i, yi in enumerate(ins):
         for j, yj in enumerate(hid):
-            parts.append(f'<line class="lm" x1="{xs[0] + 34}" y1="{yi}" x2="{xs[1] - 42}" y2="{yj}" '
+            parts.append(f'<line class="lm" x1="{xs[0] + 39}" y1="{yi}" x2="{xs[1] - 42}" y2="{yj}" '
                          f'marker-end="url(#arrow)"/>')
     for i, yi in enumerate(ins):  # weight labels a quarter of the way along each edge, from its source
         for j, yj in enumerate(hid):
-            x0, x1_ = xs[0] + 34, xs[1] - 42
+            x0, x1_ = xs[0] + 39, xs[1] - 42
             mx, my = x0 + 0.28 * (x1_ - x0), yi + 0.28 * (yj - yi) - 6
             parts.append(f'<text class="m" x="{mx:.0f}" y="{my:.0f}" font-size="12" text-anchor="middle">'
                          f'{_num(W1[j, i], 1)}</text>')
@@ -113,7 +113,7 @@ def backprop_graph():
                      f'text-anchor="middle">w = {_num(w2[j], 1)}</text>')
     # nodes
     for i, yi in enumerate(ins):
-        parts.append(f'<circle class="box" cx="{xs[0]}" cy="{yi}" r="32"/>')
+        parts.append(f'<circle class="box" cx="{xs[0]}" cy="{yi}" r="37"/>')
         parts.append(f'<text class="t" x="{xs[0]}" y="{yi + 5}" font-size="14" text-anchor="middle">'
                      f'x{i + 1} = {x[i]:.1f}</text>')
     for j, yj in enumerate(hid):

@@ -144,7 +144,68 @@ def backprop_graph():
                "The 2-2-1 network of the worked example with forward values and backward error signals")
 
 
+def weight_sharing():
+    """Three ways to wire six inputs to six outputs: fully connected, a convolution of width 3, a recurrent cell."""
+    n, k = 6, 3
+    W, H = 790, 300
+    pw, gap = 230, 30  # panel width and gap
+    parts = []
+
+    def node(cx, cy, label, cls="box"):
+        parts.append(f'<circle class="{cls}" cx="{cx:.0f}" cy="{cy}" r="13"/>')
+        parts.append(f'<text class="t" x="{cx:.0f}" y="{cy + 4}" font-size="11" text-anchor="middle">{label}</text>')
+
+    def edge(x1, y1, x2, y2, cls, width=1.3):
+        parts.append(f'<line class="{cls}" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+                     f'stroke-width="{width}" fill="none"/>')
+
+    y_in, y_out = 220, 95
+    dense_params, conv_params = n * n, k
+    rnn_params = 2  # one recurrent weight W and one input weight U (scalars here), reused at every step
+    titles = [("fully connected", f"{dense_params} weights, none shared"),
+              (f"convolution, width {k}", f"{conv_params} weights, reused at every position"),
+              ("recurrent (unrolled in time)", "the same W and U at every step")]
+    for panel, (title, sub) in enumerate(titles):
+        x0 = 20 + panel * (pw + gap)
+        xs = [x0 + 18 + i * (pw - 36) / (n - 1) for i in range(n)]
+        parts.append(f'<text class="t" x="{x0 + pw / 2:.0f}" y="28" font-size="14" text-anchor="middle">{title}</text>')
+        parts.append(f'<text class="m" x="{x0 + pw / 2:.0f}" y="46" font-size="12" text-anchor="middle">{sub}</text>')
+        if panel == 0:
+            for i in range(n):
+                for j in range(n):
+                    edge(xs[i], y_in - 13, xs[j], y_out + 13, "lm", 0.9)
+        elif panel == 1:
+            for j in range(n):
+                for off, cls in zip((-1, 0, 1), ("s1", "s3", "s2")):
+                    i = j + off
+                    if 0 <= i < n:
+                        edge(xs[i], y_in - 13, xs[j], y_out + 13, cls, 2)
+        else:
+            for i in range(n):
+                edge(xs[i], y_in - 13, xs[i], y_out + 13, "s5", 2)
+                if i + 1 < n:  # the state passed on: an arc over the top, from h_i to h_(i+1)
+                    mid = (xs[i] + xs[i + 1]) / 2
+                    parts.append(f'<path class="s4" d="M{xs[i] + 6:.1f},{y_out - 12} Q{mid:.1f},{y_out - 48} '
+                                 f'{xs[i + 1] - 6:.1f},{y_out - 13}" stroke-width="1.4" fill="none" '
+                                 f'marker-end="url(#arrow)"/>')
+        for i in range(n):
+            node(xs[i], y_in, f"x{i + 1}")
+            node(xs[i], y_out, f"h{i + 1}" if panel == 2 else f"y{i + 1}")
+    # legends under the convolution and recurrent panels
+    x1 = 20 + (pw + gap)
+    for m, (cls, label) in enumerate((("s1", "left weight"), ("s3", "centre weight"), ("s2", "right weight"))):
+        edge(x1 + 10, 258 + 16 * m, x1 + 34, 258 + 16 * m, cls, 2.5)
+        parts.append(f'<text class="m" x="{x1 + 40}" y="{262 + 16 * m}" font-size="11">{label}</text>')
+    x2 = 20 + 2 * (pw + gap)
+    for m, (cls, label) in enumerate((("s4", "W: state to next state"), ("s5", "U: input to state"))):
+        edge(x2 + 10, 258 + 16 * m, x2 + 34, 258 + 16 * m, cls, 2.5)
+        parts.append(f'<text class="m" x="{x2 + 40}" y="{262 + 16 * m}" font-size="11">{label}</text>')
+    figkit.svg(SLUG, "weight-sharing", W, H, "".join(parts),
+               "Six inputs wired to six outputs three ways: fully connected, a width-3 convolution, a recurrent cell")
+
+
 def main():
     activations()
     sawtooth()
     backprop_graph()
+    weight_sharing()

@@ -1,7 +1,5 @@
 """Figures for content/essays/cross-entropy.md."""
 import numpy as np
-from scipy.optimize import minimize
-from scipy.stats import norm
 
 import figkit
 
@@ -43,35 +41,39 @@ def entropy_ce_kl():
     figkit.save(fig, SLUG, "entropy-ce-kl")
 
 
+def gauss(x, mu, sigma):
+    return np.exp(-0.5 * ((x - mu) / sigma) ** 2) / (sigma * np.sqrt(2 * np.pi))
+
+
 def bimodal_fit():
-    """Fits one Gaussian to a two-component mixture by forward and by reverse KL, on a grid."""
-    x = np.linspace(-8, 8, 1601)
+    """Fits one Gaussian to a two-component mixture by forward KL (moment matching, exact for a Gaussian q)
+    and by reverse KL (brute-force grid over mean and standard deviation), numerically on a grid of x."""
+    x = np.linspace(-8, 8, 801)
     dx = x[1] - x[0]
-    p = 0.5 * norm.pdf(x, -2.5, 0.8) + 0.5 * norm.pdf(x, 2.5, 0.8)
-
-    def q_of(theta):
-        return np.maximum(norm.pdf(x, theta[0], np.exp(theta[1])), 1e-300)
-
-    def forward(theta):  # KL(p || q)
-        return np.sum(p * (np.log(np.maximum(p, 1e-300)) - np.log(q_of(theta)))) * dx
-
-    def reverse(theta):  # KL(q || p)
-        q = q_of(theta)
-        return np.sum(q * (np.log(q) - np.log(np.maximum(p, 1e-300)))) * dx
-
-    fwd = minimize(forward, [0.5, 0.0], method="Nelder-Mead", options={"xatol": 1e-6, "fatol": 1e-10}).x
-    rev = minimize(reverse, [1.0, 0.0], method="Nelder-Mead", options={"xatol": 1e-6, "fatol": 1e-10}).x
-    return x, p, q_of(fwd), q_of(rev), fwd, rev
+    p = 0.5 * gauss(x, -2.5, 0.8) + 0.5 * gauss(x, 2.5, 0.8)
+    mean = np.sum(x * p) * dx
+    fwd = (mean, np.sqrt(np.sum((x - mean) ** 2 * p) * dx))
+    logp = np.log(np.maximum(p, 1e-300))
+    best = (np.inf, None)
+    for mu in np.arange(0.0, 4.0001, 0.01):  # the mirror image on the left fits equally well
+        sig = np.arange(0.3, 3.0001, 0.01)[:, None]
+        q = gauss(x[None, :], mu, sig)
+        kl = np.sum(q * (np.log(np.maximum(q, 1e-300)) - logp[None, :]), axis=1) * dx
+        i = int(np.argmin(kl))
+        if kl[i] < best[0] - 1e-12:
+            best = (kl[i], (mu, float(sig[i, 0])))
+    rev = best[1]
+    return x, p, gauss(x, *fwd), gauss(x, *rev), fwd, rev
 
 
 def forward_reverse_kl():
     x, p, qf, qr, fwd, rev = bimodal_fit()
     fig, (left, right) = figkit.figure(7.2, 2.9, ncols=2, sharey=True)
-    keep = slice(None, None, 8)
+    keep = slice(None, None, 4)
     for ax, q, theta, c, title in ((left, qf, fwd, figkit.C[1], "minimise KL(p ‖ q): covers both modes"),
                                    (right, qr, rev, figkit.C[2], "minimise KL(q ‖ p): picks one mode")):
         ax.fill_between(x[keep], 0, p[keep], color=figkit.C[0], alpha=0.25, lw=0, label="target p")
-        ax.plot(x[keep], q[keep], color=c, label=f"best Gaussian q\nμ = {theta[0]:.2f}, σ = {np.exp(theta[1]):.2f}")
+        ax.plot(x[keep], q[keep], color=c, label=f"best Gaussian q\nμ = {round(theta[0], 2) + 0.0:.2f}, σ = {theta[1]:.2f}")
         ax.set_title(title, fontsize=10)
         ax.set_xlabel("x")
         ax.legend(fontsize=8.5, loc="upper left")

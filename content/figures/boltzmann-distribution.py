@@ -17,6 +17,7 @@ def level_populations():
     fig, axes = figkit.figure(7.2, 3.0, ncols=3, sharey=True)
     for ax, T, c in zip(axes, temps, (figkit.C[0], figkit.C[2], figkit.C[1])):
         p = boltzmann(E, T)
+        ax.set_axisbelow(True)
         ax.barh(E, p, height=0.55, color=c)
         for e, v in zip(E, p):
             ax.text(v + 0.02, e, f"{v:.3f}", va="center", fontsize=9)

@@ -89,6 +89,7 @@ def label_smoothing():
     idx = np.arange(k)
     hard = np.eye(k)[0]
     smooth = (1 - eps) * hard + eps / k
+    left.set_axisbelow(True)
     left.bar(idx - 0.2, hard, 0.4, color=figkit.C[0], label="one-hot")
     left.bar(idx + 0.2, smooth, 0.4, color=figkit.C[1], label=f"smoothed, ε = {eps:g}")
     left.set_xticks(idx)

@@ -18,6 +18,7 @@ def temperature():
     temps = [0.5, 1.0, 2.0]
     width = 0.26
     x = np.arange(len(Z))
+    left.set_axisbelow(True)
     for k, t in enumerate(temps):
         p = softmax(Z, t)
         left.bar(x + (k - 1) * width, p, width, color=figkit.C[k], label=f"T = {t:g}")

@@ -54,23 +54,38 @@ def content_head():
 
 
 def heatmap():
+    """Both heads as one hand-written SVG: vector cells whose opacity is the weight (so the figure adapts to light
+    and dark backgrounds), weights of at least 0.1 printed in the cell."""
     a, b = previous_token_head(), content_head()
-    fig, axes = figkit.figure(9.6, 4.6, ncols=2)
-    for ax, w, title in ((axes[0], a, "positional head (causal)"), (axes[1], b, "word-class head (bidirectional)")):
-        ax.grid(False)
-        ax.imshow(w, cmap="Blues", vmin=0, vmax=1)
-        ax.set_xticks(range(len(TOKENS)), TOKENS, rotation=60, ha="right", fontsize=9)
-        ax.set_yticks(range(len(TOKENS)), TOKENS, fontsize=9)
-        ax.set_xlabel("key (attended to)")
-        ax.set_title(title, fontsize=11)
-        for i in range(len(TOKENS)):
-            for j in range(len(TOKENS)):
+    n, cell, left, top, gap = len(TOKENS), 26, 82, 40, 120
+    out = []
+    for k, (w, title) in enumerate(((a, "positional head (causal)"), (b, "word-class head (bidirectional)"))):
+        x0 = left + k * (n * cell + gap)
+        out.append(f'<text x="{x0 + n * cell / 2}" y="{top - 14}" text-anchor="middle" font-size="14" '
+                   f'class="t">{title}</text>')
+        for i in range(n):
+            for j in range(n):
+                x, y = x0 + j * cell, top + i * cell
+                out.append(f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" class="f1" '
+                           f'style="fill-opacity:{0.08 + 0.62 * w[i, j]:.2f}"/>')
                 if w[i, j] >= 0.1:
-                    ax.text(j, i, f"{w[i, j]:.2f}"[1:] if w[i, j] < 1 else "1", ha="center", va="center",
-                            fontsize=6.5, color="#ffffff" if w[i, j] > 0.5 else "#000000")
-    axes[0].set_ylabel("query (attending)")
-    fig.tight_layout()
-    figkit.save(fig, SLUG, "attention-heatmap")
+                    label = "1" if w[i, j] > 0.995 else f"{w[i, j]:.2f}"[1:]
+                    out.append(f'<text x="{x + cell / 2}" y="{y + cell / 2 + 4}" text-anchor="middle" '
+                               f'font-size="10" class="t">{label}</text>')
+        for i, tok in enumerate(TOKENS):
+            out.append(f'<text x="{x0 - 6}" y="{top + i * cell + cell / 2 + 4}" text-anchor="end" font-size="11" '
+                       f'class="t">{tok}</text>')
+            cx, cy = x0 + i * cell + cell / 2 + 4, top + n * cell + 8
+            out.append(f'<text x="{cx}" y="{cy}" text-anchor="end" font-size="11" class="t" '
+                       f'transform="rotate(-60 {cx} {cy})">{tok}</text>')
+        out.append(f'<text x="{x0 + n * cell / 2}" y="{top + n * cell + 70}" text-anchor="middle" font-size="12" '
+                   f'class="m">key (attended to)</text>')
+    out.append(f'<text x="14" y="{top + n * cell / 2}" text-anchor="middle" font-size="12" class="m" '
+               f'transform="rotate(-90 14 {top + n * cell / 2})">query (attending)</text>')
+    width = left + 2 * n * cell + gap + 10
+    figkit.svg(SLUG, "attention-heatmap", width, top + n * cell + 82, "".join(out),
+               "Attention weights of two hand-built heads for the sentence: The animal didn't cross the street "
+               "because it was tired. Rows are queries, columns keys; darker cells carry more weight.")
     it, animal, street = TOKENS.index("it"), TOKENS.index("animal"), TOKENS.index("street")
     print(f"positional head: diagonal-1 weights {np.round(np.diag(a, -1), 3)}")
     print(f"word-class head, row 'it': animal {b[it, animal]:.3f}, street {b[it, street]:.3f}, "

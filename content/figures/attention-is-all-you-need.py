@@ -85,7 +85,7 @@ def heatmap():
     width = left + 2 * n * cell + gap + 10
     figkit.svg(SLUG, "attention-heatmap", width, top + n * cell + 82, "".join(out),
                "Attention weights of two hand-built heads for the sentence: The animal didn't cross the street "
-               "because it was tired. Rows are queries, columns keys; darker cells carry more weight.")
+               "because it was too tired. Rows are queries, columns keys; darker cells carry more weight.")
     it, animal, street = TOKENS.index("it"), TOKENS.index("animal"), TOKENS.index("street")
     print(f"positional head: diagonal-1 weights {np.round(np.diag(a, -1), 3)}")
     print(f"word-class head, row 'it': animal {b[it, animal]:.3f}, street {b[it, street]:.3f}, "

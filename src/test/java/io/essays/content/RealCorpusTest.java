@@ -46,7 +46,7 @@ class RealCorpusTest {
                     .as("%s links to at least 4 other essays", e.slug()).isGreaterThanOrEqualTo(4);
             assertThat(external).as("%s links to a heading anchor", e.slug()).anyMatch(l -> l.anchor() != null);
             int words = e.body().split("\\s+").length;
-            assertThat(words).as("%s body words", e.slug()).isBetween(2000, 4000);
+            assertThat(words).as("%s body words", e.slug()).isBetween(2500, 6000);
             assertThat(e.rendered().toc()).extracting(TocEntry::text).as("%s has sources", e.slug())
                     .contains("Further reading");
         }

@@ -41,7 +41,7 @@ def memory_hierarchy():
         ("Off the card", "host RAM over PCIe 5.0 (≈64 GB/s each way)", "other GPUs over NVLink (900 GB/s)"),
     ]
     b = []
-    x_mid, top, h, gap = 345, 20, 56, 10
+    x_mid, top, h, gap = 385, 20, 56, 10
     for k, (name, size, note) in enumerate(levels):
         width = 400 + k * 55
         x = x_mid - width / 2
@@ -55,7 +55,7 @@ def memory_hierarchy():
     b.append(f'<path class="ln" d="M22,{bottom - 6}V{top + 6}" marker-end="url(#arrow)"/>')
     b.append(f'<text class="m" x="34" y="{top + 14}" font-size="12">faster</text>')
     b.append(f'<text class="m" x="34" y="{bottom - 4}" font-size="12">larger</text>')
-    figkit.svg(SLUG, "memory-hierarchy", 660, bottom + 12, "".join(b), "The memory hierarchy of an NVIDIA H100 SXM")
+    figkit.svg(SLUG, "memory-hierarchy", 700, bottom + 12, "".join(b), "The memory hierarchy of an NVIDIA H100 SXM")
 
 
 def memory_vs_size():

@@ -1,4 +1,4 @@
-"""Figures for content/essays/modern-transformer-anatomy.md: the modern block, GQA/MHA/MQA, LoRA, RoPE wavelengths."""
+"""Figures for content/essays/modern-transformer-anatomy.md: the modern block, GQA/MHA/MQA, LoRA, RoPE wavelengths, MLA."""
 import numpy as np
 
 import figkit
@@ -123,8 +123,42 @@ def rope_wavelengths():
     figkit.save(fig, SLUG, "rope-wavelengths")
 
 
+def _sub(name, sup):
+    return f'{name}<tspan font-size="10" dy="-6">{sup}</tspan>'
+
+
+def mla():
+    d_model, d_c, d_rope, heads, d_head, layers = 7168, 512, 64, 128, 128, 61  # DeepSeek-V3
+    cached, mha = d_c + d_rope, 2 * heads * d_head
+    b = []
+    b.append(_box(10, 112, 120, 64, "hidden state h", f"d = {d_model:,}"))
+    # the two cached vectors, outlined in the "cached" colour of the GQA figure
+    for y, label, sub in [(62, f"latent c ({d_c})", "keys and values"), (196, f"rotary key ({d_rope})", "shared by all heads")]:
+        b.append(f'<rect class="box s2" style="stroke-width:2.5" x="250" y="{y}" width="150" height="56" rx="6"/>')
+        b.append(f'<text class="t" x="325" y="{y + 24}" text-anchor="middle" font-size="14">{label}</text>')
+        b.append(f'<text class="m" x="325" y="{y + 42}" text-anchor="middle" font-size="12">{sub}</text>')
+    b.append('<path class="ln" d="M130,132H190V90H248" marker-end="url(#arrow)"/>')
+    b.append(f'<text class="t" x="196" y="82" font-size="13">{_sub("W", "DKV")}</text>')
+    b.append('<path class="ln" d="M130,156H190V224H248" marker-end="url(#arrow)"/>')
+    b.append(f'<text class="t" x="120" y="258" font-size="13">{_sub("W", "KR")}, then RoPE</text>')
+    # up-projections to per-head values and keys
+    for y, w_name, label, sub in [(18, "UV", f"values: {heads} heads × {d_head}", "folded into o_proj at inference"),
+                                  (110, "UK", f"keys: {heads} heads × ({d_head} + {d_rope})", "folded into the queries at inference")]:
+        b.append(_box(500, y, 230, 56, label, sub))
+        b.append(f'<path class="ln" d="M400,90H440V{y + 28}H498" marker-end="url(#arrow)"/>')
+        b.append(f'<text class="t" x="446" y="{y + 22}" font-size="13">{_sub("W", w_name)}</text>')
+    b.append('<path class="ln" d="M400,224H615V168" marker-end="url(#arrow)"/>')
+    b.append('<text class="m" x="625" y="200" font-size="12">appended to every head</text>')
+    b.append(f'<text class="t" x="20" y="290" font-size="13">cached per token and layer: {d_c} + {d_rope} = {cached} numbers,'
+             f' against {mha:,} for multi-head attention ({mha / cached:.0f}× fewer)</text>')
+    b.append('<rect class="box s2" style="stroke-width:2.5" x="20" y="22" width="22" height="14" rx="3"/>'
+             '<text class="m" x="50" y="34" font-size="12">cached</text>')
+    figkit.svg(SLUG, "mla", 800, 305, "".join(b), "Multi-head latent attention: what is cached and what is rebuilt")
+
+
 def main():
     block()
     gqa()
     lora()
     rope_wavelengths()
+    mla()

@@ -38,7 +38,7 @@ def memory_hierarchy():
         ("Shared memory / L1", "256 KB per SM, up to 228 KB shared", "per block: the tiles of a matmul"),
         ("L2 cache", "50 MB", "shared by all SMs"),
         ("HBM3", "80 GB at 3.35 TB/s", "weights, KV cache, activations"),
-        ("Off the card", "host RAM over PCIe 5.0 (≈64 GB/s each way)", "other GPUs over NVLink (900 GB/s)"),
+        ("Off the card", "host RAM over PCIe 5.0 (≈64 GB/s each way)", "other GPUs over NVLink (900 GB/s, both ways together)"),
     ]
     b = []
     x_mid, top, h, gap = 385, 20, 56, 10

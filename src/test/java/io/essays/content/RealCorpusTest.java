@@ -53,6 +53,24 @@ class RealCorpusTest {
     }
 
     @Test
+    void everyEssayIsIllustratedWithCaptionedSvgFigures() {
+        int figures = 0;
+        for (EssaySource e : corpus.essays()) {
+            var images = e.rendered().images();
+            assertThat(images).as("%s has at least two figures", e.slug()).hasSizeGreaterThanOrEqualTo(2);
+            for (var image : images) {
+                assertThat(image.asset().mediaType()).as(image.url()).isEqualTo("image/svg+xml");
+                assertThat(image.alt()).as("%s:%d alt text", e.slug(), image.line()).hasSizeGreaterThan(40);
+                assertThat(image.caption()).as("%s:%d caption", e.slug(), image.line()).isNotBlank();
+                assertThat(image.asset().bytes()).as("%s is small", image.url()).isLessThan(80 * 1024);
+            }
+            figures += images.size();
+        }
+        assertThat(figures).as("figures in the corpus").isGreaterThanOrEqualTo(30);
+        assertThat(corpus.warnings()).as("every asset is used, no SVG needed sanitizing").isEmpty();
+    }
+
+    @Test
     void publishedDatesFollowTheSeriesHistory() {
         var bySlug = corpus.essays().stream().collect(java.util.stream.Collectors.toMap(EssaySource::slug, e -> e));
         List<String> chronological = List.of("neural-networks-refresher", "softmax", "boltzmann-distribution",

@@ -22,7 +22,8 @@ public record EssayDetail(
         @Schema(description = "Words of prose (code and math excluded)", examples = "3120") int wordCount,
         @Schema(examples = "14") int readingMinutes,
         @Schema(description = "Every heading in document order; ids are the anchors used in the HTML") List<TocEntry> toc,
-        @Schema(description = "Sanitized HTML fragment. Cross-links carry data-essay; math is TeX inside span/div.math") String html,
+        @Schema(description = "Sanitized HTML fragment. Cross-links carry data-essay; math is MathML inside "
+                + "span.math-inline/div.math-display (escaped TeX there with math=tex)") String html,
         @Schema(description = "Essays this one links to, each once, in order of first link") List<EssayRef> links,
         @Schema(description = "Essays that link to this one, in reading order") List<EssayRef> backlinks,
         @Schema(description = "Previous essay in the series", nullable = true) EssayRef previous,

@@ -28,16 +28,18 @@ import jakarta.enterprise.event.Observes;
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     /** Bump when rendering changes, so that unchanged content is re-rendered on the next import. */
-    static final String PIPELINE_VERSION = "3";
+    static final String PIPELINE_VERSION = "4";
 
     private final EssaysConfig config;
     private final CorpusReader reader;
     private final CorpusWriter writer;
     private final CorpusState state;
+    private final FormulaCache math;
 
-    ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state) {
+    ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state, FormulaCache math) {
         this.config = config;
-        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate()));
+        this.math = math;
+        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate(), math));
         this.writer = writer;
         this.state = state;
     }
@@ -93,7 +95,8 @@ public class ImportService {
     private String releaseHash(Corpus corpus) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            digest.update((corpus.contentHash() + "\n" + config.essayUrlTemplate() + "\n" + PIPELINE_VERSION)
+            digest.update((corpus.contentHash() + "\n" + config.essayUrlTemplate() + "\n" + PIPELINE_VERSION + "\n"
+                    + math.version())
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

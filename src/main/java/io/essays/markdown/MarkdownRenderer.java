@@ -44,29 +44,98 @@ import org.commonmark.renderer.html.UrlSanitizer;
  * with a scheme other than http, https or mailto are dropped; the result then passes a jsoup allow-list
  * ({@link HtmlSafety}) as a second line of defence. External links get {@code rel="noopener noreferrer"}. Cross-links
  * ({@code other.md#anchor}) are rewritten to the configured URL template and carry {@code data-essay}.
+ *
+ * <p>Math: every formula is turned into MathML by the {@link MathRenderer} given at construction (a formula it cannot
+ * parse is a {@link BodyProblem} with the formula's line). The HTML carries the MathML; {@link RenderedBody#htmlTex()}
+ * is the same fragment with the TeX escaped in {@code span.math}/{@code div.math}, for clients that typeset it
+ * themselves. Plain text keeps the TeX without its dollars.
  */
 public final class MarkdownRenderer {
     static final int WORDS_PER_MINUTE = 230;
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final HtmlRenderer texRenderer;
+    private final MathRenderer math;
 
-    /** @param essayUrlTemplate where cross-links point, with {@code {slug}} replaced, e.g. {@code /essays/{slug}} */
+    /**
+     * A pipeline that leaves math as TeX (the HTML equals {@link RenderedBody#htmlTex()}), for uses that need no MathML.
+     *
+     * @param essayUrlTemplate where cross-links point, with {@code {slug}} replaced, e.g. {@code /essays/{slug}}
+     */
     public MarkdownRenderer(String essayUrlTemplate) {
-        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create(),
-                MathExtension.create());
+        this(essayUrlTemplate, null);
+    }
+
+    /**
+     * @param essayUrlTemplate where cross-links point, with {@code {slug}} replaced, e.g. {@code /essays/{slug}}
+     * @param math             turns formulas into MathML; null leaves math as TeX
+     */
+    public MarkdownRenderer(String essayUrlTemplate, MathRenderer math) {
+        List<Extension> common = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create());
+        List<Extension> tex = new ArrayList<>(common);
+        tex.add(MathExtension.create());
+        List<Extension> mathMl = new ArrayList<>(common);
+        mathMl.add(MathExtension.mathMl());
+        this.math = math;
         this.parser = Parser.builder()
-                .extensions(extensions)
+                .extensions(tex)
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
                 .build();
-        this.renderer = HtmlRenderer.builder()
+        this.texRenderer = htmlRenderer(tex, essayUrlTemplate);
+        this.renderer = math == null ? texRenderer : htmlRenderer(mathMl, essayUrlTemplate);
+    }
+
+    private static HtmlRenderer htmlRenderer(List<Extension> extensions, String essayUrlTemplate) {
+        return HtmlRenderer.builder()
                 .extensions(extensions)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
                 .urlSanitizer(new SchemeAllowList())
                 .attributeProviderFactory(context -> new Attributes(essayUrlTemplate))
                 .build();
+    }
+
+    /** The renderer's math renderer, or null when math stays TeX. */
+    public MathRenderer math() {
+        return math;
+    }
+
+    /**
+     * Hands the distinct formulas of all {@code bodies} to the math renderer ({@link MathRenderer#prepare}) before
+     * they are rendered one by one, so that a whole corpus' math can be rendered in bulk.
+     */
+    public void prepare(List<String> bodies) {
+        if (math == null) {
+            return;
+        }
+        var formulas = new java.util.LinkedHashSet<Formula>();
+        bodies.forEach(body -> formulas.addAll(formulas(body)));
+        math.prepare(formulas);
+    }
+
+    /** Every formula of a body, in document order, once each. */
+    public java.util.Set<Formula> formulas(String body) {
+        var formulas = new java.util.LinkedHashSet<Formula>();
+        parser.parse(body).accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.CustomNode node) {
+                if (node instanceof InlineMath m) {
+                    formulas.add(new Formula(m.tex(), m.display()));
+                }
+                visitChildren(node);
+            }
+
+            @Override
+            public void visit(org.commonmark.node.CustomBlock node) {
+                if (node instanceof DisplayMath m && m.closed()) {
+                    formulas.add(new Formula(m.tex(), true));
+                }
+                visitChildren(node);
+            }
+        });
+        return formulas;
     }
 
     /**
@@ -79,9 +148,10 @@ public final class MarkdownRenderer {
         Node document = parser.parse(body);
         var walk = new Walk(lineOffset);
         walk.document(document);
-        String html = HtmlSafety.clean(renderer.render(document));
+        String htmlTex = HtmlSafety.clean(texRenderer.render(document));
+        String html = renderer == texRenderer ? htmlTex : HtmlSafety.clean(renderer.render(document));
         int words = walk.words;
-        return new RenderedBody(html, List.copyOf(walk.toc), walk.plain.toString().strip(), words,
+        return new RenderedBody(html, htmlTex, List.copyOf(walk.toc), walk.plain.toString().strip(), words,
                 Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE)), List.copyOf(walk.links),
                 List.copyOf(walk.anchorLinks), walk.sections(), List.copyOf(walk.problems), List.copyOf(walk.blocks));
     }
@@ -177,6 +247,8 @@ public final class MarkdownRenderer {
                 if (!math.closed()) {
                     problems.add(new BodyProblem(math.openingLine() + offset + 1,
                             "unterminated display math: '$$' opened here is never closed"));
+                } else {
+                    math.mathMl(mathMl(new Formula(math.tex(), true), math.openingLine() + offset + 1));
                 }
                 append(math.tex());
             } else if (node instanceof HtmlBlock html) {
@@ -247,6 +319,7 @@ public final class MarkdownRenderer {
                 text.append(c.getLiteral());
                 masked.add(new ProseBlock.Span(start, text.length(), null));
             } else if (n instanceof InlineMath m) {
+                m.mathMl(mathMl(new Formula(m.tex(), m.display()), line(m, offset)));
                 int start = text.length();
                 text.append(m.tex());
                 masked.add(new ProseBlock.Span(start, text.length(), null));
@@ -296,6 +369,25 @@ public final class MarkdownRenderer {
                     inline(c, text, linkSpans, masked, pending, lines, sectionId);
                 }
             }
+        }
+
+        /** The MathML of a formula, or null (math left as TeX, or a problem recorded when the TeX is invalid). */
+        private String mathMl(Formula formula, int line) {
+            if (math == null) {
+                return null;
+            }
+            try {
+                return math.toMathMl(formula);
+            } catch (InvalidMathException e) {
+                problems.add(new BodyProblem(line, "math '" + abbreviate(formula.tex()) + "' cannot be rendered: "
+                        + e.getMessage()));
+                return null;
+            }
+        }
+
+        private static String abbreviate(String tex) {
+            String oneLine = tex.replaceAll("\\s+", " ");
+            return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
         }
 
         /** Records where a new source line starts in the block's text, for lines of mentions. */

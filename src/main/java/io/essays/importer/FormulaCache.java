@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -42,6 +43,8 @@ import jakarta.persistence.EntityManager;
 public class FormulaCache implements MathRenderer {
     private static final Logger LOG = Logger.getLogger(FormulaCache.class);
     private static final int QUERY_CHUNK = 500;
+    /** Fewer new formulas than this per extra thread are rendered on fewer threads (a new context costs ~0.5 s). */
+    private static final int FORMULAS_PER_THREAD = 100;
 
     private final EntityManager em;
     private final KatexRenderer katex;
@@ -50,6 +53,7 @@ public class FormulaCache implements MathRenderer {
     /** The formulas of the last prepared corpus: MathML or KaTeX's error, by key. Only a shortcut, never required. */
     private volatile Map<String, Result> prepared = Map.of();
 
+    @Inject
     FormulaCache(EntityManager em, MeterRegistry registry) {
         this(em, new KatexRenderer());
         registry.gauge("essays.math.formulas.rendered", renderedByKatex);
@@ -126,10 +130,16 @@ public class FormulaCache implements MathRenderer {
                 byKey.size() - missing.size(), missing.size(), version(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Renders formulas on every core; each thread uses its own JavaScript context of the shared engine. */
+    /**
+     * Renders formulas on every core; each thread uses its own JavaScript context of the shared engine. The first
+     * formula is rendered alone: it starts the engine, whose parsed KaTeX the other contexts then reuse (a cold
+     * context costs seconds, a further one about a tenth of that), and a handful of formulas is not worth a second
+     * context at all.
+     */
     private void renderAll(List<Map.Entry<String, Formula>> missing, Map<String, Result> results) {
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), missing.size()));
-        var next = new AtomicInteger();
+        results.put(missing.get(0).getKey(), render(missing.get(0).getValue()));
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), 1 + (missing.size() - 1) / FORMULAS_PER_THREAD);
+        var next = new AtomicInteger(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             var t = new Thread(r, "katex");
             t.setDaemon(true);

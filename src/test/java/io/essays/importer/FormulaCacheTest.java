@@ -74,4 +74,12 @@ class FormulaCacheTest {
                 .isEqualTo(cache.key(new Formula("x", false)));
         assertThat(cache.version()).startsWith("katex-0.16.");
     }
+
+    @Test
+    void metricsTellWhetherTheEngineStartedAndHowManyFormulasWereRendered() {
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("essays_math_engine_started 1.0"))
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*essays_math_formulas_rendered [1-9][0-9]*\\.0.*"))
+                .body(org.hamcrest.Matchers.containsString("essays_math_formulas_cached "));
+    }
 }

@@ -159,6 +159,10 @@ class RenderedEssaysInBrowserTest {
             }
         }
         assertThat(failures).isEmpty();
+        // the console check above is only worth something if the browser's log reaches us
+        ((JavascriptExecutor) browser).executeScript("console.error('probe from the test')");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .anyMatch(m -> m.contains("probe from the test"));
         assertThat(mathElements).as("math elements in the real corpus").isGreaterThan(1000);
         assertThat(OUT.resolve(SCREENSHOT_OF + ".png")).isNotEmptyFile();
     }

@@ -23,6 +23,7 @@ import io.essays.markdown.Formula;
 import io.essays.markdown.InvalidMathException;
 import io.essays.markdown.KatexRenderer;
 import io.essays.markdown.MathRenderer;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
@@ -56,9 +57,12 @@ public class FormulaCache implements MathRenderer {
     @Inject
     FormulaCache(EntityManager em, MeterRegistry registry) {
         this(em, new KatexRenderer());
-        registry.gauge("essays.math.formulas.rendered", renderedByKatex);
-        registry.gauge("essays.math.formulas.cached", fromCache);
-        registry.gauge("essays.math.engine.started", katex, k -> k.started() ? 1 : 0);
+        Gauge.builder("essays.math.formulas.rendered", renderedByKatex, AtomicLong::get)
+                .description("Formulas rendered by KaTeX since start (not found in the formula cache)").register(registry);
+        Gauge.builder("essays.math.formulas.cached", fromCache, AtomicLong::get)
+                .description("Formulas found in the formula cache since start").register(registry);
+        Gauge.builder("essays.math.engine.started", katex, k -> k.started() ? 1 : 0)
+                .description("1 once the JavaScript engine has been started to render math").register(registry);
     }
 
     /** A cache over its own KaTeX renderer, e.g. to see what a freshly started replica would do. */

@@ -1,6 +1,7 @@
 package io.essays.markdown;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,10 @@ import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
@@ -97,11 +101,6 @@ public final class MarkdownRenderer {
                 .build();
     }
 
-    /** The renderer's math renderer, or null when math stays TeX. */
-    public MathRenderer math() {
-        return math;
-    }
-
     /**
      * Hands the distinct formulas of all {@code bodies} to the math renderer ({@link MathRenderer#prepare}) before
      * they are rendered one by one, so that a whole corpus' math can be rendered in bulk.
@@ -110,17 +109,17 @@ public final class MarkdownRenderer {
         if (math == null) {
             return;
         }
-        var formulas = new java.util.LinkedHashSet<Formula>();
+        var formulas = new LinkedHashSet<Formula>();
         bodies.forEach(body -> formulas.addAll(formulas(body)));
         math.prepare(formulas);
     }
 
     /** Every formula of a body, in document order, once each. */
-    public java.util.Set<Formula> formulas(String body) {
-        var formulas = new java.util.LinkedHashSet<Formula>();
-        parser.parse(body).accept(new org.commonmark.node.AbstractVisitor() {
+    public Set<Formula> formulas(String body) {
+        var formulas = new LinkedHashSet<Formula>();
+        parser.parse(body).accept(new AbstractVisitor() {
             @Override
-            public void visit(org.commonmark.node.CustomNode node) {
+            public void visit(CustomNode node) {
                 if (node instanceof InlineMath m) {
                     formulas.add(new Formula(m.tex(), m.display()));
                 }
@@ -128,7 +127,7 @@ public final class MarkdownRenderer {
             }
 
             @Override
-            public void visit(org.commonmark.node.CustomBlock node) {
+            public void visit(CustomBlock node) {
                 if (node instanceof DisplayMath m && m.closed()) {
                     formulas.add(new Formula(m.tex(), true));
                 }

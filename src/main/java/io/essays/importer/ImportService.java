@@ -28,16 +28,18 @@ import jakarta.enterprise.event.Observes;
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     /** Bump when rendering changes, so that unchanged content is re-rendered on the next import. */
-    static final String PIPELINE_VERSION = "4";
+    static final String PIPELINE_VERSION = "5";
 
     private final EssaysConfig config;
     private final CorpusReader reader;
     private final CorpusWriter writer;
     private final CorpusState state;
+    private final FormulaCache math;
 
-    ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state) {
+    ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state, FormulaCache math) {
         this.config = config;
-        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate(), config.assetBaseUrl()),
+        this.math = math;
+        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate(), config.assetBaseUrl(), math),
                 config.assets().maxFileSize().asLongValue(), config.assets().maxTotalSize().asLongValue());
         this.writer = writer;
         this.state = state;
@@ -96,7 +98,7 @@ public class ImportService {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             digest.update((corpus.contentHash() + "\n" + config.essayUrlTemplate() + "\n" + config.assetBaseUrl() + "\n"
-                    + PIPELINE_VERSION)
+                    + PIPELINE_VERSION + "\n" + math.version())
                     .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -145,7 +145,7 @@ public class EssayApiTest {
     }
 
     @Test
-    void essayHtmlIsSafeAndMathIsKeptAsTex() {
+    void essayHtmlIsSafeAndMathIsMathMlThatKeepsItsTex() {
         given().get("/api/v1/essays/first-steps").then().statusCode(200)
                 .body("links.slug", contains("second-look", "third-way"))
                 .body("backlinks.slug", contains("second-look"))
@@ -156,10 +156,58 @@ public class EssayApiTest {
                 .body("html", containsString("&lt;script&gt;"))
                 .body("html", not(containsString("javascript:")))
                 .body("html", containsString("<a rel=\"noopener noreferrer\" href=\"https://example.org/page\">an external one</a>"))
-                .body("html", containsString("<span class=\"math math-inline\">x_1 + y_2</span>"))
-                .body("html", containsString("<div class=\"math math-display\">\\sum_{i=1}^{n} a_i * b_i</div>"))
+                .body("html", containsString("<span class=\"math math-inline\"><math><semantics><mrow><msub><mi>x</mi>"
+                        + "<mn>1</mn></msub><mo>+</mo><msub><mi>y</mi><mn>2</mn></msub></mrow>"
+                        + "<annotation encoding=\"application/x-tex\">x_1 + y_2</annotation></semantics></math></span>"))
+                .body("html", containsString("<div class=\"math math-display\"><math display=\"block\"><semantics>"))
+                .body("html", containsString("<annotation encoding=\"application/x-tex\">\\sum_{i=1}^{n} a_i * b_i</annotation>"))
+                .body("html", not(containsString("math-inline\">x_1")))
                 .body("html", containsString("<table>"))
                 .body("html", containsString("class=\"footnotes\""));
+    }
+
+    @Test
+    void mathTexGivesEscapedTexSpansWithTheirOwnEtag() {
+        String mathMlTag = given().get("/api/v1/essays/first-steps").then().statusCode(200)
+                .extract().header("ETag");
+        String texTag = given().queryParam("math", "tex").get("/api/v1/essays/first-steps").then().statusCode(200)
+                .contentType("application/json")
+                .header("ETag", not(equalTo(mathMlTag)))
+                .body("html", containsString("<span class=\"math math-inline\">x_1 + y_2</span>"))
+                .body("html", containsString("<div class=\"math math-display\">\\sum_{i=1}^{n} a_i * b_i</div>"))
+                .body("html", not(containsString("<math")))
+                .body("html", containsString("<a rel=\"noopener noreferrer\" href=\"https://example.org/page\">an external one</a>"))
+                .body("title", equalTo("First Steps"))
+                .extract().header("ETag");
+        given().queryParam("math", "tex").header("If-None-Match", texTag).get("/api/v1/essays/first-steps").then()
+                .statusCode(304).header("ETag", texTag);
+        given().queryParam("math", "mathml").get("/api/v1/essays/first-steps").then().statusCode(200)
+                .header("ETag", mathMlTag);
+    }
+
+    @Test
+    void htmlFragmentWithMathTexHasItsOwnEtag() {
+        String mathMl = given().get("/api/v1/essays/first-steps/html").then().statusCode(200)
+                .contentType("text/html; charset=utf-8")
+                .body(containsString("<annotation encoding=\"application/x-tex\">x_1 + y_2</annotation>"))
+                .extract().header("ETag");
+        given().queryParam("math", "tex").get("/api/v1/essays/first-steps/html").then().statusCode(200)
+                .contentType("text/html; charset=utf-8")
+                .header("ETag", not(equalTo(mathMl)))
+                .body(startsWith("<p>The opening paragraph mentions <span class=\"math math-inline\">x_1 + y_2</span>"))
+                .body(not(containsString("<math")));
+    }
+
+    @Test
+    void unknownMathIsProblem400() {
+        for (String path : new String[] {"/api/v1/essays/first-steps", "/api/v1/essays/first-steps/html"}) {
+            given().queryParam("math", "svg").get(path).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .header("Cache-Control", "no-store")
+                    .body("status", equalTo(400))
+                    .body("detail", equalTo("Unknown math 'svg'; use mathml (the default: MathML elements) or tex "
+                            + "(escaped TeX in span.math and div.math)"));
+        }
     }
 
     @Test

@@ -10,7 +10,6 @@
   if (window.essaysEmbed) { window.essaysEmbed.scan(); return; }
   var script = document.currentScript;
   var origin = new URL(script && script.src ? script.src : location.href).origin;
-  var SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation";
 
   function replace(quote) {
     var url;
@@ -20,7 +19,6 @@
     frame.src = url.href;
     frame.title = quote.getAttribute("data-title") || quote.textContent.replace(/\s+/g, " ").trim() || "Essay";
     frame.className = "essays-embed-frame";
-    frame.setAttribute("sandbox", SANDBOX);
     frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
     var height = parseInt(quote.getAttribute("data-height"), 10);
     frame.style.cssText = "display:block;width:100%;max-width:100%;border:0;height:" + (height > 0 ? height : 480) + "px";

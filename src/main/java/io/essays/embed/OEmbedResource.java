@@ -35,9 +35,6 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Embeds")
 @NonBlocking
 public class OEmbedResource {
-    static final String SANDBOX = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox "
-            + "allow-top-navigation-by-user-activation";
-
     private final CorpusState state;
     private final EssayService essays;
     private final PublicUrls urls;
@@ -113,7 +110,7 @@ public class OEmbedResource {
         String title = heading == null ? essay.title() : heading.text() + " — " + essay.title();
         String src = urls.embed(essay.slug(), heading == null ? null : heading.id());
         String html = "<iframe class=\"essays-embed-frame\" src=\"" + EmbedPages.escape(src) + "\" width=\"" + width
-                + "\" height=\"" + height + "\" title=\"" + EmbedPages.escape(title) + "\" sandbox=\"" + SANDBOX
+                + "\" height=\"" + height + "\" title=\"" + EmbedPages.escape(title)
                 + "\" referrerpolicy=\"strict-origin-when-cross-origin\" style=\"border:0;max-width:100%\"></iframe>"
                 + (resize ? "<script async src=\"" + EmbedPages.escape(urls.service("/embed.js")) + "\"></script>" : "");
         return new OEmbed("rich", "1.0", title, config.authorName(), config.providerName(), config.providerUrl(),

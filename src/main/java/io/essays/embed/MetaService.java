@@ -97,7 +97,7 @@ public class MetaService {
             meta(out, "name", "twitter:image:alt", tw.imageAlt());
         }
         link(out, "alternate", m.oembed().type(), m.oembed().href(), m.oembed().title());
-        out.append("<script type=\"application/ld+json\">").append(scriptSafeJson(m.jsonLd())).append("</script>\n");
+        out.append("<script type=\"application/ld+json\">").append(scriptSafeJson(mapper, m.jsonLd())).append("</script>\n");
         return out.toString();
     }
 
@@ -118,7 +118,7 @@ public class MetaService {
         out.append(">\n");
     }
 
-    String scriptSafeJson(Object value) {
+    static String scriptSafeJson(ObjectMapper mapper, Object value) {
         try {
             return mapper.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
         } catch (JsonProcessingException e) {

@@ -3,6 +3,7 @@ package io.essays.search;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import io.essays.http.ReleaseCache;
@@ -19,6 +20,8 @@ final class SearchCache implements ReleaseCache {
     private final Instant importedAt;
     private final long maxBytes;
     private final LinkedHashMap<String, Representation> entries = new LinkedHashMap<>(64, 0.75f, true);
+    /** Guards {@link #entries} and {@link #bytes}; never held while a search runs. */
+    final ReentrantLock lock = new ReentrantLock();
     private long bytes;
 
     SearchCache(Instant importedAt, long maxBytes) {
@@ -33,18 +36,22 @@ final class SearchCache implements ReleaseCache {
 
     @Override
     public Representation representation(String key, Supplier<Representation> compute) {
-        synchronized (entries) {
+        lock.lock();
+        try {
             Representation cached = entries.get(key);
             if (cached != null) {
                 return cached;
             }
+        } finally {
+            lock.unlock();
         }
         Representation fresh = compute.get();
         long size = size(fresh);
         if (size > maxBytes) {
             return fresh;
         }
-        synchronized (entries) {
+        lock.lock();
+        try {
             Representation raced = entries.putIfAbsent(key, fresh);
             if (raced != null) {
                 return raced;
@@ -56,6 +63,8 @@ final class SearchCache implements ReleaseCache {
                 bytes -= size(e.getValue());
                 eldest.remove();
             }
+        } finally {
+            lock.unlock();
         }
         return fresh;
     }
@@ -71,8 +80,11 @@ final class SearchCache implements ReleaseCache {
     }
 
     int size() {
-        synchronized (entries) {
+        lock.lock();
+        try {
             return entries.size();
+        } finally {
+            lock.unlock();
         }
     }
 

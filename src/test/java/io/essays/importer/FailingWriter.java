@@ -8,6 +8,7 @@ import io.essays.corpus.CorpusRelease;
 import io.essays.links.LinkAnalysis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -22,8 +23,14 @@ class FailingWriter extends CorpusWriter {
     static volatile boolean failing = true;
     static volatile int refused;
 
+    @Inject
     FailingWriter(EntityManager em) {
         super(em);
+    }
+
+    /** For the client proxy of a normal-scoped bean. */
+    FailingWriter() {
+        super(null);
     }
 
     @Override

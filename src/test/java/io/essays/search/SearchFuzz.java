@@ -3,10 +3,16 @@ package io.essays.search;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Random;
 
+import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
@@ -42,9 +48,18 @@ final class SearchFuzz {
         return inputs;
     }
 
-    /** Query strings sent as they are, percent-encoding and all: invalid UTF-8, overlong forms, broken escapes. */
-    static final List<String> RAW = List.of("q=%ED%A0%80", "q=%FF", "q=%C0%AF", "q=%E4%B8", "q=a%", "q=%ZZ",
-            "q=%F0%9F%98", "q=%00", "q=" + "%E4%B8%AD".repeat(200), "q=soft&q=max");
+    /**
+     * Query strings sent as they are: well-formed escapes of bytes that are not UTF-8 (a lone surrogate in CESU-8,
+     * an overlong '/', a cut multi-byte sequence, 0xFF, NUL), repeated and empty parameters.
+     */
+    static final List<String> RAW = List.of("q=%ED%A0%80", "q=%FF", "q=%C0%AF", "q=%E4%B8", "q=%F0%9F%98", "q=%00",
+            "q=" + "%E4%B8%AD".repeat(200), "q=soft&q=max", "q", "q=&q=a", "q=soft%20max*", "q=%2B%2B", "q=%ED%B0%80x*");
+
+    /**
+     * Malformed escapes, which the HTTP server refuses before the application sees the request (a bare 400 with
+     * {@code Connection: close}, like an over-long request line's 414); they must never be a server error.
+     */
+    static final List<String> MALFORMED = List.of("q=a%", "q=%ZZ", "q=%%%", "q=a%2", "q=%u00e9");
 
     /** Sends every input to search and suggest and checks that each answer is a 200 or a problem+json 4xx. */
     static void assertNoServerError(long seed, int random) {
@@ -53,8 +68,36 @@ final class SearchFuzz {
             check(q, given().queryParam("q", q).get("/api/v1/search/suggest").then().extract());
         }
         for (String raw : RAW) {
-            check(raw, given().urlEncodingEnabled(false).get("/api/v1/search?" + raw).then().extract());
-            check(raw, given().urlEncodingEnabled(false).get("/api/v1/search/suggest?" + raw).then().extract());
+            checkRaw("/api/v1/search?" + raw, false);
+            checkRaw("/api/v1/search/suggest?" + raw, false);
+        }
+        for (String raw : MALFORMED) {
+            checkRaw("/api/v1/search?" + raw, true);
+            checkRaw("/api/v1/search/suggest?" + raw, true);
+        }
+    }
+
+    /** Sends a request line as it is, over a socket: HTTP clients refuse to send malformed escapes. */
+    private static void checkRaw(String target, boolean malformed) {
+        try (var socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).toLowerCase(Locale.ROOT);
+            assertThat(status).as("status for %s", target).isLessThan(500);
+            if (malformed) {
+                assertThat(status).as("status for %s", target).isEqualTo(400);
+            } else if (status == 200) {
+                assertThat(head).as("content type for %s", target).contains("content-type: application/json");
+            } else {
+                assertThat(status).as("status for %s", target).isEqualTo(400);
+                assertThat(head).as("content type for %s", target).contains("content-type: application/problem+json");
+                assertThat(response).as("detail for %s", target).contains("\"detail\":\"");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -114,7 +114,10 @@ public final class RenderingFingerprint {
         return version == null ? "unknown" : version;
     }
 
-    /** SHA-256 of a class's compiled bytes and those of its nested classes. */
+    /**
+     * SHA-256 of a class's compiled bytes and those of its nested classes (of its name, where a class loader does not
+     * give class files out as resources).
+     */
     static String codeHash(Class<?> type) {
         var bytes = new java.io.ByteArrayOutputStream();
         append(type, bytes);
@@ -125,7 +128,9 @@ public final class RenderingFingerprint {
         String resource = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
         try (InputStream in = type.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("cannot read the bytes of " + type.getName());
+                // a class loader that hides class files: the class is then tracked by name only
+                out.writeBytes(("unreadable:" + type.getName()).getBytes(StandardCharsets.UTF_8));
+                return;
             }
             in.transferTo(out);
         } catch (IOException e) {

@@ -45,6 +45,7 @@ public class ImportService {
         var code = new java.util.ArrayList<>(CorpusReader.CODE);
         code.addAll(List.of(LinkAnalysis.class, RelatedReasons.class));
         this.fingerprint = RenderingFingerprint.current(config.essayUrlTemplate(), code.toArray(Class<?>[]::new));
+        LOG.infof("Rendering fingerprint %s (%s)", fingerprint.hash().substring(0, 12), fingerprint);
     }
 
     /**

@@ -33,6 +33,8 @@ import io.essays.markdown.TocEntry;
  * and renders every essay. Either returns a complete {@link Corpus} or throws {@link InvalidCorpusException} with every problem found.
  */
 public final class CorpusReader {
+    /** The classes that turn files into what an import stores (their bytes are part of the release hash). */
+    public static final List<Class<?>> CODE = List.of(CorpusReader.class, FrontMatter.class, Problem.class);
     static final long MAX_FILE_BYTES = 1 << 20;
     static final Set<String> SERIES_KEYS = new LinkedHashSet<>(List.of("title", "description", "order"));
     static final Set<String> ESSAY_KEYS = new LinkedHashSet<>(
@@ -102,9 +104,7 @@ public final class CorpusReader {
                 continue;
             }
             int before = problems.size();
-            if (!FrontMatter.SLUG.matcher(slug).matches()) {
-                problems.add(new Problem(file, 0, "invalid slug '" + slug + "': use lowercase letters, digits and hyphens"));
-            }
+            checkSlug(file, slug, problems);
             var yaml = FrontMatter.parse(file, text, 1, SERIES_KEYS, problems::add);
             if (yaml == null) {
                 continue;
@@ -159,9 +159,7 @@ public final class CorpusReader {
 
     private SplitEssay split(String file, String slug, String text, List<Problem> problems) {
         int before = problems.size();
-        if (!FrontMatter.SLUG.matcher(slug).matches()) {
-            problems.add(new Problem(file, 0, "invalid slug '" + slug + "': use lowercase letters, digits and hyphens"));
-        }
+        checkSlug(file, slug, problems);
         String[] lines = text.split("\n", -1);
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
             problems.add(new Problem(file, 1, "missing front matter: the file must start with a '---' line"));
@@ -285,6 +283,16 @@ public final class CorpusReader {
             }
         }
         return result;
+    }
+
+    /** A slug (a file name without its extension) is a key: lowercase letters, digits and hyphens, not too long. */
+    private static void checkSlug(String file, String slug, List<Problem> problems) {
+        if (!FrontMatter.SLUG.matcher(slug).matches()) {
+            problems.add(new Problem(file, 0, "invalid slug '" + slug + "': use lowercase letters, digits and hyphens"));
+        } else if (slug.length() > FrontMatter.MAX_KEY_LENGTH) {
+            problems.add(new Problem(file, 0, "the slug (file name) is " + slug.length() + " characters long; use at most "
+                    + FrontMatter.MAX_KEY_LENGTH));
+        }
     }
 
     private static String essayFile(Path contentDir, String slug) {

@@ -14,6 +14,7 @@ import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
 import io.essays.http.FastPathBindable;
+import io.essays.http.Problem;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -49,6 +50,8 @@ public class EmbedScriptResource {
     @APIResponse(responseCode = "200", description = "The script", content = @Content(mediaType = JAVASCRIPT,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
+    @APIResponse(responseCode = "406", description = "The Accept header admits no JavaScript",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response script(@Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         return responses.bytes(corpus, headers, "embed.js", JAVASCRIPT, true, Map.of("X-Content-Type-Options", "nosniff"),

@@ -16,7 +16,7 @@ public record EssayMeta(
         OpenGraph openGraph,
         TwitterCard twitter,
         OEmbedLink oembed,
-        @Schema(description = "schema.org Article, for <script type=\"application/ld+json\">", type = SchemaType.OBJECT)
+        @Schema(description = "schema.org Article, for a script element of type application/ld+json", type = SchemaType.OBJECT)
         Map<String, Object> jsonLd) {
 
     /** Open Graph ({@code og:*} and {@code article:*}) properties. */

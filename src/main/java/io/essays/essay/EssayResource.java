@@ -48,7 +48,7 @@ public class EssayResource {
     @GET
     @FastPathBindable
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "List essays", description = "Essay summaries (no HTML), filtered, sorted and paginated. "
+    @Operation(operationId = "listEssays", summary = "List essays", description = "Essay summaries (no HTML), filtered, sorted and paginated. "
             + "The Link header (RFC 8288) carries first, prev, next and last page URLs.")
     @APIResponse(responseCode = "200", description = "One page of essays",
             headers = @Header(name = "Link", description = "first, prev, next, last", schema = @Schema(type = SchemaType.STRING)),
@@ -78,7 +78,7 @@ public class EssayResource {
     @FastPathBindable
     @Path("/{slug}")
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Get an essay", description = "Metadata, table of contents, sanitized HTML, cross-links, "
+    @Operation(operationId = "getEssay", summary = "Get an essay", description = "Metadata, table of contents, sanitized HTML, cross-links, "
             + "backlinks and previous/next essay in the series.")
     @APIResponse(responseCode = "200", description = "The essay", content = @Content(schema = @Schema(implementation = EssayDetail.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
@@ -107,7 +107,7 @@ public class EssayResource {
     @FastPathBindable
     @Path("/{slug}/html")
     @Produces(ContentResponses.HTML)
-    @Operation(summary = "Get an essay's HTML fragment", description = "The sanitized HTML body alone, ready to insert into a page.")
+    @Operation(operationId = "getEssayHtml", summary = "Get an essay's HTML fragment", description = "The sanitized HTML body alone, ready to insert into a page.")
     @APIResponse(responseCode = "200", description = "HTML fragment", content = @Content(mediaType = ContentResponses.HTML,
             schema = @Schema(type = SchemaType.STRING, example = "<p>The softmax function turns…</p>")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
@@ -129,7 +129,7 @@ public class EssayResource {
     @FastPathBindable
     @Path("/{slug}/source")
     @Produces(ContentResponses.MARKDOWN)
-    @Operation(summary = "Get an essay's Markdown source", description = "The file as authored, front matter included.")
+    @Operation(operationId = "getEssaySource", summary = "Get an essay's Markdown source", description = "The file as authored, front matter included.")
     @APIResponse(responseCode = "200", description = "Markdown source", content = @Content(mediaType = ContentResponses.MARKDOWN,
             schema = @Schema(type = SchemaType.STRING, example = "---\ntitle: The Softmax Function\n…")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")

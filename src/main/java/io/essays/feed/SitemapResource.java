@@ -14,6 +14,7 @@ import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
 import io.essays.http.FastPathBindable;
+import io.essays.http.Problem;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -47,6 +48,8 @@ public class SitemapResource {
     @APIResponse(responseCode = "200", description = "The sitemap", content = @Content(mediaType = XML,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
+    @APIResponse(responseCode = "406", description = "The Accept header admits no XML",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response sitemap(@Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         return responses.bytes(corpus, headers, "sitemap", XML, true, Map.of(),

@@ -143,6 +143,7 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
 
     private static final class DisplayMathParser extends AbstractBlockParser {
         private final DisplayMath block;
+        private boolean openingLineTaken;
 
         DisplayMathParser(int openingLine) {
             this.block = new DisplayMath(openingLine);
@@ -168,9 +169,16 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
             return BlockContinue.atIndex(state.getIndex());
         }
 
+        /**
+         * Lines inside the block. The first call brings what is left of the opening line, which {@code tryStart}
+         * already took whole; appending it would put a blank line after text on the opening line.
+         */
         @Override
         public void addLine(SourceLine line) {
-            block.append(line.getContent());
+            if (openingLineTaken) {
+                block.append(line.getContent());
+            }
+            openingLineTaken = true;
         }
     }
 

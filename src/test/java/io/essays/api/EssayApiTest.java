@@ -11,13 +11,78 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
+import io.essays.importer.ImportService;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** The REST API over the fixture corpus (src/test/resources/fixture). Runs on H2; {@link PostgresEssayApiTest} reruns it on PostgreSQL. */
 @QuarkusTest
 public class EssayApiTest {
+
+    @Inject
+    ImportService imports;
+
+    /**
+     * Titles, summaries, descriptions, aliases, headings (and so anchors) and link texts are stored whatever their
+     * length: a long heading is not a reason for an import to fail in the database.
+     */
+    @Test
+    void longTextsAreStoredWhole() throws IOException {
+        Path fixture = Path.of("src/test/resources/fixture");
+        Path copy = Files.createTempDirectory("fixture-long");
+        String title = "A Third Way " + "and yet another way ".repeat(40);
+        String heading = "Heading " + "with many words ".repeat(150);
+        String alias = "alias " + "y".repeat(400);
+        String linkText = "link " + "z".repeat(1500);
+        String description = "A description " + "that goes on ".repeat(500);
+        try {
+            copyTree(fixture, copy);
+            Files.writeString(copy.resolve("series/gamma.yaml"), "title: Gamma " + "Series ".repeat(100) + "\norder: 3\n"
+                    + "description: " + description + "\n");
+            Files.writeString(copy.resolve("essays/third-way.md"), "---\ntitle: " + title + "\nseries: beta\norder: 1\n"
+                    + "summary: " + "Stands alone. ".repeat(400) + "\ntags: [basics]\naliases: [" + alias + "]\n"
+                    + "published: 2026-01-15\n---\nSee [" + linkText + "](first-steps.md).\n\n## " + heading + "\n\nLast words.\n");
+            assertThat(imports.importFrom(copy).changed()).isTrue();
+            given().get("/api/v1/essays/third-way").then().statusCode(200)
+                    .body("title", equalTo(title.strip()))
+                    .body("aliases", contains(alias))
+                    .body("toc[0].text", equalTo(heading.strip()))
+                    .body("toc[0].id.length()", equalTo(heading.strip().length()));
+            given().get("/api/v1/essays/first-steps/links").then().statusCode(200)
+                    .body("incoming.find { it.slug == 'third-way' }.links[0].text", equalTo(linkText));
+            given().get("/api/v1/series/gamma").then().statusCode(200)
+                    .body("description", equalTo(description.strip()));
+        } finally {
+            imports.importFrom(fixture);
+            try (Stream<Path> files = Files.walk(copy)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        given().get("/api/v1/essays/third-way").then().statusCode(200).body("title", equalTo("A Third Way"));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
 
     @Test
     void seriesAreListedInOrderWithEssayCounts() {

@@ -134,12 +134,15 @@ class RenderedEssaysInBrowserTest {
             var result = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     const images = Array.from(document.images);
+                    // lazy images below the fold never load in a headless window: ask for all of them now
+                    images.forEach(img => { img.loading = 'eager'; });
                     Promise.all(images.map(img => img.complete ? null
                         : new Promise(r => { img.onload = r; img.onerror = r; }))).then(() => {
                       const maths = Array.from(document.querySelectorAll('math'));
                       const empty = maths.filter(m => { const r = m.getBoundingClientRect(); return !(r.width > 0 && r.height > 0); })
                         .map(m => (m.querySelector('annotation') || m).textContent.slice(0, 60));
-                      const badImages = images.filter(i => !(i.naturalWidth > 0) || !i.hasAttribute('width') || !i.hasAttribute('height'))
+                      const badImages = images.filter(i => !(i.naturalWidth > 0)
+                          || String(i.naturalWidth) !== i.getAttribute('width') || String(i.naturalHeight) !== i.getAttribute('height'))
                         .map(i => i.getAttribute('src') + ' natural ' + i.naturalWidth + 'x' + i.naturalHeight
                           + ' declared ' + i.getAttribute('width') + 'x' + i.getAttribute('height'));
                       done({maths: maths.length, empty: empty, badImages: badImages});

@@ -64,6 +64,26 @@ class CorpusReaderTest {
     }
 
     @Test
+    void tagsAndSlugsLongerThanAKeyMayBeAreReportedWithFileAndLine() throws IOException {
+        String longTag = "t".repeat(101);
+        write("essays/a.md", essay("tags: [ok, " + longTag + "]\n", 1, "Text.\n"));
+        String longSlug = "s".repeat(101);
+        write("essays/" + longSlug + ".md", essay("", 2, "Text.\n"));
+        write("series/" + longSlug + ".yaml", "title: Long\norder: 2\ndescription: Long.\n");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                new Problem(file("essays/a.md"), 7, "'tags' entry 'tttttttttttttttttttt…' is 101 characters long; use at most 100"),
+                new Problem(file("essays/" + longSlug + ".md"), 0, "the slug (file name) is 101 characters long; use at most 100"),
+                new Problem(file("series/" + longSlug + ".yaml"), 0, "the slug (file name) is 101 characters long; use at most 100"));
+    }
+
+    @Test
+    void aTagOrSlugOfExactlyTheLongestLengthIsFine() throws IOException {
+        String slug = "s".repeat(100);
+        write("essays/" + slug + ".md", essay("tags: [" + "t".repeat(100) + "]\n", 1, "Text.\n"));
+        assertThat(reader.read(dir).essays()).extracting(EssaySource::slug).containsExactly(slug);
+    }
+
+    @Test
     void contentHashChangesWhenAnyFileChanges() throws IOException {
         write("essays/a.md", essay("", 1, "One.\n"));
         String before = reader.read(dir).contentHash();

@@ -16,7 +16,7 @@ import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
 import io.essays.http.FastPathBindable;
 import io.essays.http.Problem;
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.Response;
 /** Atom and JSON feeds of the essays, newest first. */
 @Path("/feeds")
 @Tag(name = "Feeds")
-@NonBlocking
+@Blocking // a feed's first request per release parses every essay's HTML: on a worker thread, never on the event loop
 public class FeedResource {
     public static final String ATOM = "application/atom+xml; charset=utf-8";
     public static final String JSON_FEED = "application/feed+json";

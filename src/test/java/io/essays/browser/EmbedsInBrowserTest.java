@@ -248,12 +248,12 @@ class EmbedsInBrowserTest {
         List<String> dark = colours(section + "?theme=dark");
         assertThat(dark.get(0)).isNotEqualTo(light.get(0));
         assertThat(dark.get(1)).isNotEqualTo(light.get(1));
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), OUT.resolve("embed-dark.png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        screenshotOfFirstFigure("embed-dark.png");
         try {
             browser.executeCdpCommand("Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
             assertThat(colours(section)).isEqualTo(dark);
+            screenshotOfFirstFigure("embed-dark-preference.png");
             assertThat(colours(section + "?theme=light")).isEqualTo(light);
             browser.executeCdpCommand("Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
@@ -262,6 +262,18 @@ class EmbedsInBrowserTest {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         }
         assertThat(hostProbe()).isEmpty();
+    }
+
+    private void screenshotOfFirstFigure(String file) throws IOException {
+        js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const img = document.querySelector('figure img');
+                img.loading = 'eager';
+                img.scrollIntoView();
+                if (img.complete) { done(); } else { img.onload = () => done(); img.onerror = () => done(); }
+                """);
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), OUT.resolve(file),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Background and text colour of the page at {@code url}. */

@@ -34,6 +34,7 @@ public class OpenApiDocument implements OASFilter {
                 + "essays, link previews and unlinked mentions, all computed at import.");
         TAGS.put("Assets", "Figures and images the essays use, by content hash: immutable, cacheable for a year.");
         TAGS.put("Search", "Full-text search with highlighted, section-level results, and search-as-you-type.");
+        TAGS.put("Releases", "Releases: each import that changed the content, with its hash and what changed.");
         TAGS.put("Admin", "Operations on the service; they need the admin token.");
     }
 

@@ -1,11 +1,8 @@
 package io.essays.importer;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -19,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.essays.EssaysConfig;
 import io.essays.http.OpenApiDocument;
 import io.essays.http.Problem;
 import io.essays.http.ProblemException;
@@ -40,12 +36,12 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Admin")
 @Blocking
 public class AdminResource {
-    private final EssaysConfig config;
+    private final AdminToken token;
     private final ImportJobs jobs;
     private final DataSource database;
 
-    AdminResource(EssaysConfig config, ImportJobs jobs, DataSource database) {
-        this.config = config;
+    AdminResource(AdminToken token, ImportJobs jobs, DataSource database) {
+        this.token = token;
         this.jobs = jobs;
         this.database = database;
     }
@@ -75,7 +71,7 @@ public class AdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
     public Response reimport(@HeaderParam("Authorization") String authorization) {
-        authorize(authorization);
+        token.check(authorization);
         requireDatabase();
         ImportStatus status = jobs.submit("admin");
         return Response.accepted(status).location(URI.create("/api/v1/admin/imports/" + status.id()))
@@ -93,7 +89,7 @@ public class AdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
     public Response imports(@HeaderParam("Authorization") String authorization) {
-        authorize(authorization);
+        token.check(authorization);
         return Response.ok(jobs.recent()).header("Cache-Control", "no-store").build();
     }
 
@@ -108,21 +104,10 @@ public class AdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
     public Response importStatus(@HeaderParam("Authorization") String authorization, @PathParam("id") long id) {
-        authorize(authorization);
+        token.check(authorization);
         ImportStatus status = jobs.find(id).orElseThrow(() -> ProblemException.notFound(
                 "No recent import " + id + " on this replica; GET /api/v1/admin/imports lists them"));
         return Response.ok(status).header("Cache-Control", "no-store").build();
-    }
-
-    /** Checks the bearer token in constant time; 404 when admin endpoints are disabled. */
-    void authorize(String authorization) {
-        String token = config.adminToken().filter(t -> !t.isBlank())
-                .orElseThrow(() -> ProblemException.notFound("The admin endpoint is disabled: set essays.admin-token"));
-        String expected = "Bearer " + token;
-        if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                authorization.getBytes(StandardCharsets.UTF_8))) {
-            throw ProblemException.unauthorized("Send 'Authorization: Bearer <essays.admin-token>'", authorization != null);
-        }
     }
 
     private void requireDatabase() {

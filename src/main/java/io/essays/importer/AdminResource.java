@@ -83,6 +83,8 @@ public class AdminResource {
     @Produces("application/json")
     @Operation(operationId = "listImports", summary = "Recent imports on this replica, newest first",
             description = "At most the 50 most recent imports this replica ran (startup and admin).")
+    @APIResponse(responseCode = "200", description = "Recent imports, newest first", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportStatus.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Admin endpoints disabled (no token configured)",
@@ -97,6 +99,8 @@ public class AdminResource {
     @Path("imports/{id}")
     @Produces("application/json")
     @Operation(operationId = "getImport", summary = "One import: running, succeeded or failed")
+    @APIResponse(responseCode = "200", description = "The import", content = @Content(
+            schema = @Schema(implementation = ImportStatus.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such recent import on this replica, or admin endpoints "

@@ -3,6 +3,7 @@ package io.essays.importer;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,6 +35,8 @@ public class ReleaseResource {
     @Operation(operationId = "listReleases", summary = "Recent releases, newest first",
             description = "Id, import time, content hash and change counts of the most recent releases, read from the "
                     + "database (so every replica answers the same, also before it has loaded the newest release).")
+    @APIResponse(responseCode = "200", description = "Releases, newest first", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ReleaseSummary.class)))
     @APIResponse(responseCode = "400", description = "limit outside 1–100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response releases(@Parameter(description = "How many releases (1–100)") @QueryParam("limit")

@@ -3,6 +3,7 @@ package io.essays.webhook;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,6 +42,8 @@ public class WebhookResource {
     @Operation(operationId = "listWebhookDeliveries", summary = "Webhook deliveries, newest first",
             description = "One entry per release and target: pending (retrying), delivered or failed, with the attempts "
                     + "made and the last answer.")
+    @APIResponse(responseCode = "200", description = "Deliveries, newest first", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryStatus.class)))
     @APIResponse(responseCode = "400", description = "limit outside 1–500",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong token",

@@ -192,6 +192,89 @@ class ReplicasIT {
         assertSameRepresentations();
     }
 
+    @Test
+    @Order(6)
+    void tenImportsUnderLoadFailNoRequestAndEveryResponseIsConsistent() throws Exception {
+        List<String> uris = List.of("/api/v1/essays?series=alpha", "/api/v1/essays/first-steps",
+                "/api/v1/essays/first-steps/html", "/api/v1/search?q=first", "/api/v1/series/alpha");
+        var failures = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        var bodyByEtag = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        var listSummary = new java.util.concurrent.ConcurrentHashMap<String, java.util.Set<String>>();
+        var detailSummary = new java.util.concurrent.ConcurrentHashMap<String, java.util.Set<String>>();
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var requests = new java.util.concurrent.atomic.AtomicInteger();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        int maxRequests = 20_000;
+        var threads = new ArrayList<Thread>();
+        for (int t = 0; t < 3; t++) {
+            int offset = t;
+            Thread thread = new Thread(() -> {
+                for (int i = offset; !stop.get() && System.nanoTime() < deadline && requests.incrementAndGet() <= maxRequests; i++) {
+                    String uri = uris.get(i % uris.size());
+                    try {
+                        HttpResponse<byte[]> r = a.get(uri);
+                        if (r.statusCode() != 200) {
+                            failures.add(uri + " -> " + r.statusCode());
+                            continue;
+                        }
+                        String etag = r.headers().firstValue("ETag").orElse("none");
+                        String digest = java.util.HexFormat.of().formatHex(
+                                java.security.MessageDigest.getInstance("SHA-256").digest(r.body()));
+                        String earlier = bodyByEtag.putIfAbsent(uri + " " + etag, digest);
+                        if (earlier != null && !earlier.equals(digest)) {
+                            failures.add(uri + ": two bodies under ETag " + etag);
+                        }
+                        String release = r.headers().firstValue("Last-Modified").orElse("none");
+                        if (uri.startsWith("/api/v1/essays?")) {
+                            for (JsonNode item : JSON.readTree(r.body()).get("items")) {
+                                if ("first-steps".equals(item.get("slug").asText())) {
+                                    listSummary.computeIfAbsent(release, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                                            .add(item.get("summary").asText());
+                                }
+                            }
+                        } else if (uri.equals("/api/v1/essays/first-steps")) {
+                            detailSummary.computeIfAbsent(release, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                                    .add(JSON.readTree(r.body()).get("summary").asText());
+                        }
+                    } catch (Exception e) {
+                        failures.add(uri + " -> " + e);
+                    }
+                }
+            }, "load-" + t);
+            thread.start();
+            threads.add(thread);
+        }
+        Path essay = corpus.resolve("essays/first-steps.md");
+        long first = served(a);
+        try {
+            for (int n = 1; n <= 10; n++) {
+                String text = Files.readString(essay).replaceFirst("(?m)^summary: .*$", "summary: Release under load " + n + ".");
+                Files.writeString(essay, text);
+                JsonNode done = importThrough(a);
+                assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("succeeded");
+                assertThat(done.get("result").get("changes").get("changed").get(0).asText()).isEqualTo("first-steps");
+            }
+        } finally {
+            stop.set(true);
+            for (Thread thread : threads) {
+                thread.join(Duration.ofSeconds(60).toMillis());
+            }
+        }
+        System.out.printf("load: %d requests during 10 imports (releases %d..%d)%n", requests.get(), first + 1, served(a));
+        assertThat(failures).isEmpty();
+        assertThat(served(a)).isEqualTo(first + 10);
+        assertThat(requests.get()).isGreaterThan(uris.size());
+        // a release has one summary, and the list and the essay agree on it
+        listSummary.forEach((release, summaries) -> assertThat(summaries).as(release).hasSize(1));
+        detailSummary.forEach((release, summaries) -> {
+            assertThat(summaries).as(release).hasSize(1);
+            if (listSummary.containsKey(release)) {
+                assertThat(listSummary.get(release)).as(release).isEqualTo(summaries);
+            }
+        });
+        assertThat(detailSummary.size()).as("responses from several releases were seen").isGreaterThan(1);
+    }
+
     /** Every content URI answers both replicas with the same status, bytes, ETag and Last-Modified. */
     static void assertSameRepresentations() throws IOException {
         List<String> uris = contentUris();

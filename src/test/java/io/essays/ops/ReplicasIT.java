@@ -46,6 +46,9 @@ class ReplicasIT {
     static Path corpus;
     static Replica a;
     static Replica b;
+    static WebhookReceiver receiver;
+    static Map<String, String> env;
+    static Path logs;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,8 +59,11 @@ class ReplicasIT {
         postgres = startPostgres();
         corpus = Files.createTempDirectory("essays-replicas-corpus");
         OpsResource.copy(Path.of("src/test/resources/fixture"), corpus);
-        Path logs = Files.createDirectories(Path.of("target/replicas"));
-        Map<String, String> env = Map.of(
+        logs = Files.createDirectories(Path.of("target/replicas"));
+        receiver = new WebhookReceiver();
+        env = Map.of(
+                "ESSAYS_WEBHOOK_TARGETS", receiver.url(),
+                "ESSAYS_WEBHOOK_SECRET", "it-secret",
                 "ESSAYS_DB_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
                 "ESSAYS_DB_USER", "postgres",
                 "ESSAYS_DB_PASSWORD", "postgres",
@@ -83,6 +89,9 @@ class ReplicasIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (receiver != null) {
+            receiver.stop();
         }
     }
 
@@ -273,6 +282,51 @@ class ReplicasIT {
             }
         });
         assertThat(detailSummary.size()).as("responses from several releases were seen").isGreaterThan(1);
+    }
+
+    @Test
+    @Order(7)
+    void aRestartedReplicaServesTheStoredReleaseAtOnceAndSwapsWhenItsStartupImportFinishes() throws Exception {
+        long stored = served(a);
+        b.close();
+        Files.writeString(corpus.resolve("essays/third-way.md"), "\nChanged while b was down.\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path log = logs.resolve("b-restarted.log");
+        b = new Replica("b", APP, log, env);
+        awaitReady(b);
+        assertThat(Files.readString(log)).contains("Serving stored release " + stored + " while the startup import runs");
+        await(() -> served(b), id -> id == stored + 1);
+        await(() -> served(a), id -> id == stored + 1);
+        JsonNode imports = JSON.readTree(b.send(HttpRequest.newBuilder(b.uri("/api/v1/admin/imports"))
+                .header("Authorization", TOKEN).GET().build()).body());
+        assertThat(imports.get(0).get("trigger").asText()).isEqualTo("startup");
+        assertThat(imports.get(0).get("result").get("changes").get("changed").get(0).asText()).isEqualTo("third-way");
+        assertSameRepresentations();
+    }
+
+    @Test
+    @Order(8)
+    void everyReleaseWasAnnouncedOnceWhicheverReplicasImported() throws Exception {
+        long newest = served(a);
+        JsonNode log = await(() -> {
+            try {
+                return JSON.readTree(a.send(HttpRequest.newBuilder(a.uri("/api/v1/admin/webhooks/deliveries"))
+                        .header("Authorization", TOKEN).GET().build()).body());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, l -> l.size() == newest && java.util.stream.StreamSupport.stream(l.spliterator(), false)
+                .allMatch(d -> "delivered".equals(d.get("state").asText())));
+        var releases = new java.util.TreeSet<Long>();
+        log.forEach(d -> releases.add(d.get("releaseId").asLong()));
+        assertThat(releases).hasSize((int) newest).first().isEqualTo(1L);
+        var announced = new ArrayList<Long>();
+        for (WebhookReceiver.Received r : receiver.received()) {
+            announced.add(JSON.readTree(r.body()).get("releaseId").asLong());
+            assertThat(BackgroundImportTest.signatureVerifies(r, "it-secret")).isTrue();
+        }
+        assertThat(announced).as("no release announced twice, none left out").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(releases);
     }
 
     /** Every content URI answers both replicas with the same status, bytes, ETag and Last-Modified. */

@@ -26,7 +26,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.PersistenceException;
 
 /**
  * Announces each new release to the configured targets: a signed JSON POST per target, retried with exponential
@@ -102,8 +101,9 @@ public class WebhookService {
                 row.persist();
                 return row.id;
             });
-        } catch (PersistenceException e) {
-            LOG.debugf("Release %d to %s is claimed elsewhere: %s", releaseId, target, e.getMessage());
+        } catch (RuntimeException e) {
+            // the unique key refused a second claim, or the database failed: either way the import stands
+            LOG.warnf("Release %d is not announced to %s by this replica: %s", releaseId, target, e.getMessage());
             return null;
         }
     }

@@ -39,6 +39,7 @@ public class OpenApiDocument implements OASFilter {
                 + "of an essay page's <head> (canonical URL, Open Graph, Twitter card, oEmbed discovery, JSON-LD).");
         TAGS.put("Feeds", "Syndication: Atom 1.0 and JSON Feed 1.1 with the full essays, and the sitemap; every URL "
                 + "in them absolute.");
+        TAGS.put("Releases", "Releases: each import that changed the content, with its hash and what changed.");
         TAGS.put("Admin", "Operations on the service; they need the admin token.");
     }
 

@@ -13,6 +13,7 @@ import io.essays.EssaysConfig;
 import io.essays.http.ProblemException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Encodes and checks sync tokens: {@code base64url(payload) "." base64url(HMAC-SHA256(secret, payload))}, where the
@@ -30,6 +31,7 @@ public class SyncTokens {
 
     private final SecretKeySpec key;
 
+    @Inject
     SyncTokens(EssaysConfig config) {
         this(config.sync().secret().orElseThrow(() -> new IllegalStateException(
                 "essays.sync.secret (env ESSAYS_SYNC_SECRET) is not set: sync tokens cannot be signed. Set it to a "
@@ -66,6 +68,9 @@ public class SyncTokens {
             }
             payload = DECODER.decode(token.substring(0, dot));
             signature = DECODER.decode(token.substring(dot + 1));
+            if (signature.length != 32) {
+                throw new IllegalArgumentException("not an HMAC-SHA256");
+            }
         } catch (IllegalArgumentException e) {
             throw malformed();
         }

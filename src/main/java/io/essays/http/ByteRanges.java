@@ -97,7 +97,7 @@ public final class ByteRanges {
                 return Optional.empty();
             }
             long first = Long.parseLong(firstText);
-            long last = lastText.isEmpty() ? size - 1 : Long.parseLong(lastText);
+            long last = lastText.isEmpty() ? Long.MAX_VALUE : Long.parseLong(lastText);
             if (last < first) {
                 return Optional.empty(); // invalid range-spec: the header is ignored (§14.1.1)
             }

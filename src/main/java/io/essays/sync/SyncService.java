@@ -138,11 +138,20 @@ public class SyncService {
         if (rest.size() > page.size()) {
             String cursor = tokens.encode(new SyncToken(history.deployment(), request.from(), base,
                     page.get(page.size() - 1).key()));
-            String next = PATH + "?token=" + cursor + "&limit=" + request.limit()
-                    + (request.fields().isEmpty() ? "" : "&fields=" + String.join(",", request.fields()));
-            return new SyncPage(current, items, next, null);
+            return new SyncPage(current, items, next(cursor, request), null);
+        }
+        if (base != current) {
+            // a release landed while the client was paging: the items sent so far mix two releases, so go on with
+            // what changed since the first page's release, and end only on a page of the release being served
+            String cursor = tokens.encode(new SyncToken(history.deployment(), base, current, null));
+            return new SyncPage(current, items, next(cursor, request), null);
         }
         return new SyncPage(current, items, null, tokens.encode(SyncToken.sync(history.deployment(), base)));
+    }
+
+    private static String next(String cursor, Request request) {
+        return PATH + "?token=" + cursor + "&limit=" + request.limit()
+                + (request.fields().isEmpty() ? "" : "&fields=" + String.join(",", request.fields()));
     }
 
     private List<SyncIndex.Change> delta(SyncIndex index, long from) {

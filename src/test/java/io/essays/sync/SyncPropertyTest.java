@@ -28,7 +28,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 public class SyncPropertyTest {
     static final long SEED = Long.getLong("sync.seed", 20261213L);
-    static final int STEPS = Integer.getInteger("sync.steps", 24);
+    static final int STEPS = Integer.getInteger("sync.steps", 16);
 
     @Inject
     ImportService imports;

@@ -15,10 +15,12 @@ public record BundleManifest(
         List<BundleFile> files) {
 
     /** How many of each item the bundle holds. */
+    @Schema(name = "BundleCounts", description = "How many series, essays and assets the bundle holds")
     public record Counts(int series, int essays, int assets) {
     }
 
     /** A file of the bundle with its size and SHA-256 (hex), to check what was unpacked. */
-    public record BundleFile(String path, long bytes, String sha256) {
+    @Schema(description = "A file of the bundle with its size and SHA-256 (hex), to check what was unpacked")
+    public record BundleFile(@Schema(examples = "essays/softmax.json") String path, long bytes, String sha256) {
     }
 }

@@ -4,7 +4,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.essays.essay.EssayDetail;
 import io.essays.series.SeriesSummary;
 
 /**
@@ -20,7 +19,7 @@ public record SyncItem(
         @Schema(description = "Key of an asset: its path under content/assets/", examples = "softmax/temperature.svg") String path,
         @Schema(description = "Only on tombstones: the release that deleted the item", examples = "42") Long deletedInRelease,
         @Schema(description = "The series (type series)") SeriesSummary series,
-        @Schema(description = "The essay as GET /essays/{slug} serves it (type essay); only the requested fields with fields=",
-                implementation = EssayDetail.class) Object essay,
+        @Schema(ref = "EssayDetail", description = "The essay as GET /essays/{slug} serves it (type essay); only the "
+                + "requested fields with fields=") Object essay,
         @Schema(description = "The asset's metadata (type asset); its bytes are at url") SyncAsset asset) {
 }

@@ -51,7 +51,7 @@ public class AssetResource {
     @FastPathBindable
     @Path("/{hash}/{path: .+}")
     @Produces({"image/svg+xml", "image/png", "image/jpeg", "image/webp", "image/gif"})
-    @Operation(summary = "Get an asset", description = "An image an essay uses, by content hash and path under "
+    @Operation(operationId = "getAsset", summary = "Get an asset", description = "An image an essay uses, by content hash and path under "
             + "content/assets/, as listed in an essay's 'assets' and used in its HTML. The bytes for a URL never change: "
             + "Cache-Control is 'public, max-age=31536000, immutable'. SVG (sanitized at import) is served with "
             + "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline', and may be gzip-compressed; "

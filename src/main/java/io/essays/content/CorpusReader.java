@@ -33,6 +33,8 @@ import io.essays.markdown.TocEntry;
  * and renders every essay. Either returns a complete {@link Corpus} or throws {@link InvalidCorpusException} with every problem found.
  */
 public final class CorpusReader {
+    /** The classes that turn files into what an import stores (their bytes are part of the release hash). */
+    public static final List<Class<?>> CODE = List.of(CorpusReader.class, FrontMatter.class, Problem.class);
     static final long MAX_FILE_BYTES = 1 << 20;
     static final Set<String> SERIES_KEYS = new LinkedHashSet<>(List.of("title", "description", "order"));
     static final Set<String> ESSAY_KEYS = new LinkedHashSet<>(
@@ -102,9 +104,7 @@ public final class CorpusReader {
                 continue;
             }
             int before = problems.size();
-            if (!FrontMatter.SLUG.matcher(slug).matches()) {
-                problems.add(new Problem(file, 0, "invalid slug '" + slug + "': use lowercase letters, digits and hyphens"));
-            }
+            checkSlug(file, slug, problems);
             var yaml = FrontMatter.parse(file, text, 1, SERIES_KEYS, problems::add);
             if (yaml == null) {
                 continue;
@@ -119,9 +119,13 @@ public final class CorpusReader {
         return result;
     }
 
+    /**
+     * Reads every essay file in two passes: front matter and bodies first, then, once the renderer has seen the math
+     * of the whole corpus ({@link MarkdownRenderer#prepare}, which lets it render every formula in bulk), each body.
+     */
     private List<EssaySource> readEssays(Path contentDir, List<Problem> problems, MessageDigest digest,
                                          io.essays.markdown.AssetResolver assets) {
-        var result = new ArrayList<EssaySource>();
+        var split = new ArrayList<SplitEssay>();
         for (Path path : files(contentDir.resolve("essays"), problems)) {
             String file = path.toString();
             String name = path.getFileName().toString();
@@ -131,21 +135,31 @@ public final class CorpusReader {
             }
             String text = readUtf8(path, problems, digest);
             if (text != null) {
-                EssaySource essay = readEssay(file, name.substring(0, name.length() - 3), text, problems, assets);
+                SplitEssay essay = split(file, name.substring(0, name.length() - 3), text, problems);
                 if (essay != null) {
-                    result.add(essay);
+                    split.add(essay);
                 }
+            }
+        }
+        renderer.prepare(split.stream().map(SplitEssay::body).toList());
+        var result = new ArrayList<EssaySource>();
+        for (SplitEssay essay : split) {
+            EssaySource read = readEssay(essay, problems, assets);
+            if (read != null) {
+                result.add(read);
             }
         }
         return result;
     }
 
-    private EssaySource readEssay(String file, String slug, String text, List<Problem> problems,
-                                  io.essays.markdown.AssetResolver assets) {
+    /** An essay file cut at its front matter; {@code close} is the zero-based line of the closing {@code ---}. */
+    private record SplitEssay(String file, String slug, String text, String[] lines, int close, String body,
+                              boolean invalidSlug) {
+    }
+
+    private SplitEssay split(String file, String slug, String text, List<Problem> problems) {
         int before = problems.size();
-        if (!FrontMatter.SLUG.matcher(slug).matches()) {
-            problems.add(new Problem(file, 0, "invalid slug '" + slug + "': use lowercase letters, digits and hyphens"));
-        }
+        checkSlug(file, slug, problems);
         String[] lines = text.split("\n", -1);
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
             problems.add(new Problem(file, 1, "missing front matter: the file must start with a '---' line"));
@@ -163,9 +177,20 @@ public final class CorpusReader {
             problems.add(new Problem(file, 1, "front matter opened here is never closed with a '---' line"));
             return null;
         }
+        String body = String.join("\n", List.of(lines).subList(close + 1, lines.length));
+        return new SplitEssay(file, slug, text, lines, close, body, problems.size() != before);
+    }
+
+    private EssaySource readEssay(SplitEssay essay, List<Problem> problems, io.essays.markdown.AssetResolver assets) {
+        String file = essay.file();
+        String slug = essay.slug();
+        String text = essay.text();
+        String[] lines = essay.lines();
+        int close = essay.close();
+        int before = problems.size();
+        String body = essay.body();
         String yamlText = String.join("\n", List.of(lines).subList(1, close));
         var fm = FrontMatter.parse(file, yamlText, 2, ESSAY_KEYS, problems::add);
-        String body = String.join("\n", List.of(lines).subList(close + 1, lines.length));
         RenderedBody rendered = renderer.render(body, close + 1, assets);
         for (BodyProblem p : rendered.problems()) {
             problems.add(new Problem(file, p.line(), p.message()));
@@ -185,7 +210,7 @@ public final class CorpusReader {
             problems.add(new Problem(file, fm.line("updated"),
                     "'updated' (" + updated + ") is before 'published' (" + published + ")"));
         }
-        if (problems.size() != before) {
+        if (essay.invalidSlug() || problems.size() != before) {
             return null;
         }
         return new EssaySource(slug, title, series, order, summary.replaceAll("\\s+", " "), tags, aliases, published,
@@ -258,6 +283,16 @@ public final class CorpusReader {
             }
         }
         return result;
+    }
+
+    /** A slug (a file name without its extension) is a key: lowercase letters, digits and hyphens, not too long. */
+    private static void checkSlug(String file, String slug, List<Problem> problems) {
+        if (!FrontMatter.SLUG.matcher(slug).matches()) {
+            problems.add(new Problem(file, 0, "invalid slug '" + slug + "': use lowercase letters, digits and hyphens"));
+        } else if (slug.length() > FrontMatter.MAX_KEY_LENGTH) {
+            problems.add(new Problem(file, 0, "the slug (file name) is " + slug.length() + " characters long; use at most "
+                    + FrontMatter.MAX_KEY_LENGTH));
+        }
     }
 
     private static String essayFile(Path contentDir, String slug) {

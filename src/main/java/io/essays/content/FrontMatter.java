@@ -28,6 +28,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class FrontMatter {
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    /**
+     * Longest slug or tag, in characters: they are keys, stored in bounded, indexed columns. Every other text is stored
+     * whatever its length.
+     */
+    static final int MAX_KEY_LENGTH = 100;
 
     private final String file;
     private final int firstLine;
@@ -153,6 +158,9 @@ final class FrontMatter {
             String value = scalar.getValue().strip();
             if (pattern != null && !pattern.matcher(value).matches()) {
                 report(item, "'" + key + "' entry '" + value + "' must be " + patternDescription);
+            } else if (pattern != null && value.length() > MAX_KEY_LENGTH) {
+                report(item, "'" + key + "' entry '" + value.substring(0, 20) + "…' is " + value.length()
+                        + " characters long; use at most " + MAX_KEY_LENGTH);
             } else if (values.contains(value)) {
                 report(item, "'" + key + "' lists '" + value + "' twice");
             } else {

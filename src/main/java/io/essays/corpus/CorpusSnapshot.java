@@ -26,11 +26,12 @@ public final class CorpusSnapshot implements ReleaseCache {
     public record SeriesData(String slug, String title, String description, int order, List<EssayData> essays) {
     }
 
-    /** Everything about one essay. */
+    /** Everything about one essay; {@code html} has math as MathML, {@code htmlTex} as escaped TeX. */
     public record EssayData(String slug, String title, String series, int order, String summary, List<String> tags,
                             List<String> aliases, LocalDate published, LocalDate updated, int wordCount,
-                            int readingMinutes, String source, String html, String plainText, String leadText,
-                            List<HeadingData> headings, List<LinkData> outgoing, List<AssetUseData> assets) {
+                            int readingMinutes, String source, String html, String htmlTex, String plainText,
+                            String leadText, List<HeadingData> headings, List<LinkData> outgoing,
+                            List<AssetUseData> assets) {
 
         public HeadingData heading(String id) {
             return headings.stream().filter(h -> h.id().equals(id)).findFirst().orElse(null);

@@ -139,7 +139,7 @@ public class CorpusState implements io.essays.http.CurrentRelease {
         for (Essay e : Essay.<Essay>find("order by series, order").list()) {
             bySeries.get(e.series).add(new CorpusSnapshot.EssayData(e.slug, e.title, e.series, e.order, e.summary,
                     tags.getOrDefault(e.slug, List.of()), aliases.getOrDefault(e.slug, List.of()), e.published,
-                    e.updated, e.wordCount, e.readingMinutes, e.source, e.html, e.plainText, e.leadText,
+                    e.updated, e.wordCount, e.readingMinutes, e.source, e.html, e.htmlTex, e.plainText, e.leadText,
                     headings.getOrDefault(e.slug, List.of()), outgoing.getOrDefault(e.slug, List.of()),
                     assetUses.getOrDefault(e.slug, List.of())));
         }

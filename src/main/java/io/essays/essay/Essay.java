@@ -27,7 +27,11 @@ public class Essay extends PanacheEntityBase {
     @Column(name = "reading_minutes")
     public int readingMinutes;
     public String source;
+    /** HTML with math as MathML. */
     public String html;
+    /** HTML with math as escaped TeX ({@code ?math=tex}). */
+    @Column(name = "html_tex")
+    public String htmlTex;
     @Column(name = "plain_text")
     public String plainText;
     /** Plain text before the first heading. */

@@ -22,9 +22,9 @@ public record EssayDetail(
         @Schema(description = "Words of prose (code and math excluded)", examples = "3120") int wordCount,
         @Schema(examples = "14") int readingMinutes,
         @Schema(description = "Every heading in document order; ids are the anchors used in the HTML") List<TocEntry> toc,
-        @Schema(description = "Sanitized HTML fragment. Cross-links carry data-essay; math is TeX inside span/div.math; "
-                + "images are <img> with width, height, loading=lazy and decoding=async, captioned ones inside "
-                + "<figure> with <figcaption>") String html,
+        @Schema(description = "Sanitized HTML fragment. Cross-links carry data-essay; math is MathML inside "
+                + "span.math-inline/div.math-display (escaped TeX there with math=tex); images are <img> with width, "
+                + "height, loading=lazy and decoding=async, captioned ones inside <figure> with <figcaption>") String html,
         @Schema(description = "The images the essay uses that this API serves, each once, in order of first use; "
                 + "alt and caption are those of the first use") List<EssayAsset> assets,
         @Schema(description = "Essays this one links to, each once, in order of first link") List<EssayRef> links,

@@ -48,7 +48,7 @@ public class EssayResource {
     @GET
     @FastPathBindable
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "List essays", description = "Essay summaries (no HTML), filtered, sorted and paginated. "
+    @Operation(operationId = "listEssays", summary = "List essays", description = "Essay summaries (no HTML), filtered, sorted and paginated. "
             + "The Link header (RFC 8288) carries first, prev, next and last page URLs.")
     @APIResponse(responseCode = "200", description = "One page of essays",
             headers = @Header(name = "Link", description = "first, prev, next, last", schema = @Schema(type = SchemaType.STRING)),
@@ -78,46 +78,58 @@ public class EssayResource {
     @FastPathBindable
     @Path("/{slug}")
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Get an essay", description = "Metadata, table of contents, sanitized HTML, cross-links, "
+    @Operation(operationId = "getEssay", summary = "Get an essay", description = "Metadata, table of contents, sanitized HTML, cross-links, "
             + "backlinks and previous/next essay in the series.")
     @APIResponse(responseCode = "200", description = "The essay", content = @Content(schema = @Schema(implementation = EssayDetail.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "400", description = "Unknown field in fields",
+    @APIResponse(responseCode = "400", description = "Unknown field in fields, or unknown math",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No essay with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug,
                         @Parameter(description = "Comma-separated fields to keep (sparse fieldset)", example = "slug,title,toc")
                         @QueryParam("fields") String fieldList,
+                        @Parameter(description = MATH_PARAMETER, example = "tex") @QueryParam("math") String mathParam,
                         @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         var keep = fields.parse(fieldList, EssayDetail.class);
+        MathFormat math = MathFormat.parse(mathParam);
         essays.essay(corpus, slug);
-        return responses.json(corpus, headers, "essay/" + slug + "?fields=" + keep,
-                () -> fields.of(essays.detail(corpus, slug), keep));
+        return responses.json(corpus, headers, "essay/" + slug + "?fields=" + keep + math.keySuffix(),
+                () -> fields.of(essays.detail(corpus, slug, math), keep));
     }
+
+    static final String MATH_PARAMETER = "How math appears in the HTML: mathml (default: <math> elements rendered at "
+            + "import, TeX kept as an annotation) or tex (escaped TeX in span.math-inline and div.math-display, for "
+            + "KaTeX or MathJax on the client)";
 
     @GET
     @FastPathBindable
     @Path("/{slug}/html")
     @Produces(ContentResponses.HTML)
-    @Operation(summary = "Get an essay's HTML fragment", description = "The sanitized HTML body alone, ready to insert into a page.")
+    @Operation(operationId = "getEssayHtml", summary = "Get an essay's HTML fragment", description = "The sanitized HTML body alone, ready to insert into a page.")
     @APIResponse(responseCode = "200", description = "HTML fragment", content = @Content(mediaType = ContentResponses.HTML,
             schema = @Schema(type = SchemaType.STRING, example = "<p>The softmax function turns…</p>")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
+    @APIResponse(responseCode = "400", description = "Unknown math",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No essay with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response html(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug, @Context HttpHeaders headers) {
+    public Response html(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug,
+                         @Parameter(description = MATH_PARAMETER, example = "tex") @QueryParam("math") String mathParam,
+                         @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
+        MathFormat math = MathFormat.parse(mathParam);
         var essay = essays.essay(corpus, slug);
-        return responses.text(corpus, headers, "html/" + slug, ContentResponses.HTML, essay::html);
+        return responses.text(corpus, headers, "html/" + slug + math.keySuffix(), ContentResponses.HTML,
+                () -> math.html(essay));
     }
 
     @GET
     @FastPathBindable
     @Path("/{slug}/source")
     @Produces(ContentResponses.MARKDOWN)
-    @Operation(summary = "Get an essay's Markdown source", description = "The file as authored, front matter included.")
+    @Operation(operationId = "getEssaySource", summary = "Get an essay's Markdown source", description = "The file as authored, front matter included.")
     @APIResponse(responseCode = "200", description = "Markdown source", content = @Content(mediaType = ContentResponses.MARKDOWN,
             schema = @Schema(type = SchemaType.STRING, example = "---\ntitle: The Softmax Function\n…")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")

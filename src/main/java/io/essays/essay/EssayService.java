@@ -97,6 +97,11 @@ public class EssayService {
     }
 
     public EssayDetail detail(CorpusSnapshot corpus, String slug) {
+        return detail(corpus, slug, MathFormat.MATHML);
+    }
+
+    /** The essay detail with its HTML's math in {@code math} format. */
+    public EssayDetail detail(CorpusSnapshot corpus, String slug, MathFormat math) {
         EssayData e = essay(corpus, slug);
         var links = new LinkedHashMap<String, EssayRef>();
         e.outgoing().forEach(l -> links.computeIfAbsent(l.target(), t -> ref(corpus.essay(t))));
@@ -105,7 +110,7 @@ public class EssayService {
         List<EssayData> siblings = corpus.series(e.series()).essays();
         int index = siblings.indexOf(e);
         return new EssayDetail(e.slug(), e.title(), e.summary(), seriesRef(corpus, e), e.order(), e.tags(), e.aliases(),
-                e.published(), e.updated(), e.wordCount(), e.readingMinutes(), toc(e), e.html(), assets(e),
+                e.published(), e.updated(), e.wordCount(), e.readingMinutes(), toc(e), math.html(e), assets(e),
                 List.copyOf(links.values()), List.copyOf(backlinks.values()),
                 index > 0 ? ref(siblings.get(index - 1)) : null,
                 index < siblings.size() - 1 ? ref(siblings.get(index + 1)) : null);

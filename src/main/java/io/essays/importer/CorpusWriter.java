@@ -229,6 +229,7 @@ class CorpusWriter {
         row.readingMinutes = e.rendered().readingMinutes();
         row.source = e.source();
         row.html = e.rendered().html();
+        row.htmlTex = e.rendered().htmlTex();
         row.plainText = e.rendered().plainText();
         row.leadText = e.rendered().sections().stream().filter(s -> s.id() == null).findFirst()
                 .map(RenderedBody.Section::text).orElse("");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.jboss.logging.Logger;
 
@@ -14,7 +15,9 @@ import io.essays.content.CorpusReader;
 import io.essays.content.InvalidCorpusException;
 import io.essays.corpus.CorpusState;
 import io.essays.links.LinkAnalysis;
+import io.essays.links.RelatedReasons;
 import io.essays.markdown.MarkdownRenderer;
+import io.essays.markdown.RenderingFingerprint;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,34 +30,67 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    /** Bump when rendering changes, so that unchanged content is re-rendered on the next import. */
-    static final String PIPELINE_VERSION = "4";
-
     private final EssaysConfig config;
     private final CorpusReader reader;
     private final CorpusWriter writer;
     private final CorpusState state;
+    private final FormulaCache math;
+    private final RenderingFingerprint fingerprint;
 
-    ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state) {
+    ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state, FormulaCache math) {
         this.config = config;
-        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate(), config.assetBaseUrl()),
+        this.math = math;
+        this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate(), config.assetBaseUrl(), math),
                 config.assets().maxFileSize().asLongValue(), config.assets().maxTotalSize().asLongValue());
         this.writer = writer;
         this.state = state;
+        // what is stored at import is also derived by the reader (front matter, summaries) and the link analysis
+        var code = new java.util.ArrayList<>(CorpusReader.CODE);
+        code.addAll(List.of(LinkAnalysis.class, RelatedReasons.class));
+        this.fingerprint = RenderingFingerprint.current(config.essayUrlTemplate(), code.toArray(Class<?>[]::new))
+                .with("asset-base-url", config.assetBaseUrl())
+                .with("katex", math.version());
+        LOG.infof("Rendering fingerprint %s (%s)", fingerprint.hash().substring(0, 12), fingerprint);
     }
 
+    /**
+     * Imports the content directory at startup. No failure stops the service: content problems and any other failure
+     * (a database that refuses a write, a bug) are logged, naming what failed, and the previous release, if any, is
+     * served; without one, readiness stays down until an import succeeds.
+     */
     void onStart(@Observes StartupEvent event) {
         if (config.importOnStart()) {
             try {
                 importFrom(Path.of(config.contentDir()));
             } catch (InvalidCorpusException e) {
                 LOG.error(e.getMessage());
-                LOG.warn(state.loaded().isPresent()
-                        ? "Content has problems: still serving release " + state.loaded().get().releaseId()
-                        : "Content has problems and no earlier release exists: the service is not ready");
+                LOG.warn(stillServing("Content has problems"));
+            } catch (ImportFailedException e) {
+                LOG.error("Startup import of " + config.contentDir() + ": " + e.getMessage(), e);
+                LOG.warn(stillServing("The import failed"));
             }
         }
-        state.refresh();
+        try {
+            state.refresh();
+        } catch (RuntimeException e) {
+            LOG.error("Loading the newest release failed: " + ImportFailedException.describe(e), e);
+        }
+    }
+
+    private String stillServing(String what) {
+        return state.loaded().isPresent()
+                ? what + ": still serving release " + state.loaded().get().releaseId()
+                : what + " and no earlier release exists: the service is not ready";
+    }
+
+    /** The id of the release being served, if any. */
+    java.util.Optional<Long> served() {
+        return state.loaded().map(snapshot -> snapshot.releaseId());
+    }
+
+    /** Everything besides the content that the release hash covers. */
+    public RenderingFingerprint fingerprint() {
+        return fingerprint;
     }
 
     /** Picks up releases imported by other replicas. */
@@ -64,23 +100,26 @@ public class ImportService {
         state.refresh();
     }
 
-    /** Imports {@code contentDir}; throws {@link InvalidCorpusException} with every problem when it is invalid. */
+    /**
+     * Imports {@code contentDir}; throws {@link InvalidCorpusException} with every problem when it is invalid and
+     * {@link ImportFailedException}, naming the step, when anything else fails. Either way nothing changed.
+     */
     public ImportOutcome importFrom(Path contentDir) {
         long started = System.nanoTime();
-        Corpus corpus = reader.read(contentDir);
+        Corpus corpus = step("reading and rendering " + contentDir, () -> reader.read(contentDir));
         corpus.warnings().forEach(w -> LOG.warn(w.toString()));
         long read = System.nanoTime();
-        String hash = releaseHash(corpus);
+        String hash = releaseHash(corpus.contentHash(), fingerprint);
         long[] analysed = {read};
-        CorpusWriter.WriteResult result = writer.current(hash)
+        CorpusWriter.WriteResult result = step("writing to the database", () -> writer.current(hash)
                 .map(release -> new CorpusWriter.WriteResult(release.id, false, release.linkCount))
                 .orElseGet(() -> {
-                    LinkAnalysis analysis = LinkAnalysis.of(corpus);
+                    LinkAnalysis analysis = step("analysing links", () -> LinkAnalysis.of(corpus));
                     analysed[0] = System.nanoTime();
                     return writer.write(corpus, analysis, hash);
-                });
+                }));
         long written = System.nanoTime();
-        state.refresh();
+        step("loading the new release", state::refresh);
         long done = System.nanoTime();
         long millis = (done - started) / 1_000_000;
         LOG.infof("Imported %s: %d series, %d essays, %d assets, %d links in %d ms (%s; read, validate and render %d ms, "
@@ -92,12 +131,22 @@ public class ImportService {
                 corpus.essays().size(), result.links(), millis);
     }
 
-    private String releaseHash(Corpus corpus) {
+    /** Runs one step of an import; a failure other than content problems becomes an {@link ImportFailedException}. */
+    private static <T> T step(String what, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (InvalidCorpusException | ImportFailedException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new ImportFailedException(what, e);
+        }
+    }
+
+    /** The hash that identifies a release: the content files and everything else that decides what is stored. */
+    static String releaseHash(String contentHash, RenderingFingerprint fingerprint) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            digest.update((corpus.contentHash() + "\n" + config.essayUrlTemplate() + "\n" + config.assetBaseUrl() + "\n"
-                    + PIPELINE_VERSION)
-                    .getBytes(StandardCharsets.UTF_8));
+            digest.update((contentHash + "\n" + fingerprint.hash()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -40,7 +40,7 @@ public class GraphResource {
     @GET
     @FastPathBindable
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Get the link graph",
+    @Operation(operationId = "getGraph", summary = "Get the link graph",
             description = "Every essay as a node (with in- and out-degree: distinct essays linking in and out) and every "
                     + "distinct (source, target) pair of cross-links as an edge weighted by the number of links. With "
                     + "series, only that series' essays and the edges between them; degrees stay corpus-wide.")

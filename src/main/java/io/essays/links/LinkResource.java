@@ -44,7 +44,7 @@ public class LinkResource {
     @FastPathBindable
     @Path("/links")
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Get an essay's links and backlinks",
+    @Operation(operationId = "getEssayLinks", summary = "Get an essay's links and backlinks",
             description = "Outgoing: each essay linked to, once, with every link to it (text, target anchor, section of "
                     + "this essay holding the link). Incoming (backlinks): each essay linking here, with every link and "
                     + "the passage around it, as plain text and as HTML with the link text in <mark>. Agrees with the "
@@ -67,7 +67,7 @@ public class LinkResource {
     @FastPathBindable
     @Path("/graph")
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Get an essay's neighbourhood graph",
+    @Operation(operationId = "getEssayGraph", summary = "Get an essay's neighbourhood graph",
             description = "The essays at most depth links away from this one, following links either way, and every "
                     + "edge among them. Nodes carry their distance from this essay (0 for itself) and are ordered by "
                     + "distance, then reading order; degrees are those of the whole corpus graph.")
@@ -96,7 +96,7 @@ public class LinkResource {
     @FastPathBindable
     @Path("/related")
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Get related essays",
+    @Operation(operationId = "getRelatedEssays", summary = "Get related essays",
             description = "Other essays ranked by a score computed at import: links-to 3 (this essay links there), "
                     + "linked-from 3 (it links here), co-cited-by 1 per essay that links to both, both-link-to 1 per "
                     + "essay both link to, shared-tags 1 per shared tag, same-series 0.5. Highest score first, ties by "
@@ -126,7 +126,7 @@ public class LinkResource {
     @FastPathBindable
     @Path("/preview")
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Get a link preview",
+    @Operation(operationId = "getEssayPreview", summary = "Get a link preview",
             description = "A small hover-card payload: title, series, summary and reading time; with ?anchor= also the "
                     + "heading and the first paragraph of that section, as plain text and sanitized HTML.")
     @APIResponse(responseCode = "200", description = "The preview", content = @Content(
@@ -152,7 +152,7 @@ public class LinkResource {
     @FastPathBindable
     @Path("/mentions")
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Get unlinked mentions",
+    @Operation(operationId = "getEssayMentions", summary = "Get unlinked mentions",
             description = "For authors: places in other essays where this essay's title or one of its aliases appears "
                     + "in running text without a link, grouped by essay in reading order, each with the passage around "
                     + "it. Matching is case-insensitive, on word boundaries, with any whitespace between words; text "

@@ -7,6 +7,7 @@ public final class DisplayMath extends CustomBlock {
     private final StringBuilder tex = new StringBuilder();
     private final int openingLine;
     private boolean closed;
+    private String mathMl;
 
     DisplayMath(int openingLine) {
         this.openingLine = openingLine;
@@ -34,5 +35,14 @@ public final class DisplayMath extends CustomBlock {
 
     public boolean closed() {
         return closed;
+    }
+
+    /** The MathML rendered for this formula at import, or null (not rendered, or invalid TeX). */
+    public String mathMl() {
+        return mathMl;
+    }
+
+    void mathMl(String mathMl) {
+        this.mathMl = mathMl;
     }
 }

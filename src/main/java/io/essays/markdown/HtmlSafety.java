@@ -1,5 +1,8 @@
 package io.essays.markdown;
 
+import java.util.List;
+import java.util.Map;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
@@ -7,9 +10,44 @@ import org.jsoup.safety.Safelist;
 /**
  * The allow-list every rendered fragment passes through: the elements and attributes the Markdown pipeline emits, and
  * nothing else. Raw HTML is already escaped by the renderer; this is the second line of defence.
+ *
+ * <p>Math: exactly the MathML Core elements and attributes that KaTeX emits ({@link #MATHML}). None of them can
+ * navigate, load or run anything: no {@code href}, no {@code style}, no event handler, no {@code xmlns} games. KaTeX
+ * runs with {@code trust: false}, so {@code \href}, {@code \htmlClass} and friends never ask for more; if it ever did,
+ * this list drops it. What KaTeX emits outside MathML Core is dropped too, keeping its content: {@code <menclose>}
+ * ({@code \boxed}, {@code \cancel}) and the table attributes {@code columnalign}, {@code rowspacing},
+ * {@code columnlines} … (Chromium ignores them; a cell's content stays).
  */
 final class HtmlSafety {
-    private static final Safelist SAFELIST = Safelist.relaxed()
+    /** MathML Core elements KaTeX emits, with the attributes of each that KaTeX emits and MathML Core defines. */
+    static final Map<String, List<String>> MATHML = Map.ofEntries(
+            Map.entry("math", List.of("display")),
+            Map.entry("semantics", List.of()),
+            Map.entry("annotation", List.of("encoding")),
+            Map.entry("mrow", List.of()),
+            Map.entry("mi", List.of("mathvariant")),
+            Map.entry("mn", List.of()),
+            Map.entry("mo", List.of("fence", "separator", "stretchy", "symmetric", "lspace", "rspace", "minsize",
+                    "maxsize", "largeop", "movablelimits")),
+            Map.entry("mtext", List.of()),
+            Map.entry("ms", List.of()),
+            Map.entry("mspace", List.of("width", "height", "depth", "mathbackground")),
+            Map.entry("mpadded", List.of("width", "height", "depth", "lspace", "voffset", "mathbackground", "class")),
+            Map.entry("mphantom", List.of()),
+            Map.entry("mstyle", List.of("displaystyle", "scriptlevel", "mathcolor", "mathbackground", "mathsize")),
+            Map.entry("mfrac", List.of("linethickness")),
+            Map.entry("msqrt", List.of()),
+            Map.entry("mroot", List.of()),
+            Map.entry("msub", List.of()),
+            Map.entry("msup", List.of()),
+            Map.entry("msubsup", List.of()),
+            Map.entry("munder", List.of("accentunder")),
+            Map.entry("mover", List.of("accent")),
+            Map.entry("munderover", List.of("accent", "accentunder")),
+            Map.entry("mtable", List.of()),
+            Map.entry("mtr", List.of()),
+            Map.entry("mtd", List.of()));
+    private static final Safelist SAFELIST = withMathMl(Safelist.relaxed())
             .addTags("del", "s", "input", "section", "hr", "mark", "figure", "figcaption")
             .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
             .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
@@ -31,6 +69,16 @@ final class HtmlSafety {
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private HtmlSafety() {
+    }
+
+    private static Safelist withMathMl(Safelist safelist) {
+        MATHML.forEach((tag, attributes) -> {
+            safelist.addTags(tag);
+            if (!attributes.isEmpty()) {
+                safelist.addAttributes(tag, attributes.toArray(String[]::new));
+            }
+        });
+        return safelist;
     }
 
     static String clean(String html) {

@@ -6,6 +6,7 @@ import org.commonmark.node.CustomNode;
 public final class InlineMath extends CustomNode {
     private final String tex;
     private final boolean display;
+    private String mathMl;
 
     InlineMath(String tex, boolean display) {
         this.tex = tex;
@@ -18,5 +19,14 @@ public final class InlineMath extends CustomNode {
 
     public boolean display() {
         return display;
+    }
+
+    /** The MathML rendered for this formula at import, or null (not rendered, or invalid TeX). */
+    public String mathMl() {
+        return mathMl;
+    }
+
+    void mathMl(String mathMl) {
+        this.mathMl = mathMl;
     }
 }

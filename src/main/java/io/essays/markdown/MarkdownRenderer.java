@@ -1,6 +1,7 @@
 package io.essays.markdown;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,10 @@ import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
@@ -45,17 +49,28 @@ import org.commonmark.renderer.html.UrlSanitizer;
  * ({@link HtmlSafety}) as a second line of defence. External links get {@code rel="noopener noreferrer"}. Cross-links
  * ({@code other.md#anchor}) are rewritten to the configured URL template and carry {@code data-essay}. Relative
  * images are corpus assets, rendered with their URL and intrinsic size, captioned ones as figures ({@link Figures}).
+ *
+ * <p>Math: every formula is turned into MathML by the {@link MathRenderer} given at construction (a formula it cannot
+ * parse is a {@link BodyProblem} with the formula's line). The HTML carries the MathML; {@link RenderedBody#htmlTex()}
+ * is the same fragment with the TeX escaped in {@code span.math}/{@code div.math}, for clients that typeset it
+ * themselves. Plain text keeps the TeX without its dollars.
  */
 public final class MarkdownRenderer {
     static final int WORDS_PER_MINUTE = 230;
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final HtmlRenderer texRenderer;
+    private final MathRenderer math;
     private final String assetBaseUrl;
 
-    /** @param essayUrlTemplate where cross-links point, with {@code {slug}} replaced, e.g. {@code /essays/{slug}} */
+    /**
+     * A pipeline that leaves math as TeX (the HTML equals {@link RenderedBody#htmlTex()}), for uses that need no MathML.
+     *
+     * @param essayUrlTemplate where cross-links point, with {@code {slug}} replaced, e.g. {@code /essays/{slug}}
+     */
     public MarkdownRenderer(String essayUrlTemplate) {
-        this(essayUrlTemplate, "/api/v1/assets");
+        this(essayUrlTemplate, "/api/v1/assets", null);
     }
 
     /**
@@ -63,15 +78,41 @@ public final class MarkdownRenderer {
      * @param assetBaseUrl     where images point: {@code <base>/<hash>/<path>}, e.g. {@code /api/v1/assets}
      */
     public MarkdownRenderer(String essayUrlTemplate, String assetBaseUrl) {
+        this(essayUrlTemplate, assetBaseUrl, null);
+    }
+
+    /**
+     * @param essayUrlTemplate where cross-links point, with {@code {slug}} replaced, e.g. {@code /essays/{slug}}
+     * @param math             turns formulas into MathML; null leaves math as TeX
+     */
+    public MarkdownRenderer(String essayUrlTemplate, MathRenderer math) {
+        this(essayUrlTemplate, "/api/v1/assets", math);
+    }
+
+    /**
+     * @param essayUrlTemplate where cross-links point, with {@code {slug}} replaced, e.g. {@code /essays/{slug}}
+     * @param assetBaseUrl     where images point: {@code <base>/<hash>/<path>}, e.g. {@code /api/v1/assets}
+     * @param math             turns formulas into MathML; null leaves math as TeX
+     */
+    public MarkdownRenderer(String essayUrlTemplate, String assetBaseUrl, MathRenderer math) {
         this.assetBaseUrl = assetBaseUrl.endsWith("/") ? assetBaseUrl.substring(0, assetBaseUrl.length() - 1) : assetBaseUrl;
-        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create(),
-                MathExtension.create());
+        List<Extension> common = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create());
+        List<Extension> tex = new ArrayList<>(common);
+        tex.add(MathExtension.create());
+        List<Extension> mathMl = new ArrayList<>(common);
+        mathMl.add(MathExtension.mathMl());
+        this.math = math;
         this.parser = Parser.builder()
-                .extensions(extensions)
+                .extensions(tex)
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
                 .build();
-        this.renderer = HtmlRenderer.builder()
+        this.texRenderer = htmlRenderer(tex, essayUrlTemplate);
+        this.renderer = math == null ? texRenderer : htmlRenderer(mathMl, essayUrlTemplate);
+    }
+
+    private static HtmlRenderer htmlRenderer(List<Extension> extensions, String essayUrlTemplate) {
+        return HtmlRenderer.builder()
                 .extensions(extensions)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
@@ -79,6 +120,42 @@ public final class MarkdownRenderer {
                 .attributeProviderFactory(context -> new Attributes(essayUrlTemplate))
                 .nodeRendererFactory(Figures.Renderer::new)
                 .build();
+    }
+
+    /**
+     * Hands the distinct formulas of all {@code bodies} to the math renderer ({@link MathRenderer#prepare}) before
+     * they are rendered one by one, so that a whole corpus' math can be rendered in bulk.
+     */
+    public void prepare(List<String> bodies) {
+        if (math == null) {
+            return;
+        }
+        var formulas = new LinkedHashSet<Formula>();
+        bodies.forEach(body -> formulas.addAll(formulas(body)));
+        math.prepare(formulas);
+    }
+
+    /** Every formula of a body, in document order, once each. */
+    public Set<Formula> formulas(String body) {
+        var formulas = new LinkedHashSet<Formula>();
+        parser.parse(body).accept(new AbstractVisitor() {
+            @Override
+            public void visit(CustomNode node) {
+                if (node instanceof InlineMath m) {
+                    formulas.add(new Formula(m.tex(), m.display()));
+                }
+                visitChildren(node);
+            }
+
+            @Override
+            public void visit(CustomBlock node) {
+                if (node instanceof DisplayMath m && m.closed()) {
+                    formulas.add(new Formula(m.tex(), true));
+                }
+                visitChildren(node);
+            }
+        });
+        return formulas;
     }
 
     /**
@@ -103,9 +180,10 @@ public final class MarkdownRenderer {
         var walk = new Walk(lineOffset);
         Figures.prepare(document, assets, assetBaseUrl, lineOffset, walk.problems, walk.images);
         walk.document(document);
-        String html = HtmlSafety.clean(renderer.render(document));
+        String htmlTex = HtmlSafety.clean(texRenderer.render(document));
+        String html = renderer == texRenderer ? htmlTex : HtmlSafety.clean(renderer.render(document));
         int words = walk.words;
-        return new RenderedBody(html, List.copyOf(walk.toc), walk.plain.toString().strip(), words,
+        return new RenderedBody(html, htmlTex, List.copyOf(walk.toc), walk.plain.toString().strip(), words,
                 Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE)), List.copyOf(walk.links),
                 List.copyOf(walk.anchorLinks), walk.sections(), List.copyOf(walk.problems), List.copyOf(walk.blocks),
                 List.copyOf(walk.images));
@@ -203,6 +281,8 @@ public final class MarkdownRenderer {
                 if (!math.closed()) {
                     problems.add(new BodyProblem(math.openingLine() + offset + 1,
                             "unterminated display math: '$$' opened here is never closed"));
+                } else {
+                    math.mathMl(mathMl(new Formula(math.tex(), true), math.openingLine() + offset + 1));
                 }
                 append(math.tex());
             } else if (node instanceof HtmlBlock html) {
@@ -273,6 +353,7 @@ public final class MarkdownRenderer {
                 text.append(c.getLiteral());
                 masked.add(new ProseBlock.Span(start, text.length(), null));
             } else if (n instanceof InlineMath m) {
+                m.mathMl(mathMl(new Formula(m.tex(), m.display()), line(m, offset)));
                 int start = text.length();
                 text.append(m.tex());
                 masked.add(new ProseBlock.Span(start, text.length(), null));
@@ -318,6 +399,25 @@ public final class MarkdownRenderer {
                     inline(c, text, linkSpans, masked, pending, lines, sectionId);
                 }
             }
+        }
+
+        /** The MathML of a formula, or null (math left as TeX, or a problem recorded when the TeX is invalid). */
+        private String mathMl(Formula formula, int line) {
+            if (math == null) {
+                return null;
+            }
+            try {
+                return math.toMathMl(formula);
+            } catch (InvalidMathException e) {
+                problems.add(new BodyProblem(line, "math '" + abbreviate(formula.tex()) + "' cannot be rendered: "
+                        + e.getMessage()));
+                return null;
+            }
+        }
+
+        private static String abbreviate(String tex) {
+            String oneLine = tex.replaceAll("\\s+", " ");
+            return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
         }
 
         /** Records where a new source line starts in the block's text, for lines of mentions. */

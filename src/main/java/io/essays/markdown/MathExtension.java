@@ -26,13 +26,25 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * TeX math as GitHub renders it: {@code $…$} inline and {@code $$…$$} display. The TeX is protected from Markdown
- * (underscores and asterisks inside stay literal) and rendered escaped inside
- * {@code <span class="math math-inline">} or {@code <div class="math math-display">}, for KaTeX or MathJax on the client.
+ * (underscores and asterisks inside stay literal). It is rendered inside {@code <span class="math math-inline">} or
+ * {@code <div class="math math-display">}: as the MathML the pipeline attached to the node ({@link #mathMl()}), or as
+ * escaped TeX ({@link #create()}), for KaTeX or MathJax on the client.
  */
 final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+    private final boolean mathMl;
 
+    private MathExtension(boolean mathMl) {
+        this.mathMl = mathMl;
+    }
+
+    /** Parses math; renders it as escaped TeX. */
     static MathExtension create() {
-        return new MathExtension();
+        return new MathExtension(false);
+    }
+
+    /** Renders math as the MathML attached to each node (escaped TeX where there is none). */
+    static MathExtension mathMl() {
+        return new MathExtension(true);
     }
 
     @Override
@@ -43,7 +55,7 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
 
     @Override
     public void extend(HtmlRenderer.Builder builder) {
-        builder.nodeRendererFactory(MathRenderer::new);
+        builder.nodeRendererFactory(context -> new MathNodeRenderer(context, mathMl));
     }
 
     private static final class InlineMathParserFactory implements InlineContentParserFactory {
@@ -131,6 +143,7 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
 
     private static final class DisplayMathParser extends AbstractBlockParser {
         private final DisplayMath block;
+        private boolean openingLineTaken;
 
         DisplayMathParser(int openingLine) {
             this.block = new DisplayMath(openingLine);
@@ -156,17 +169,26 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
             return BlockContinue.atIndex(state.getIndex());
         }
 
+        /**
+         * Lines inside the block. The first call brings what is left of the opening line, which {@code tryStart}
+         * already took whole; appending it would put a blank line after text on the opening line.
+         */
         @Override
         public void addLine(SourceLine line) {
-            block.append(line.getContent());
+            if (openingLineTaken) {
+                block.append(line.getContent());
+            }
+            openingLineTaken = true;
         }
     }
 
-    private static final class MathRenderer implements NodeRenderer {
+    private static final class MathNodeRenderer implements NodeRenderer {
         private final HtmlWriter html;
+        private final boolean mathMl;
 
-        MathRenderer(HtmlNodeRendererContext context) {
+        MathNodeRenderer(HtmlNodeRendererContext context, boolean mathMl) {
             this.html = context.getWriter();
+            this.mathMl = mathMl;
         }
 
         @Override
@@ -179,13 +201,21 @@ final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRe
             if (node instanceof DisplayMath math) {
                 html.line();
                 html.tag("div", Map.of("class", "math math-display"));
-                html.text(math.tex());
+                content(math.tex(), math.mathMl());
                 html.tag("/div");
                 html.line();
             } else if (node instanceof InlineMath math) {
                 html.tag("span", Map.of("class", math.display() ? "math math-display" : "math math-inline"));
-                html.text(math.tex());
+                content(math.tex(), math.mathMl());
                 html.tag("/span");
+            }
+        }
+
+        private void content(String tex, String rendered) {
+            if (mathMl && rendered != null) {
+                html.raw(rendered);
+            } else {
+                html.text(tex);
             }
         }
     }

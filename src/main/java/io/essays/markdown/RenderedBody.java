@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Everything derived from one Markdown body, computed once at import.
  *
- * @param html           sanitized HTML fragment
+ * @param html           sanitized HTML fragment, math as MathML
+ * @param htmlTex        the same fragment with math as escaped TeX in {@code span.math}/{@code div.math}
  * @param toc            every heading in document order
  * @param plainText      the text of the body without markup (math kept as TeX, code kept)
  * @param wordCount      words of prose (code blocks and math excluded)
@@ -17,7 +18,7 @@ import java.util.List;
  * @param blocks         the prose blocks (paragraphs, headings, table cells) with file lines, for mentions
  * @param images         the images that are corpus assets, in document order
  */
-public record RenderedBody(String html, List<TocEntry> toc, String plainText, int wordCount, int readingMinutes,
+public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, String plainText, int wordCount, int readingMinutes,
                            List<ExtractedLink> links, List<AnchorLink> anchorLinks, List<Section> sections,
                            List<BodyProblem> problems, List<ProseBlock> blocks, List<ImageUse> images) {
 

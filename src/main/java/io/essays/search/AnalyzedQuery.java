@@ -49,7 +49,8 @@ final class AnalyzedQuery {
     /** Prefix expansions per query, shared among its prefixes, each at most {@link #MAX_EXPANSIONS_PER_PREFIX}. */
     static final int MAX_EXPANSIONS = 128;
     static final int MAX_EXPANSIONS_PER_PREFIX = 32;
-    private static final int MAX_PREFIX_SCAN = 200_000;
+    /** Most corpus words one prefix may start; past it a prefix is too short to be useful (a problem 400). */
+    static final int MAX_PREFIX_SCAN = 200_000;
 
     /** Terms at relative positions: one term, or a phrase. */
     record Alternative(List<String> terms, List<Integer> positions) {
@@ -131,8 +132,11 @@ final class AnalyzedQuery {
             }
             var candidates = new ArrayList<Map.Entry<String, Integer>>();
             int scanned = 0;
-            for (BytesRef t = e.term(); t != null && StringHelper.startsWith(t, bytes) && scanned < MAX_PREFIX_SCAN;
-                 t = e.next(), scanned++) {
+            for (BytesRef t = e.term(); t != null && StringHelper.startsWith(t, bytes); t = e.next(), scanned++) {
+                if (scanned == MAX_PREFIX_SCAN) {
+                    throw ProblemException.badRequest("The prefix '" + prefix + "*' starts more than " + MAX_PREFIX_SCAN
+                            + " different words of the corpus: type more of the word");
+                }
                 candidates.add(Map.entry(t.utf8ToString(), e.docFreq()));
             }
             candidates.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));

@@ -16,7 +16,7 @@ import io.essays.essay.PageInfo;
 import io.essays.http.ContentResponses;
 import io.essays.http.PageLinks;
 import io.essays.http.Problem;
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.Response;
 /** Full-text search with highlighted, section-level results, and search-as-you-type. */
 @Path("/api/v1/search")
 @Tag(name = "Search")
-@NonBlocking
+@Blocking // on a worker thread: a slow query must never stall the event loop that also serves the fast path
 public class SearchResource {
     static final String SYNTAX = "Plain words must all match (stemmed: normalize, normalized and normalization meet); "
             + "\"exact phrase\"; prefix* (at the end of a word); -word or -\"phrase\" excludes. Lucene operators "
@@ -47,7 +47,7 @@ public class SearchResource {
 
     @GET
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Search essays", description = "Essays ranked by BM25 over title (weight 3), headings (2), "
+    @Operation(operationId = "searchEssays", summary = "Search essays", description = "Essays ranked by BM25 over title (weight 3), headings (2), "
             + "summary (2), tags and aliases (2) and body (1), each with its best-matching section and up to three "
             + "highlighted snippets. " + SYNTAX + " When nothing matches, the query is retried with its spelling "
             + "corrected, and didYouMean says so. The Link header (RFC 8288) carries first, prev, next and last pages.")
@@ -77,7 +77,7 @@ public class SearchResource {
     @GET
     @Path("/suggest")
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Complete what is being typed", description = "Up to 10 completions for search-as-you-type: "
+    @Operation(operationId = "suggest", summary = "Complete what is being typed", description = "Up to 10 completions for search-as-you-type: "
             + "essay titles and section headings in which every typed word starts a word (the last may be unfinished), "
             + "then frequent words of the corpus completing the last typed word. A trailing space means the last word "
             + "is finished. Answered from memory, typically in a fraction of a millisecond.")
@@ -98,7 +98,7 @@ public class SearchResource {
     /** The pagination links of a search, with the query as understood. */
     static String pageLinks(SearchService.SearchRequest request, PageInfo page) {
         var query = new java.util.LinkedHashMap<String, String>();
-        query.put("q", request.query().query().normalized());
+        query.put("q", request.query().normalized());
         query.put("series", request.series());
         query.put("tag", request.tag());
         query.put("page", null);

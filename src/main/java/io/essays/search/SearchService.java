@@ -8,9 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -44,6 +46,7 @@ public class SearchService {
     private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE, new SortField(SearchIndex.ORD, SortField.Type.LONG));
 
     private final EssaysConfig config;
+    private final AtomicLong analyses = new AtomicLong();
 
     SearchService(EssaysConfig config) {
         this.config = config;
@@ -62,10 +65,13 @@ public class SearchService {
         return snapshot.derived(SearchIndex.class, SearchIndex::build);
     }
 
-    /** A validated search; {@link #key()} identifies its representation. */
-    record SearchRequest(AnalyzedQuery query, String series, String tag, int page, int size) {
+    /**
+     * A validated search, not yet analyzed against the index; {@link #key()} identifies its representation, so a cached
+     * answer (or a 304) costs a parse and a map lookup, never prefix expansion or spelling retries.
+     */
+    record SearchRequest(SearchQuery query, String series, String tag, int page, int size) {
         public String key() {
-            return "search?q=" + query.query().normalized() + "&series=" + (series == null ? "" : series) + "&tag="
+            return "search?q=" + query.normalized() + "&series=" + (series == null ? "" : series) + "&tag="
                     + (tag == null ? "" : tag) + "&page=" + page + "&size=" + size;
         }
     }
@@ -83,18 +89,43 @@ public class SearchService {
         }
         int p = EssayService.integer("page", page, 1, 1, Integer.MAX_VALUE);
         int n = EssayService.integer("size", size, config.paging().defaultSize(), 1, config.paging().maxSize());
-        return new SearchRequest(AnalyzedQuery.analyze(parsed, index.reader()), series, tag, p, n);
+        return new SearchRequest(parsed, series, tag, p, n);
+    }
+
+    /** How many queries were analyzed against an index: only searches that miss the result cache are. */
+    long analyses() {
+        return analyses.get();
+    }
+
+    private AnalyzedQuery analyze(SearchQuery query, SearchIndex index) {
+        analyses.incrementAndGet();
+        return AnalyzedQuery.analyze(query, index.reader());
+    }
+
+    /**
+     * Runs a search (analysis, ranking, the spelling retry, sections and snippets): what the result cache computes
+     * once per distinct request. Lucene's limits on the size of a query are the client's to fix: a problem 400.
+     */
+    SearchResults search(SearchIndex index, SearchRequest request) {
+        try {
+            return run(index, request);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw ProblemException.badRequest("q expands to more than " + IndexSearcher.getMaxClauseCount()
+                    + " Lucene clauses (each word is searched in " + SearchIndex.ESSAY_FIELDS.size() + " fields, each "
+                    + "prefix* stands for up to " + AnalyzedQuery.MAX_EXPANSIONS_PER_PREFIX + " words and a hyphenated "
+                    + "word for all its parts): use fewer words, fewer prefixes or longer ones");
+        }
     }
 
     /** Runs a search; when it finds nothing, retries once with the spelling corrected. */
-    SearchResults search(SearchIndex index, SearchRequest request) {
-        AnalyzedQuery used = request.query();
+    private SearchResults run(SearchIndex index, SearchRequest request) {
+        AnalyzedQuery used = analyze(request.query(), index);
         TopDocs top = top(index, used, request);
         String didYouMean = null;
         if (top.totalHits.value == 0) {
             SearchQuery corrected = Corrections.correct(used.query(), index);
             if (corrected != null) {
-                AnalyzedQuery retry = AnalyzedQuery.analyze(corrected, index.reader());
+                AnalyzedQuery retry = analyze(corrected, index);
                 TopDocs found = top(index, retry, request);
                 if (found.totalHits.value > 0) {
                     used = retry;
@@ -135,7 +166,7 @@ public class SearchService {
                     best == null ? null : new SearchSection(best.id(), best.text()),
                     snippets.get(i)));
         }
-        return new SearchResults(request.query().query().normalized(), didYouMean, items,
+        return new SearchResults(request.query().normalized(), didYouMean, items,
                 new PageInfo(request.page(), request.size(), total, pages));
     }
 

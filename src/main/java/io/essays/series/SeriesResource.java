@@ -44,10 +44,12 @@ public class SeriesResource {
     @GET
     @FastPathBindable
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "List series", description = "Every series in order, with its essay count.")
+    @Operation(operationId = "listSeries", summary = "List series", description = "Every series in order, with its essay count.")
     @APIResponse(responseCode = "200", description = "Series in order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SeriesSummary.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
+    @APIResponse(responseCode = "406", description = "The Accept header admits no JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         return responses.json(corpus, headers, "series", () -> corpus.series().stream().map(SeriesResource::summary).toList());
@@ -57,7 +59,7 @@ public class SeriesResource {
     @FastPathBindable
     @Path("/{slug}")
     @Produces(ContentResponses.JSON)
-    @Operation(summary = "Get a series", description = "One series with its essays' summaries in reading order.")
+    @Operation(operationId = "getSeries", summary = "Get a series", description = "One series with its essays' summaries in reading order.")
     @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(implementation = SeriesDetail.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "404", description = "No series with this slug",

@@ -73,6 +73,8 @@ public class BundleResource {
             headers = @Header(name = "Content-Range", description = "bytes first-last/size", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = Bundle.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
+    @APIResponse(responseCode = "406", description = "The Accept header admits no application/zip",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "416", description = "The range starts past the end; Content-Range: bytes */size",
             headers = @Header(name = "Content-Range", description = "bytes */size", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -109,8 +111,12 @@ public class BundleResource {
     @Operation(operationId = "headBundle", summary = "Size and ETag of the offline bundle",
             description = "The headers of GET /bundle without the body: Content-Length is the bundle's size.")
     @APIResponse(responseCode = "200", description = "Headers only",
-            headers = @Header(name = "Content-Length", description = "Size of the bundle in bytes", schema = @Schema(type = SchemaType.INTEGER)))
+            headers = {@Header(name = "Content-Length", description = "Size of the bundle in bytes", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "ETag", description = "Strong entity tag of the ZIP", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Accept-Ranges", description = "bytes", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
+    @APIResponse(responseCode = "406", description = "The Accept header admits no application/zip",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response head(@Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         Representation zip = bundles.bundle(corpus).representation();

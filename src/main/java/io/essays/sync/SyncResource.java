@@ -29,7 +29,7 @@ import jakarta.ws.rs.core.Response;
  * polled, is answered without JAX-RS.
  */
 @Path(SyncService.PATH)
-@Tag(name = "Sync", description = "Initial and delta sync for offline clients, and the offline bundle")
+@Tag(name = "Sync")
 @Blocking
 public class SyncResource {
     private final CorpusState state;
@@ -60,6 +60,8 @@ public class SyncResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "400", description = "Malformed token (invalid-sync-token), altered or foreign "
             + "signature (forged-sync-token), unknown field or limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "The Accept header admits no JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The token is older than the history kept, or from another "
             + "deployment (sync-restart-required): run an initial sync and replace everything synced",

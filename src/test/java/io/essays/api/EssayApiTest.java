@@ -11,13 +11,78 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
+import io.essays.importer.ImportService;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** The REST API over the fixture corpus (src/test/resources/fixture). Runs on H2; {@link PostgresEssayApiTest} reruns it on PostgreSQL. */
 @QuarkusTest
 public class EssayApiTest {
+
+    @Inject
+    ImportService imports;
+
+    /**
+     * Titles, summaries, descriptions, aliases, headings (and so anchors) and link texts are stored whatever their
+     * length: a long heading is not a reason for an import to fail in the database.
+     */
+    @Test
+    void longTextsAreStoredWhole() throws IOException {
+        Path fixture = Path.of("src/test/resources/fixture");
+        Path copy = Files.createTempDirectory("fixture-long");
+        String title = "A Third Way " + "and yet another way ".repeat(40);
+        String heading = "Heading " + "with many words ".repeat(150);
+        String alias = "alias " + "y".repeat(400);
+        String linkText = "link " + "z".repeat(1500);
+        String description = "A description " + "that goes on ".repeat(500);
+        try {
+            copyTree(fixture, copy);
+            Files.writeString(copy.resolve("series/gamma.yaml"), "title: Gamma " + "Series ".repeat(100) + "\norder: 3\n"
+                    + "description: " + description + "\n");
+            Files.writeString(copy.resolve("essays/third-way.md"), "---\ntitle: " + title + "\nseries: beta\norder: 1\n"
+                    + "summary: " + "Stands alone. ".repeat(400) + "\ntags: [basics]\naliases: [" + alias + "]\n"
+                    + "published: 2026-01-15\n---\nSee [" + linkText + "](first-steps.md).\n\n## " + heading + "\n\nLast words.\n");
+            assertThat(imports.importFrom(copy).changed()).isTrue();
+            given().get("/api/v1/essays/third-way").then().statusCode(200)
+                    .body("title", equalTo(title.strip()))
+                    .body("aliases", contains(alias))
+                    .body("toc[0].text", equalTo(heading.strip()))
+                    .body("toc[0].id.length()", equalTo(heading.strip().length()));
+            given().get("/api/v1/essays/first-steps/links").then().statusCode(200)
+                    .body("incoming.find { it.slug == 'third-way' }.links[0].text", equalTo(linkText));
+            given().get("/api/v1/series/gamma").then().statusCode(200)
+                    .body("description", equalTo(description.strip()));
+        } finally {
+            imports.importFrom(fixture);
+            try (Stream<Path> files = Files.walk(copy)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        given().get("/api/v1/essays/third-way").then().statusCode(200).body("title", equalTo("A Third Way"));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
 
     @Test
     void seriesAreListedInOrderWithEssayCounts() {
@@ -145,7 +210,7 @@ public class EssayApiTest {
     }
 
     @Test
-    void essayHtmlIsSafeAndMathIsKeptAsTex() {
+    void essayHtmlIsSafeAndMathIsMathMlThatKeepsItsTex() {
         given().get("/api/v1/essays/first-steps").then().statusCode(200)
                 .body("links.slug", contains("second-look", "third-way"))
                 .body("backlinks.slug", contains("second-look"))
@@ -156,10 +221,58 @@ public class EssayApiTest {
                 .body("html", containsString("&lt;script&gt;"))
                 .body("html", not(containsString("javascript:")))
                 .body("html", containsString("<a rel=\"noopener noreferrer\" href=\"https://example.org/page\">an external one</a>"))
-                .body("html", containsString("<span class=\"math math-inline\">x_1 + y_2</span>"))
-                .body("html", containsString("<div class=\"math math-display\">\\sum_{i=1}^{n} a_i * b_i</div>"))
+                .body("html", containsString("<span class=\"math math-inline\"><math><semantics><mrow><msub><mi>x</mi>"
+                        + "<mn>1</mn></msub><mo>+</mo><msub><mi>y</mi><mn>2</mn></msub></mrow>"
+                        + "<annotation encoding=\"application/x-tex\">x_1 + y_2</annotation></semantics></math></span>"))
+                .body("html", containsString("<div class=\"math math-display\"><math display=\"block\"><semantics>"))
+                .body("html", containsString("<annotation encoding=\"application/x-tex\">\\sum_{i=1}^{n} a_i * b_i</annotation>"))
+                .body("html", not(containsString("math-inline\">x_1")))
                 .body("html", containsString("<table>"))
                 .body("html", containsString("class=\"footnotes\""));
+    }
+
+    @Test
+    void mathTexGivesEscapedTexSpansWithTheirOwnEtag() {
+        String mathMlTag = given().get("/api/v1/essays/first-steps").then().statusCode(200)
+                .extract().header("ETag");
+        String texTag = given().queryParam("math", "tex").get("/api/v1/essays/first-steps").then().statusCode(200)
+                .contentType("application/json")
+                .header("ETag", not(equalTo(mathMlTag)))
+                .body("html", containsString("<span class=\"math math-inline\">x_1 + y_2</span>"))
+                .body("html", containsString("<div class=\"math math-display\">\\sum_{i=1}^{n} a_i * b_i</div>"))
+                .body("html", not(containsString("<math")))
+                .body("html", containsString("<a rel=\"noopener noreferrer\" href=\"https://example.org/page\">an external one</a>"))
+                .body("title", equalTo("First Steps"))
+                .extract().header("ETag");
+        given().queryParam("math", "tex").header("If-None-Match", texTag).get("/api/v1/essays/first-steps").then()
+                .statusCode(304).header("ETag", texTag);
+        given().queryParam("math", "mathml").get("/api/v1/essays/first-steps").then().statusCode(200)
+                .header("ETag", mathMlTag);
+    }
+
+    @Test
+    void htmlFragmentWithMathTexHasItsOwnEtag() {
+        String mathMl = given().get("/api/v1/essays/first-steps/html").then().statusCode(200)
+                .contentType("text/html; charset=utf-8")
+                .body(containsString("<annotation encoding=\"application/x-tex\">x_1 + y_2</annotation>"))
+                .extract().header("ETag");
+        given().queryParam("math", "tex").get("/api/v1/essays/first-steps/html").then().statusCode(200)
+                .contentType("text/html; charset=utf-8")
+                .header("ETag", not(equalTo(mathMl)))
+                .body(startsWith("<p>The opening paragraph mentions <span class=\"math math-inline\">x_1 + y_2</span>"))
+                .body(not(containsString("<math")));
+    }
+
+    @Test
+    void unknownMathIsProblem400() {
+        for (String path : new String[] {"/api/v1/essays/first-steps", "/api/v1/essays/first-steps/html"}) {
+            given().queryParam("math", "svg").get(path).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .header("Cache-Control", "no-store")
+                    .body("status", equalTo(400))
+                    .body("detail", equalTo("Unknown math 'svg'; use mathml (the default: MathML elements) or tex "
+                            + "(escaped TeX in span.math and div.math)"));
+        }
     }
 
     @Test

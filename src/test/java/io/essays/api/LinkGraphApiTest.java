@@ -211,7 +211,9 @@ class LinkGraphApiTest {
                 .body("section.text", equalTo("Peeling is easy. Unlike apples code or apples math, plain apples count "
                         + "here, and so does APPLE BASICS. Pineapples and applesauce do not."))
                 .body("section.html", equalTo("<p>Peeling is easy. Unlike <code>apples</code> code or "
-                        + "<span class=\"math math-inline\">apples</span> math, plain apples\ncount here, and so does "
+                        + "<span class=\"math math-inline\"><math><semantics><mrow><mi>a</mi><mi>p</mi><mi>p</mi><mi>l</mi><mi>e</mi>"
+                        + "<mi>s</mi></mrow><annotation encoding=\"application/x-tex\">apples</annotation></semantics></math>"
+                        + "</span> math, plain apples\ncount here, and so does "
                         + "APPLE BASICS. Pineapples and applesauce do not.</p>"));
         given().queryParam("anchor", "growing").get("/api/v1/essays/date/preview").then().statusCode(200)
                 .body("section.heading", equalTo("Growing"))

@@ -8,13 +8,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.essays.markdown.Formula;
+import io.essays.markdown.InvalidMathException;
 import io.essays.markdown.MarkdownRenderer;
+import io.essays.markdown.MathRenderer;
 
 class CorpusReaderTest {
     @TempDir
@@ -56,6 +61,26 @@ class CorpusReaderTest {
         assertThat(corpus.essays()).extracting(EssaySource::slug).containsExactly("a", "b", "c");
         assertThat(corpus.essays().get(0).tags()).containsExactly("maths", "ml-basics");
         assertThat(corpus.contentHash()).hasSize(64);
+    }
+
+    @Test
+    void tagsAndSlugsLongerThanAKeyMayBeAreReportedWithFileAndLine() throws IOException {
+        String longTag = "t".repeat(101);
+        write("essays/a.md", essay("tags: [ok, " + longTag + "]\n", 1, "Text.\n"));
+        String longSlug = "s".repeat(101);
+        write("essays/" + longSlug + ".md", essay("", 2, "Text.\n"));
+        write("series/" + longSlug + ".yaml", "title: Long\norder: 2\ndescription: Long.\n");
+        assertThat(problems()).containsExactlyInAnyOrder(
+                new Problem(file("essays/a.md"), 7, "'tags' entry 'tttttttttttttttttttt…' is 101 characters long; use at most 100"),
+                new Problem(file("essays/" + longSlug + ".md"), 0, "the slug (file name) is 101 characters long; use at most 100"),
+                new Problem(file("series/" + longSlug + ".yaml"), 0, "the slug (file name) is 101 characters long; use at most 100"));
+    }
+
+    @Test
+    void aTagOrSlugOfExactlyTheLongestLengthIsFine() throws IOException {
+        String slug = "s".repeat(100);
+        write("essays/" + slug + ".md", essay("tags: [" + "t".repeat(100) + "]\n", 1, "Text.\n"));
+        assertThat(reader.read(dir).essays()).extracting(EssaySource::slug).containsExactly(slug);
     }
 
     @Test
@@ -222,5 +247,52 @@ class CorpusReaderTest {
         write("essays/notes.txt", "stray file\n");
         assertThat(problems()).extracting(Problem::file).containsExactly(
                 file("essays/a.md"), file("essays/a.md"), file("essays/b.md"), file("essays/notes.txt"));
+    }
+
+    /** A math renderer that cannot parse {@code \\bad} and records what it was asked to prepare. */
+    private static final class FakeMath implements MathRenderer {
+        final List<Collection<Formula>> prepared = new ArrayList<>();
+
+        @Override
+        public String toMathMl(Formula formula) {
+            if (formula.tex().contains("\\bad")) {
+                throw new InvalidMathException("KaTeX parse error: Undefined control sequence: \\bad at position 1");
+            }
+            return "<math><mi>" + formula.tex().length() + "</mi></math>";
+        }
+
+        @Override
+        public String version() {
+            return "fake-1";
+        }
+
+        @Override
+        public void prepare(Collection<Formula> formulas) {
+            prepared.add(List.copyOf(formulas));
+        }
+    }
+
+    @Test
+    void mathTheRendererCannotParseIsReportedWithFileLineAndMessage() throws IOException {
+        var math = new FakeMath();
+        write("essays/a.md", essay("", 1, "Fine $x$.\n\nBroken $\\bad{x}$ here.\n"));
+        var problems = catchThrowableOfType(InvalidCorpusException.class,
+                () -> new CorpusReader(new MarkdownRenderer("/essays/{slug}", math)).read(dir)).problems();
+        assertThat(problems).containsExactly(new Problem(file("essays/a.md"), 10, "math '\\bad{x}' cannot be rendered: "
+                + "KaTeX parse error: Undefined control sequence: \\bad at position 1"));
+    }
+
+    @Test
+    void everyDistinctFormulaOfTheCorpusIsPreparedOnceBeforeRendering() throws IOException {
+        var math = new FakeMath();
+        write("essays/a.md", essay("", 1, "$x$ and $y$ and $x$.\n\n$$\nx\n$$\n"));
+        write("essays/b.md", essay("", 2, "Again $y$, then $$z$$ inline.\n"));
+        Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}", math)).read(dir);
+        assertThat(math.prepared).hasSize(1);
+        assertThat(math.prepared.get(0)).containsExactlyInAnyOrder(new Formula("x", false), new Formula("y", false),
+                new Formula("x", true), new Formula("z", true));
+        assertThat(corpus.essays().get(0).rendered().html()).contains("<math><mi>1</mi></math>");
+        assertThat(corpus.essays().get(0).rendered().htmlTex()).contains("<span class=\"math math-inline\">x</span>")
+                .doesNotContain("<math>");
     }
 }

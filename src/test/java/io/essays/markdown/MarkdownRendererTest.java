@@ -165,4 +165,56 @@ class MarkdownRendererTest {
         assertThat(para.overlapsMarkup(para.text().indexOf("a link"), para.text().indexOf("a link") + 1)).isTrue();
         assertThat(para.overlapsMarkup(0, 3)).isFalse();
     }
+
+    @Test
+    void tocTextKeepsCodeAndMathOfTheHeading() {
+        var body = renderer.render("## The `softmax` and $x^2$ *today*", 0);
+        assertThat(body.toc()).extracting(TocEntry::text).containsExactly("The softmax and x^2 today");
+    }
+
+    @Test
+    void hyphenatedWordsAndDecimalsCountOnceAndPunctuationNotAtAll() {
+        assertThat(renderer.render("State-of-the-art models, 3.5 times — faster!", 0).wordCount()).isEqualTo(5);
+        assertThat(renderer.render("a\tb\nc", 0).wordCount()).isEqualTo(3);
+    }
+
+    @Test
+    void readingTimeRoundsUpAt230WordsAMinute() {
+        assertThat(renderer.render("word ".repeat(230), 0).readingMinutes()).isEqualTo(1);
+        assertThat(renderer.render("word ".repeat(231), 0).readingMinutes()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyAbsoluteImagesAreServedAndRelativeOnesAreProblems() {
+        var body = renderer.render("Intro\n\n![plot](https://example.com/p.png) and ![local](img/p.png) and "
+                + "![bad](javascript:x)", 3);
+        assertThat(body.html()).contains("src=\"https://example.com/p.png\"").doesNotContain("img/p.png")
+                .doesNotContain("javascript");
+        assertThat(body.problems()).extracting(BodyProblem::line, BodyProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(6, "relative image 'img/p.png' cannot be served by the API: use an "
+                        + "absolute https URL"));
+    }
+
+    @Test
+    void codeBlocksAndHtmlBlocksReachThePlainTextButNotTheWordCount() {
+        var body = renderer.render("Words here.\n\n    indented code\n\n<div>raw</div>\n\n```\nfenced\n```", 0);
+        assertThat(body.plainText()).contains("Words here.").contains("indented code").contains("fenced");
+        assertThat(body.wordCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anEmptyLeadIsNoSection() {
+        var body = renderer.render("## First\n\nText.", 0);
+        assertThat(body.sections()).extracting(RenderedBody.Section::id).containsExactly("first");
+        var withLead = renderer.render("Lead.\n\n## First\n\nText.", 0);
+        assertThat(withLead.sections()).extracting(RenderedBody.Section::id).containsExactly(null, "first");
+        assertThat(withLead.sections().get(0).text()).isEqualTo("Lead.");
+    }
+
+    @Test
+    void aSectionWithoutParagraphHasEmptyFirstParagraph() {
+        var body = renderer.render("## Only code\n\n```\nx\n```", 0);
+        assertThat(body.sections().get(0).firstParagraphText()).isEmpty();
+        assertThat(body.sections().get(0).firstParagraphHtml()).isEmpty();
+    }
 }

@@ -43,6 +43,11 @@ class RealCorpusSearchTest {
     }
 
     @Test
+    void noNonAsciiOrMalformedInputIsAServerErrorOnTheRealCorpus() {
+        SearchFuzz.assertNoServerError(1114, 400);
+    }
+
+    @Test
     void temperatureRanksSoftmaxAndBoltzmannFirst() {
         assertThat(slugs("temperature").subList(0, 2)).containsExactlyInAnyOrder("softmax", "boltzmann-distribution");
     }

@@ -9,17 +9,29 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.essays.corpus.CorpusState;
 import io.essays.importer.ImportService;
 import io.essays.support.SearchFixtureProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 
@@ -31,6 +43,12 @@ class SearchApiTest {
 
     @Inject
     ImportService imports;
+
+    @Inject
+    SearchService searchService;
+
+    @Inject
+    CorpusState state;
 
     private static ValidatableResponse search(String q) {
         return given().queryParam("q", q).get("/api/v1/search").then();
@@ -321,6 +339,70 @@ class SearchApiTest {
             org.assertj.core.api.Assertions.assertThat(java.util.List.of(search, suggest)).as(q)
                     .allMatch(status -> status == 200 || status == 400);
         }
+    }
+
+    @Test
+    void noNonAsciiOrMalformedInputIsAServerError() {
+        SearchFuzz.assertNoServerError(14, 400);
+    }
+
+    @Test
+    void aCachedSearchAndA304CostNoQueryAnalysis() {
+        long before = searchService.analyses();
+        String etag = search("softmax  Temperature normaliz*").statusCode(200)
+                .body("query", equalTo("softmax temperature normaliz*")).extract().header("ETag");
+        assertThat(searchService.analyses()).isEqualTo(before + 1);
+        search("softmax temperature normaliz*").statusCode(200).header("ETag", etag);
+        given().queryParam("q", "SOFTMAX temperature normaliz*").header("If-None-Match", etag).get("/api/v1/search")
+                .then().statusCode(304).header("ETag", etag);
+        assertThat(searchService.analyses()).as("cache hits and 304s analyse nothing").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aStalledSearchDoesNotStallOtherRequests() throws Exception {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        URI series = URI.create("http://localhost:" + RestAssured.port + "/api/v1/series");
+        client.send(HttpRequest.newBuilder(series).build(), HttpResponse.BodyHandlers.discarding());
+        SearchCache cache = searchService.index(state.current()).cache();
+        var searches = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+        cache.gate.writeLock().lock();
+        try {
+            // more stalled searches than the server has event loops: were search on the event loop, none would be free
+            for (int i = 0; i < 12; i++) {
+                searches.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                        + "/api/v1/search?q=stalled" + i)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (int waited = 0; cache.gate.getQueueLength() < 4 && waited < 100; waited++) {
+                Thread.sleep(100);
+            }
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(series).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"slug\":\"basics\"");
+        } finally {
+            cache.gate.writeLock().unlock();
+        }
+        for (var s : searches) {
+            HttpResponse<String> done = s.get(30, TimeUnit.SECONDS);
+            assertThat(done.statusCode()).isEqualTo(200);
+            assertThat(done.body()).contains("\"items\":[]");
+        }
+    }
+
+    @Test
+    void aQueryLuceneRefusesAsTooLargeIsAProblem400() {
+        // the 200-character and 32-clause limits keep real queries far below Lucene's 1024 clauses; lower the
+        // limit to see what a client gets when a query reaches it
+        int limit = org.apache.lucene.search.IndexSearcher.getMaxClauseCount();
+        org.apache.lucene.search.IndexSearcher.setMaxClauseCount(8);
+        try {
+            problem(search("dot product norm* sampl*"), "q expands to more than 8 Lucene clauses (each word is "
+                    + "searched in 5 fields, each prefix* stands for up to 32 words and a hyphenated word for all its "
+                    + "parts): use fewer words, fewer prefixes or longer ones");
+        } finally {
+            org.apache.lucene.search.IndexSearcher.setMaxClauseCount(limit);
+        }
+        search("dot product norm* sampl*").statusCode(200);
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.essays.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+
+/**
+ * Completes the generated OpenAPI document with what is said once for the whole API (registered as
+ * {@code mp.openapi.filter}): tag descriptions, the admin token as a security scheme, {@code security: []} on every
+ * public operation, and nullable references that really admit null. The result passes Redocly's recommended rules
+ * ({@code openapi/redocly.yaml}, run by {@code .ci/run}).
+ */
+public class OpenApiDocument implements OASFilter {
+    /** The security scheme of {@code POST /api/v1/admin/import}; operations name it in {@code @SecurityRequirement}. */
+    public static final String ADMIN_TOKEN = "adminToken";
+
+    /** One description per tag, in the order the tags are listed. */
+    static final Map<String, String> TAGS = new java.util.LinkedHashMap<>();
+
+    static {
+        TAGS.put("Series", "Series of essays, in order, with their essays in reading order.");
+        TAGS.put("Essays", "Essays as JSON (metadata, table of contents, sanitized HTML, links), as an HTML fragment "
+                + "and as their Markdown source.");
+        TAGS.put("Tags", "Tags and how many essays carry each.");
+        TAGS.put("Links", "Cross-links between essays: links and backlinks with context, the link graph, related "
+                + "essays, link previews and unlinked mentions, all computed at import.");
+        TAGS.put("Assets", "Figures and images the essays use, by content hash: immutable, cacheable for a year.");
+        TAGS.put("Search", "Full-text search with highlighted, section-level results, and search-as-you-type.");
+        TAGS.put("Sync", "For offline apps: initial and delta sync of series, essays and assets with deletion "
+                + "tombstones and signed tokens, and the whole release as one resumable ZIP bundle.");
+        TAGS.put("Admin", "Operations on the service; they need the admin token.");
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        var tags = new ArrayList<Tag>();
+        TAGS.forEach((name, description) -> tags.add(OASFactory.createTag().name(name).description(description)));
+        if (openAPI.getTags() != null) {
+            openAPI.getTags().stream().filter(t -> !TAGS.containsKey(t.getName())).forEach(tags::add);
+        }
+        openAPI.setTags(tags);
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSecurityScheme(ADMIN_TOKEN, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP)
+                .scheme("bearer")
+                .description("The value of essays.admin-token (ESSAYS_ADMIN_TOKEN), sent as "
+                        + "'Authorization: Bearer <token>'"));
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
+                    .forEach(OpenApiDocument::publicUnlessSecured));
+        }
+    }
+
+    /** An operation without a security requirement is public, and says so. */
+    private static void publicUnlessSecured(Operation operation) {
+        if (operation.getSecurity() == null) {
+            operation.setSecurity(new ArrayList<>());
+        }
+    }
+
+    /**
+     * A nullable reference is generated as {@code type: object} with {@code anyOf: [$ref, {type: "null"}]}; the type
+     * would forbid the null that anyOf allows, so it goes.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        List<Schema> anyOf = schema.getAnyOf();
+        if (anyOf != null && schema.getType() != null && schema.getType().equals(List.of(Schema.SchemaType.OBJECT))
+                && anyOf.stream().anyMatch(s -> s.getType() != null && s.getType().equals(List.of(Schema.SchemaType.NULL)))) {
+            schema.setType(null);
+        }
+        return schema;
+    }
+}

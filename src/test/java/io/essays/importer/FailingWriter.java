@@ -1,0 +1,53 @@
+package io.essays.importer;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+
+import io.essays.content.Corpus;
+import io.essays.corpus.CorpusRelease;
+import io.essays.links.LinkAnalysis;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+/**
+ * The real writer, except that while {@link #failing} every import reaches the write and the database refuses it, as
+ * it would a value too long for its column. Enabled only by {@link ImportFailureTest}'s profile; fails from startup.
+ */
+@Alternative
+@ApplicationScoped
+class FailingWriter extends CorpusWriter {
+    static volatile boolean failing = true;
+    static volatile int refused;
+
+    @Inject
+    FailingWriter(EntityManager em, Clock clock) {
+        super(em, clock);
+    }
+
+    /** For the client proxy of a normal-scoped bean. */
+    FailingWriter() {
+        super(null, null);
+    }
+
+    @Override
+    @Transactional
+    Optional<CorpusRelease> current(String releaseHash) {
+        return failing ? Optional.empty() : super.current(releaseHash);
+    }
+
+    @Override
+    @Transactional
+    WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
+        if (failing) {
+            refused++;
+            throw new PersistenceException("could not execute batch", new SQLException(
+                    "Value too long for column \"TEXT CHARACTER VARYING(1000)\""));
+        }
+        return super.write(corpus, analysis, releaseHash);
+    }
+}

@@ -36,6 +36,8 @@ public class SyncApiTest {
     SyncTokens tokens;
     @Inject
     SyncHistory history;
+    @Inject
+    io.essays.http.FastPath fastPath;
 
     @AfterEach
     void restoreFixture() {
@@ -97,6 +99,15 @@ public class SyncApiTest {
                 .body("next", nullValue());
         given().header("If-None-Match", response.header("ETag")).get(SYNC + "?token=" + token).then().statusCode(304)
                 .header("ETag", response.header("ETag"));
+        // a page is a pure function of its URI and the release: polling it again is answered by the fast path
+        long before = fastPath.served();
+        given().get(SYNC + "?token=" + token).then().statusCode(200).body("nextSyncToken", equalTo(token));
+        assertThat(fastPath.served()).isEqualTo(before + 1);
+        // an error is never bound: a forged token stays a 400 however often it is sent
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        for (int i = 0; i < 2; i++) {
+            given().get(SYNC + "?token=" + forged).then().statusCode(400);
+        }
     }
 
     @Test

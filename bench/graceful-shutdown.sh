@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18581}
 WORK=$(mktemp -d)
-PORT=$PORT ESSAYS_DB_URL="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE" ESSAYS_CONTENT_DIR=src/test/resources/fixture \
+PORT=$PORT ESSAYS_SYNC_SECRET=bench-graceful-shutdown-secret ESSAYS_DB_URL="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE" ESSAYS_CONTENT_DIR=src/test/resources/fixture \
   java -Xmx384m -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 600); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 0.2; done

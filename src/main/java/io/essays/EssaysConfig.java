@@ -65,6 +65,29 @@ public interface EssaysConfig {
 
     Assets assets();
 
+    Sync sync();
+
+    /** Delta sync and the offline bundle. */
+    interface Sync {
+        /**
+         * HMAC-SHA256 key that signs sync tokens; replicas of one deployment must share it. Required in production
+         * (the service refuses to start without it); dev and test have a default of their own.
+         */
+        Optional<String> secret();
+
+        /** How many releases (the newest ones) keep the per-item hashes that delta syncs are answered from. */
+        @WithDefault("100")
+        int retainedReleases();
+
+        /** Items per sync page when {@code limit} is not given. */
+        @WithDefault("50")
+        int defaultLimit();
+
+        /** Most items per sync page. */
+        @WithDefault("200")
+        int maxLimit();
+    }
+
     Embed embed();
 
     /** oEmbed provider details and the embed pages' framing policy. */

@@ -57,7 +57,7 @@ class DeploymentFilesTest {
         for (var replica : replicas) {
             Set<String> set = ((Map<String, Object>) replica.getValue().get("environment")).keySet();
             assertThat(variablesTheServiceReads()).as(replica.getKey()).containsAll(set);
-            assertThat(set).contains("ESSAYS_DB_URL", "ESSAYS_DB_USER", "ESSAYS_DB_PASSWORD", "ESSAYS_ADMIN_TOKEN")
+            assertThat(set).contains("ESSAYS_DB_URL", "ESSAYS_DB_USER", "ESSAYS_DB_PASSWORD", "ESSAYS_ADMIN_TOKEN", "ESSAYS_SYNC_SECRET")
                     .as("db-kind is fixed at build time; setting it at run time does nothing")
                     .doesNotContain("ESSAYS_DB_KIND");
         }
@@ -89,7 +89,7 @@ class DeploymentFilesTest {
             set.add((String) env.get("name"));
         }
         assertThat(variablesTheServiceReads()).containsAll(set);
-        assertThat(set).contains("ESSAYS_DB_URL", "ESSAYS_DB_USER", "ESSAYS_DB_PASSWORD", "ESSAYS_ADMIN_TOKEN")
+        assertThat(set).contains("ESSAYS_DB_URL", "ESSAYS_DB_USER", "ESSAYS_DB_PASSWORD", "ESSAYS_ADMIN_TOKEN", "ESSAYS_SYNC_SECRET")
                 .doesNotContain("ESSAYS_DB_KIND");
         assertThat(((Map<String, Map<String, Object>>) container.get("readinessProbe")).get("httpGet").get("path"))
                 .isEqualTo("/q/health/ready");

@@ -62,6 +62,7 @@ class ReplicasIT {
         logs = Files.createDirectories(Path.of("target/replicas"));
         receiver = new WebhookReceiver();
         env = Map.of(
+                "ESSAYS_SYNC_SECRET", "it-sync-secret-shared-by-both-replicas",
                 "ESSAYS_WEBHOOK_TARGETS", receiver.url(),
                 "ESSAYS_WEBHOOK_SECRET", "it-secret",
                 "ESSAYS_DB_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",

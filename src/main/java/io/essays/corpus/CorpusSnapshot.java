@@ -89,7 +89,7 @@ public final class CorpusSnapshot implements ReleaseCache {
     private final ResponseCache responses;
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
-    CorpusSnapshot(long releaseId, String contentHash, Instant importedAt, List<SeriesData> series,
+    public CorpusSnapshot(long releaseId, String contentHash, Instant importedAt, List<SeriesData> series,
                    List<EssayData> essays, Map<String, List<LinkData>> incoming, Map<String, List<MentionData>> mentions,
                    Map<String, List<RelatedData>> related, SortedMap<String, Integer> tags, Map<String, AssetData> assets,
                    long cacheBudget) {

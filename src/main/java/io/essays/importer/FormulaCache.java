@@ -1,5 +1,7 @@
 package io.essays.importer;
 
+import io.essays.store.CachedFormula;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,7 @@
 package io.essays.importer;
 
+import io.essays.store.CorpusWriter;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.essays.importer;
 
+import io.essays.store.ReleaseChanges;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an import did. */

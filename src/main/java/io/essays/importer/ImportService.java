@@ -1,5 +1,9 @@
 package io.essays.importer;
 
+import io.essays.store.ReleaseChanges;
+
+import io.essays.store.CorpusWriter;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

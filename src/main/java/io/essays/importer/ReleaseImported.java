@@ -1,5 +1,7 @@
 package io.essays.importer;
 
+import io.essays.store.ReleaseChanges;
+
 import java.time.Instant;
 
 /** Fired on the replica that wrote a new release, after it is served there. */

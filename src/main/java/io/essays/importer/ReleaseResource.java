@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.essays.corpus.CorpusRelease;
+import io.essays.store.CorpusRelease;
 import io.essays.http.Problem;
 import io.essays.http.ProblemException;
 import io.smallrye.common.annotation.Blocking;

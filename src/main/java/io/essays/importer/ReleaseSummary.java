@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.essays.corpus.CorpusRelease;
+import io.essays.store.CorpusRelease;
 
 /** One release as {@code GET /api/v1/releases} lists it. */
 @Schema(description = "A release: one successful import that changed the content")

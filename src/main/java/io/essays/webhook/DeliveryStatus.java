@@ -1,5 +1,7 @@
 package io.essays.webhook;
 
+import io.essays.store.WebhookDelivery;
+
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -2,7 +2,7 @@ package io.essays.webhook;
 
 import java.time.Instant;
 
-import io.essays.importer.ReleaseChanges;
+import io.essays.store.ReleaseChanges;
 
 /** The JSON body of a delivery. */
 record WebhookPayload(String event, long releaseId, String contentHash, Instant importedAt, ReleaseChanges changes) {

@@ -1,5 +1,7 @@
 package io.essays.webhook;
 
+import io.essays.store.WebhookDelivery;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

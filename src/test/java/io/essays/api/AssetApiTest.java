@@ -19,7 +19,7 @@ import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.essays.asset.AssetBlob;
+import io.essays.store.AssetBlob;
 import io.essays.http.FastPath;
 import io.essays.importer.ImportService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

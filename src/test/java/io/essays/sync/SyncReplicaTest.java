@@ -47,6 +47,8 @@ class SyncReplicaTest {
     @Inject
     EssaysConfig config;
     @Inject
+    io.essays.corpus.SnapshotSource snapshots;
+    @Inject
     EssayService essays;
     @Inject
     SparseFields fields;
@@ -62,7 +64,7 @@ class SyncReplicaTest {
     final class Replica {
         final SyncService sync = new SyncService(essays, fields, mapper, new SyncHistory(dataSource),
                 new SyncTokens(config), config);
-        final CorpusState state = new CorpusState(new Fire(sync), config, new SimpleMeterRegistry());
+        final CorpusState state = new CorpusState(new Fire(sync), snapshots, config, new SimpleMeterRegistry());
 
         Replica() {
             state.refresh();

@@ -1,11 +1,10 @@
-package io.essays.importer;
+package io.essays.store;
 
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 
 import io.essays.content.Corpus;
-import io.essays.corpus.CorpusRelease;
 import io.essays.links.LinkAnalysis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -20,9 +19,9 @@ import jakarta.transaction.Transactional;
  */
 @Alternative
 @ApplicationScoped
-class FailingWriter extends CorpusWriter {
-    static volatile boolean failing = true;
-    static volatile int refused;
+public class FailingWriter extends CorpusWriter {
+    public static volatile boolean failing = true;
+    public static volatile int refused;
 
     @Inject
     FailingWriter(EntityManager em, Clock clock) {
@@ -36,13 +35,13 @@ class FailingWriter extends CorpusWriter {
 
     @Override
     @Transactional
-    Optional<CorpusRelease> current(String releaseHash) {
+    public Optional<CorpusRelease> current(String releaseHash) {
         return failing ? Optional.empty() : super.current(releaseHash);
     }
 
     @Override
     @Transactional
-    WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
+    public WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
         if (failing) {
             refused++;
             throw new PersistenceException("could not execute batch", new SQLException(

@@ -1,4 +1,4 @@
-package io.essays.asset;
+package io.essays.store;
 
 import java.io.Serializable;
 
@@ -9,22 +9,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** One image of an essay that is a corpus asset, in document order. */
+/** Another name of an essay's subject (front-matter {@code aliases}), used to find unlinked mentions. */
 @Entity
-@Table(name = "essay_asset")
-@IdClass(AssetUse.Key.class)
-public class AssetUse extends PanacheEntityBase {
+@Table(name = "essay_alias")
+@IdClass(EssayAlias.Key.class)
+public class EssayAlias extends PanacheEntityBase {
     @Id
     @Column(name = "essay_slug")
     public String essay;
     @Id
     public int position;
-    @Column(name = "asset_path")
-    public String path;
-    public String url;
-    public String alt;
-    public String caption;
-    public int line;
+    public String alias;
 
     public record Key(String essay, int position) implements Serializable {
         public Key() {

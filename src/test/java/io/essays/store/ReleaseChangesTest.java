@@ -1,4 +1,4 @@
-package io.essays.importer;
+package io.essays.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

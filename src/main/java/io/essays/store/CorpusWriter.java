@@ -1,4 +1,4 @@
-package io.essays.importer;
+package io.essays.store;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,34 +10,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.essays.asset.AssetBlob;
-import io.essays.asset.AssetFile;
-import io.essays.asset.AssetUse;
 import io.essays.content.AssetSource;
 import io.essays.content.Corpus;
 import io.essays.content.EssaySource;
 import io.essays.content.SeriesSource;
-import io.essays.corpus.CorpusRelease;
-import io.essays.essay.Essay;
-import io.essays.essay.EssayAlias;
-import io.essays.essay.EssayHeading;
-import io.essays.essay.EssayTag;
-import io.essays.links.EssayLink;
-import io.essays.links.EssayMention;
-import io.essays.links.EssayRelated;
 import io.essays.links.LinkAnalysis;
 import io.essays.markdown.ExtractedLink;
 import io.essays.markdown.ImageUse;
 import io.essays.markdown.RenderedBody;
 import io.essays.markdown.TocEntry;
-import io.essays.series.Series;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /** Writes a validated corpus into the database in one transaction and records it as a new release. */
 @ApplicationScoped
-class CorpusWriter {
+public class CorpusWriter {
     private static final int FLUSH_EVERY = 5000;
 
     private final EntityManager em;
@@ -71,7 +59,7 @@ class CorpusWriter {
      */
     @Transactional
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 3600)
-    WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
+    public WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
         // serializes imports across replicas sharing the database
         em.createNativeQuery("SELECT id FROM import_lock WHERE id = 1 FOR UPDATE").getResultList();
         CorpusRelease latest = CorpusRelease.latest();
@@ -187,13 +175,13 @@ class CorpusWriter {
 
     /** The newest release if its hash is {@code releaseHash}: the content is already imported. */
     @Transactional
-    java.util.Optional<CorpusRelease> current(String releaseHash) {
+    public java.util.Optional<CorpusRelease> current(String releaseHash) {
         CorpusRelease latest = CorpusRelease.latest();
         return latest != null && latest.contentHash.equals(releaseHash) ? java.util.Optional.of(latest)
                 : java.util.Optional.empty();
     }
 
-    record WriteResult(long releaseId, boolean changed, int links, ReleaseChanges changes, Instant importedAt) {
+    public record WriteResult(long releaseId, boolean changed, int links, ReleaseChanges changes, Instant importedAt) {
     }
 
     private void persist(Object entity) {

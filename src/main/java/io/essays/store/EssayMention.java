@@ -1,4 +1,4 @@
-package io.essays.links;
+package io.essays.store;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package io.essays.corpus;
+package io.essays.store;
 
 import java.time.OffsetDateTime;
 

@@ -1,4 +1,4 @@
-package io.essays.essay;
+package io.essays.store;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package io.essays.importer;
+package io.essays.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package io.essays.essay;
+package io.essays.store;
 
 import java.io.Serializable;
 
@@ -9,17 +9,22 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** One tag of an essay, in front-matter order. */
+/** One image of an essay that is a corpus asset, in document order. */
 @Entity
-@Table(name = "essay_tag")
-@IdClass(EssayTag.Key.class)
-public class EssayTag extends PanacheEntityBase {
+@Table(name = "essay_asset")
+@IdClass(AssetUse.Key.class)
+public class AssetUse extends PanacheEntityBase {
     @Id
     @Column(name = "essay_slug")
     public String essay;
     @Id
     public int position;
-    public String tag;
+    @Column(name = "asset_path")
+    public String path;
+    public String url;
+    public String alt;
+    public String caption;
+    public int line;
 
     public record Key(String essay, int position) implements Serializable {
         public Key() {

@@ -1,4 +1,4 @@
-package io.essays.essay;
+package io.essays.store;
 
 import java.io.Serializable;
 
@@ -9,17 +9,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** Another name of an essay's subject (front-matter {@code aliases}), used to find unlinked mentions. */
+/** One tag of an essay, in front-matter order. */
 @Entity
-@Table(name = "essay_alias")
-@IdClass(EssayAlias.Key.class)
-public class EssayAlias extends PanacheEntityBase {
+@Table(name = "essay_tag")
+@IdClass(EssayTag.Key.class)
+public class EssayTag extends PanacheEntityBase {
     @Id
     @Column(name = "essay_slug")
     public String essay;
     @Id
     public int position;
-    public String alias;
+    public String tag;
 
     public record Key(String essay, int position) implements Serializable {
         public Key() {

@@ -1,4 +1,4 @@
-package io.essays.importer;
+package io.essays.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ public record ReleaseChanges(List<String> added, List<String> changed, List<Stri
     public static final ReleaseChanges NONE = new ReleaseChanges(List.of(), List.of(), List.of());
 
     /** Compares two releases given as slug to a fingerprint of what is served for the essay. */
-    static ReleaseChanges between(Map<String, ?> before, Map<String, ?> after) {
+    public static ReleaseChanges between(Map<String, ?> before, Map<String, ?> after) {
         var added = new ArrayList<String>();
         var changed = new ArrayList<String>();
         var deleted = new ArrayList<String>();

@@ -1,0 +1,10 @@
+package io.essays.corpus;
+
+/**
+ * Where snapshots come from: implemented by the system of record ({@code io.essays.store.SnapshotLoader}), so that
+ * this read-model package, and every feature reading it, never depends on the entities.
+ */
+public interface SnapshotSource {
+    /** The newest release as a snapshot, or null when {@code served} (possibly null) is already the newest. */
+    CorpusSnapshot newer(CorpusSnapshot served);
+}

@@ -48,6 +48,19 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void onlyResourcesAndHttpSpeakProblemJson() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            List<Path> speaking = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.startsWith(SOURCES.resolve("http")) && !f.toString().endsWith("Resource.java"))
+                    // bearer authentication of the admin endpoints is HTTP itself (a 401 with WWW-Authenticate)
+                    .filter(f -> !f.endsWith(Path.of("importer", "AdminToken.java")))
+                    .filter(f -> COMMENTS.matcher(read(f)).replaceAll(" ").contains("ProblemException"))
+                    .toList();
+            assertThat(speaking).as("services and parsers throw DomainException, not HTTP problems").isEmpty();
+        }
+    }
+
+    @Test
     void cyclesAreFoundWhereTheyExist() {
         var graph = Map.<String, Set<String>>of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));
         assertThat(cycles(graph)).containsExactly(List.of("a", "b", "c"));

@@ -1,11 +1,12 @@
 package io.essays.corpus;
 
+import io.essays.DomainException;
+
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
 import io.essays.EssaysConfig;
-import io.essays.http.ProblemException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +43,7 @@ public class CorpusState implements io.essays.http.CurrentRelease {
     public CorpusSnapshot current() {
         CorpusSnapshot snapshot = current;
         if (snapshot == null) {
-            throw new ProblemException(503, "no-corpus", "Service Unavailable",
-                    "No corpus has been imported yet; check the service log for content problems");
+            throw new DomainException.NoCorpus("No corpus has been imported yet; check the service log for content problems");
         }
         return snapshot;
     }

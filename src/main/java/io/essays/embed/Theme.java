@@ -1,6 +1,7 @@
 package io.essays.embed;
 
-import io.essays.http.ProblemException;
+import io.essays.DomainException;
+
 
 /** The colour scheme of an embed page: the reader's preference ({@code prefers-color-scheme}) unless overridden. */
 enum Theme {
@@ -14,7 +15,7 @@ enum Theme {
         return switch (value) {
             case "light" -> LIGHT;
             case "dark" -> DARK;
-            default -> throw ProblemException.badRequest("Unknown theme '" + value + "'; use light or dark, or leave it out "
+            default -> throw new DomainException.InvalidParameter("Unknown theme '" + value + "'; use light or dark, or leave it out "
                     + "to follow the reader's prefers-color-scheme");
         };
     }

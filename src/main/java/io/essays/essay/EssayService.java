@@ -1,5 +1,7 @@
 package io.essays.essay;
 
+import io.essays.DomainException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,7 +14,6 @@ import io.essays.EssaysConfig;
 import io.essays.PublicUrls;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusSnapshot.EssayData;
-import io.essays.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Queries over one snapshot: listing with filters, sorting and paging, and the essay detail. */
@@ -44,15 +45,15 @@ public class EssayService {
     /** The normalized list query, validated; {@link ListQuery#key()} identifies its representation. */
     public ListQuery query(CorpusSnapshot corpus, String series, String tag, String sort, String page, String size) {
         if (series != null && corpus.series(series) == null) {
-            throw ProblemException.badRequest("Unknown series '" + series + "' in filter 'series'; known series: "
+            throw new DomainException.InvalidParameter("Unknown series '" + series + "' in filter 'series'; known series: "
                     + corpus.series().stream().map(CorpusSnapshot.SeriesData::slug).collect(Collectors.joining(", ")));
         }
         if (tag != null && !corpus.tags().containsKey(tag)) {
-            throw ProblemException.badRequest("Unknown tag '" + tag + "' in filter 'tag'; GET /api/v1/tags lists every tag");
+            throw new DomainException.InvalidParameter("Unknown tag '" + tag + "' in filter 'tag'; GET /api/v1/tags lists every tag");
         }
         String s = sort == null || sort.isBlank() ? "-published" : sort.strip();
         if (!SORTS.containsKey(s)) {
-            throw ProblemException.badRequest("Unknown sort '" + sort + "'; use one of " + String.join(", ", SORTS.keySet()));
+            throw new DomainException.InvalidParameter("Unknown sort '" + sort + "'; use one of " + String.join(", ", SORTS.keySet()));
         }
         int p = integer("page", page, 1, 1, Integer.MAX_VALUE);
         int max = config.paging().maxSize();
@@ -82,7 +83,7 @@ public class EssayService {
         int total = matches.size();
         int pages = Math.max(1, (total + q.size() - 1) / q.size());
         if (q.page() > pages) {
-            throw ProblemException.badRequest("Page " + q.page() + " is past the last page (" + pages + ") of " + total
+            throw new DomainException.InvalidParameter("Page " + q.page() + " is past the last page (" + pages + ") of " + total
                     + " essays");
         }
         int from = (q.page() - 1) * q.size();
@@ -94,7 +95,7 @@ public class EssayService {
     public EssayData essay(CorpusSnapshot corpus, String slug) {
         EssayData essay = corpus.essay(slug);
         if (essay == null) {
-            throw ProblemException.notFound("No essay with slug '" + slug + "'");
+            throw new DomainException.UnknownResource("No essay with slug '" + slug + "'");
         }
         return essay;
     }
@@ -165,7 +166,7 @@ public class EssayService {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw ProblemException.badRequest("'" + name + "' must be a whole number from " + min
+        throw new DomainException.InvalidParameter("'" + name + "' must be a whole number from " + min
                 + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got '" + value + "'");
     }
 }

@@ -1,9 +1,10 @@
 package io.essays.essay;
 
+import io.essays.DomainException;
+
 import java.util.Locale;
 
 import io.essays.corpus.CorpusSnapshot.EssayData;
-import io.essays.http.ProblemException;
 
 /** How math appears in an essay's HTML: MathML (the default) or escaped TeX for clients that typeset it themselves. */
 public enum MathFormat {
@@ -20,7 +21,7 @@ public enum MathFormat {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "mathml" -> MATHML;
             case "tex" -> TEX;
-            default -> throw ProblemException.badRequest("Unknown math '" + value
+            default -> throw new DomainException.InvalidParameter("Unknown math '" + value
                     + "'; use mathml (the default: MathML elements) or tex (escaped TeX in span.math and div.math)");
         };
     }

@@ -1,5 +1,7 @@
 package io.essays.essay;
 
+import io.essays.DomainException;
+
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +11,6 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.essays.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code fields=a,b}: keeps only the named top-level properties of a record (or of each item of a page). */
@@ -31,7 +32,7 @@ public class SparseFields {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         var unknown = requested.stream().filter(f -> !known.contains(f)).toList();
         if (!unknown.isEmpty()) {
-            throw ProblemException.badRequest("Unknown field(s) " + String.join(", ", unknown) + " in 'fields'; known fields: "
+            throw new DomainException.InvalidParameter("Unknown field(s) " + String.join(", ", unknown) + " in 'fields'; known fields: "
                     + String.join(", ", known));
         }
         return known.stream().filter(requested::contains).collect(Collectors.toCollection(LinkedHashSet::new));

@@ -1,5 +1,7 @@
 package io.essays.feed;
 
+import io.essays.DomainException;
+
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,7 +32,6 @@ import io.essays.PublicUrls;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusSnapshot.EssayData;
 import io.essays.embed.PublishedHtml;
-import io.essays.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -55,7 +56,7 @@ public class FeedService {
     /** The essays of a feed, newest first: all, or one series' (a problem 400 for an unknown series). */
     List<EssayData> entries(CorpusSnapshot corpus, String series) {
         if (series != null && corpus.series(series) == null) {
-            throw ProblemException.badRequest("Unknown series '" + series + "' in 'series'; known series: "
+            throw new DomainException.InvalidParameter("Unknown series '" + series + "' in 'series'; known series: "
                     + corpus.series().stream().map(CorpusSnapshot.SeriesData::slug).collect(Collectors.joining(", ")));
         }
         return corpus.essays().stream().filter(e -> series == null || e.series().equals(series)).sorted(NEWEST_FIRST)

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.essays.DomainException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,6 +24,29 @@ public class ProblemMappers {
         Response.ResponseBuilder builder = Response.fromResponse(response);
         e.headers().forEach(builder::header);
         return builder.build();
+    }
+
+    /** The one translation of the domain's errors ({@link DomainException}) into HTTP. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        String detail = e.getMessage();
+        if (e instanceof DomainException.UnknownResource) {
+            return response(404, "not-found", "Not Found", detail, uri);
+        }
+        if (e instanceof DomainException.InvalidParameter) {
+            return response(400, "invalid-parameter", "Invalid Parameter", detail, uri);
+        }
+        if (e instanceof DomainException.NoCorpus) {
+            return response(503, "no-corpus", "Service Unavailable", detail, uri);
+        }
+        if (e instanceof DomainException.InvalidSyncToken token) {
+            return token.forged() ? response(400, "forged-sync-token", "Forged Sync Token", detail, uri)
+                    : response(400, "invalid-sync-token", "Invalid Sync Token", detail, uri);
+        }
+        if (e instanceof DomainException.SyncRestartRequired) {
+            return response(410, "sync-restart-required", "Initial Sync Required", detail, uri);
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package io.essays.links;
 
+import io.essays.DomainException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +17,6 @@ import io.essays.corpus.CorpusSnapshot.LinkData;
 import io.essays.corpus.CorpusSnapshot.MentionData;
 import io.essays.essay.EssayService;
 import io.essays.essay.SeriesRef;
-import io.essays.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -67,7 +68,7 @@ public class LinkService {
         }
         String s = series.strip();
         if (corpus.series(s) == null) {
-            throw ProblemException.badRequest("Unknown series '" + s + "' in filter 'series'; known series: "
+            throw new DomainException.InvalidParameter("Unknown series '" + s + "' in filter 'series'; known series: "
                     + corpus.series().stream().map(CorpusSnapshot.SeriesData::slug).collect(Collectors.joining(", ")));
         }
         return s;
@@ -140,7 +141,7 @@ public class LinkService {
         }
         HeadingData heading = e.heading(anchor);
         if (heading == null) {
-            throw ProblemException.notFound("Essay '" + slug + "' has no heading with id '" + anchor
+            throw new DomainException.UnknownResource("Essay '" + slug + "' has no heading with id '" + anchor
                     + "'; the essay's toc lists its heading ids");
         }
         return heading;

@@ -1,5 +1,7 @@
 package io.essays.search;
 
+import io.essays.DomainException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,7 +31,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
-import io.essays.http.ProblemException;
 
 /**
  * A parsed query analyzed against one index: the indexed terms each clause stands for, and the Lucene queries built
@@ -106,7 +107,7 @@ final class AnalyzedQuery {
             }
         }
         if (groups.stream().allMatch(Group::excluded)) {
-            throw ProblemException.badRequest("q has no words that can be searched: common words such as 'the' or "
+            throw new DomainException.InvalidParameter("q has no words that can be searched: common words such as 'the' or "
                     + "'of' and TeX commands such as \\frac are ignored");
         }
         return new AnalyzedQuery(query, groups);
@@ -134,7 +135,7 @@ final class AnalyzedQuery {
             int scanned = 0;
             for (BytesRef t = e.term(); t != null && StringHelper.startsWith(t, bytes); t = e.next(), scanned++) {
                 if (scanned == MAX_PREFIX_SCAN) {
-                    throw ProblemException.badRequest("The prefix '" + prefix + "*' starts more than " + MAX_PREFIX_SCAN
+                    throw new DomainException.InvalidParameter("The prefix '" + prefix + "*' starts more than " + MAX_PREFIX_SCAN
                             + " different words of the corpus: type more of the word");
                 }
                 candidates.add(Map.entry(t.utf8ToString(), e.docFreq()));

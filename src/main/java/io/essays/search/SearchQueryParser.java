@@ -1,9 +1,10 @@
 package io.essays.search;
 
+import io.essays.DomainException;
+
 import java.util.ArrayList;
 import java.util.Locale;
 
-import io.essays.http.ProblemException;
 
 /**
  * Parses the reader's query syntax, leniently: whitespace separates words; {@code "…"} is an exact phrase (an
@@ -24,12 +25,12 @@ final class SearchQueryParser {
 
     static SearchQuery parse(String q) {
         if (q == null || q.isBlank()) {
-            throw ProblemException.badRequest("q must not be empty: give one or more words to search for");
+            throw new DomainException.InvalidParameter("q must not be empty: give one or more words to search for");
         }
         String text = q.strip();
         int length = text.codePointCount(0, text.length());
         if (length > MAX_LENGTH) {
-            throw ProblemException.badRequest("q is " + length + " characters long; shorten it to at most "
+            throw new DomainException.InvalidParameter("q is " + length + " characters long; shorten it to at most "
                     + MAX_LENGTH);
         }
         text = text.toLowerCase(Locale.ROOT);
@@ -81,15 +82,15 @@ final class SearchQueryParser {
             }
         }
         if (clauses.isEmpty()) {
-            throw ProblemException.badRequest(loneStar
+            throw new DomainException.InvalidParameter(loneStar
                     ? "A lone '*' cannot be searched: put it at the end of a word, as in 'norm*'"
                     : "q has no words to search for: use letters or digits");
         }
         if (clauses.stream().allMatch(SearchQuery.Clause::excluded)) {
-            throw ProblemException.badRequest("q only excludes words (-word); add at least one word to search for");
+            throw new DomainException.InvalidParameter("q only excludes words (-word); add at least one word to search for");
         }
         if (clauses.size() > MAX_CLAUSES) {
-            throw ProblemException.badRequest("q has " + clauses.size() + " words, phrases and exclusions; use at most "
+            throw new DomainException.InvalidParameter("q has " + clauses.size() + " words, phrases and exclusions; use at most "
                     + MAX_CLAUSES);
         }
         return new SearchQuery(clauses);

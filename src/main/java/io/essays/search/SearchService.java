@@ -1,5 +1,7 @@
 package io.essays.search;
 
+import io.essays.DomainException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,7 +31,6 @@ import io.essays.corpus.CorpusSnapshot.HeadingData;
 import io.essays.essay.EssayService;
 import io.essays.essay.PageInfo;
 import io.essays.essay.SeriesRef;
-import io.essays.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -81,11 +82,11 @@ public class SearchService {
         SearchQuery parsed = SearchQueryParser.parse(q);
         CorpusSnapshot corpus = index.snapshot();
         if (series != null && corpus.series(series) == null) {
-            throw ProblemException.badRequest("Unknown series '" + series + "' in filter 'series'; known series: "
+            throw new DomainException.InvalidParameter("Unknown series '" + series + "' in filter 'series'; known series: "
                     + corpus.series().stream().map(CorpusSnapshot.SeriesData::slug).collect(Collectors.joining(", ")));
         }
         if (tag != null && !corpus.tags().containsKey(tag)) {
-            throw ProblemException.badRequest("Unknown tag '" + tag + "' in filter 'tag'; GET /api/v1/tags lists every tag");
+            throw new DomainException.InvalidParameter("Unknown tag '" + tag + "' in filter 'tag'; GET /api/v1/tags lists every tag");
         }
         int p = EssayService.integer("page", page, 1, 1, Integer.MAX_VALUE);
         int n = EssayService.integer("size", size, config.paging().defaultSize(), 1, config.paging().maxSize());
@@ -110,7 +111,7 @@ public class SearchService {
         try {
             return run(index, request);
         } catch (IndexSearcher.TooManyClauses e) {
-            throw ProblemException.badRequest("q expands to more than " + IndexSearcher.getMaxClauseCount()
+            throw new DomainException.InvalidParameter("q expands to more than " + IndexSearcher.getMaxClauseCount()
                     + " Lucene clauses (each word is searched in " + SearchIndex.ESSAY_FIELDS.size() + " fields, each "
                     + "prefix* stands for up to " + AnalyzedQuery.MAX_EXPANSIONS_PER_PREFIX + " words and a hyphenated "
                     + "word for all its parts): use fewer words, fewer prefixes or longer ones");
@@ -137,7 +138,7 @@ public class SearchService {
         int total = (int) top.totalHits.value;
         int pages = Math.max(1, (total + request.size() - 1) / request.size());
         if (request.page() > pages) {
-            throw ProblemException.badRequest("Page " + request.page() + " is past the last page (" + pages + ") of "
+            throw new DomainException.InvalidParameter("Page " + request.page() + " is past the last page (" + pages + ") of "
                     + total + (total == 1 ? " result" : " results"));
         }
         int from = (request.page() - 1) * request.size();
@@ -276,12 +277,12 @@ public class SearchService {
     /** The typed text normalized for completion: lowercase, single spaces, a trailing space kept. */
     String suggestQuery(String q) {
         if (q == null || q.isBlank()) {
-            throw ProblemException.badRequest("q must not be empty: send what has been typed so far");
+            throw new DomainException.InvalidParameter("q must not be empty: send what has been typed so far");
         }
         String stripped = q.strip();
         int length = stripped.codePointCount(0, stripped.length());
         if (length > SearchQueryParser.MAX_LENGTH) {
-            throw ProblemException.badRequest("q is " + length + " characters long; shorten it to at most "
+            throw new DomainException.InvalidParameter("q is " + length + " characters long; shorten it to at most "
                     + SearchQueryParser.MAX_LENGTH);
         }
         return q.stripLeading().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");

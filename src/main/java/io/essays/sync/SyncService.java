@@ -1,5 +1,7 @@
 package io.essays.sync;
 
+import io.essays.DomainException;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -19,7 +21,6 @@ import io.essays.corpus.CorpusLoaded;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.essay.EssayService;
 import io.essays.essay.SparseFields;
-import io.essays.http.ProblemException;
 import io.essays.series.SeriesSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -209,12 +210,12 @@ public class SyncService {
         }
     }
 
-    static ProblemException gone(String why) {
-        return new ProblemException(410, "sync-restart-required", "Initial Sync Required",
+    static DomainException gone(String why) {
+        return new DomainException.SyncRestartRequired(
                 why + ". Discard the token and run an initial sync (GET " + PATH + "), whose items replace everything synced so far");
     }
 
-    private static ProblemException expired(long release) {
+    private static DomainException expired(long release) {
         return gone("The sync token names release " + release + ", older than the history this service keeps");
     }
 }

@@ -1,5 +1,7 @@
 package io.essays.sync;
 
+import io.essays.DomainException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -10,7 +12,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.essays.EssaysConfig;
-import io.essays.http.ProblemException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,7 +76,7 @@ public class SyncTokens {
             throw malformed();
         }
         if (!MessageDigest.isEqual(sign(payload), signature)) {
-            throw new ProblemException(400, "forged-sync-token", "Forged Sync Token",
+            throw new DomainException.InvalidSyncToken(true,
                     "The sync token's signature does not match its content: it was altered, or not issued by this "
                             + "service. Use the token exactly as received, or start again with GET /api/v1/sync");
         }
@@ -95,8 +96,8 @@ public class SyncTokens {
         }
     }
 
-    private static ProblemException malformed() {
-        return new ProblemException(400, "invalid-sync-token", "Invalid Sync Token",
+    private static DomainException malformed() {
+        return new DomainException.InvalidSyncToken(false,
                 "'token' is not a sync token: pass the nextSyncToken (or follow the next URL) of an earlier sync "
                         + "unchanged, or leave it out to start an initial sync");
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.essays.http.ProblemException;
+import io.essays.DomainException;
 import io.essays.search.SearchQuery.Clause;
 import io.essays.search.SearchQuery.Kind;
 
@@ -23,9 +23,8 @@ class SearchQueryParserTest {
 
     private static void rejected(String q, String detail) {
         assertThatThrownBy(() -> SearchQueryParser.parse(q))
-                .isInstanceOf(ProblemException.class)
-                .hasMessage(detail)
-                .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(400));
+                .isInstanceOf(DomainException.InvalidParameter.class)
+                .hasMessage(detail);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.essays.essay;
 
+import io.essays.corpus.Filters;
+
 import io.essays.DomainException;
 
 import java.util.ArrayList;
@@ -44,13 +46,8 @@ public class EssayService {
 
     /** The normalized list query, validated; {@link ListQuery#key()} identifies its representation. */
     public ListQuery query(CorpusSnapshot corpus, String series, String tag, String sort, String page, String size) {
-        if (series != null && corpus.series(series) == null) {
-            throw new DomainException.InvalidParameter("Unknown series '" + series + "' in filter 'series'; known series: "
-                    + corpus.series().stream().map(CorpusSnapshot.SeriesData::slug).collect(Collectors.joining(", ")));
-        }
-        if (tag != null && !corpus.tags().containsKey(tag)) {
-            throw new DomainException.InvalidParameter("Unknown tag '" + tag + "' in filter 'tag'; GET /api/v1/tags lists every tag");
-        }
+        Filters.series(corpus, series);
+        Filters.tag(corpus, tag);
         String s = sort == null || sort.isBlank() ? "-published" : sort.strip();
         if (!SORTS.containsKey(s)) {
             throw new DomainException.InvalidParameter("Unknown sort '" + sort + "'; use one of " + String.join(", ", SORTS.keySet()));
@@ -135,7 +132,7 @@ public class EssayService {
     }
 
     static SeriesRef seriesRef(CorpusSnapshot corpus, EssayData e) {
-        return new SeriesRef(e.series(), corpus.series(e.series()).title());
+        return SeriesRef.of(corpus, e.series());
     }
 
     /** Each asset once, in order of first use. */

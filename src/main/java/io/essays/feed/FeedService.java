@@ -1,6 +1,7 @@
 package io.essays.feed;
 
-import io.essays.DomainException;
+import io.essays.corpus.Filters;
+
 
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -55,10 +55,7 @@ public class FeedService {
 
     /** The essays of a feed, newest first: all, or one series' (a problem 400 for an unknown series). */
     List<EssayData> entries(CorpusSnapshot corpus, String series) {
-        if (series != null && corpus.series(series) == null) {
-            throw new DomainException.InvalidParameter("Unknown series '" + series + "' in 'series'; known series: "
-                    + corpus.series().stream().map(CorpusSnapshot.SeriesData::slug).collect(Collectors.joining(", ")));
-        }
+        Filters.series(corpus, series);
         return corpus.essays().stream().filter(e -> series == null || e.series().equals(series)).sorted(NEWEST_FIRST)
                 .toList();
     }

@@ -1,5 +1,7 @@
 package io.essays.links;
 
+import io.essays.corpus.Filters;
+
 import io.essays.DomainException;
 
 import java.util.ArrayList;
@@ -67,11 +69,7 @@ public class LinkService {
             return null;
         }
         String s = series.strip();
-        if (corpus.series(s) == null) {
-            throw new DomainException.InvalidParameter("Unknown series '" + s + "' in filter 'series'; known series: "
-                    + corpus.series().stream().map(CorpusSnapshot.SeriesData::slug).collect(Collectors.joining(", ")));
-        }
-        return s;
+        return Filters.series(corpus, s);
     }
 
     /** The whole graph, or the part of it inside one series ({@code series} from {@link #graphSeries}). */
@@ -171,6 +169,6 @@ public class LinkService {
     }
 
     private static SeriesRef series(CorpusSnapshot corpus, EssayData e) {
-        return new SeriesRef(e.series(), corpus.series(e.series()).title());
+        return SeriesRef.of(corpus, e.series());
     }
 }

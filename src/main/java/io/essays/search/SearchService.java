@@ -1,5 +1,9 @@
 package io.essays.search;
 
+import io.essays.markdown.HtmlEscape;
+
+import io.essays.corpus.Filters;
+
 import io.essays.DomainException;
 
 import java.io.IOException;
@@ -81,13 +85,8 @@ public class SearchService {
     SearchRequest request(SearchIndex index, String q, String series, String tag, String page, String size) {
         SearchQuery parsed = SearchQueryParser.parse(q);
         CorpusSnapshot corpus = index.snapshot();
-        if (series != null && corpus.series(series) == null) {
-            throw new DomainException.InvalidParameter("Unknown series '" + series + "' in filter 'series'; known series: "
-                    + corpus.series().stream().map(CorpusSnapshot.SeriesData::slug).collect(Collectors.joining(", ")));
-        }
-        if (tag != null && !corpus.tags().containsKey(tag)) {
-            throw new DomainException.InvalidParameter("Unknown tag '" + tag + "' in filter 'tag'; GET /api/v1/tags lists every tag");
-        }
+        Filters.series(corpus, series);
+        Filters.tag(corpus, tag);
         int p = EssayService.integer("page", page, 1, 1, Integer.MAX_VALUE);
         int n = EssayService.integer("size", size, config.paging().defaultSize(), 1, config.paging().maxSize());
         return new SearchRequest(parsed, series, tag, p, n);
@@ -162,7 +161,7 @@ public class SearchService {
             List<Integer> matching = sectionDocs.get(i);
             HeadingData best = matching.isEmpty() ? null : index.sectionHeading(index.sectionOfDoc(matching.get(0)));
             items.add(new SearchHit(essay.slug(), essay.title(),
-                    new SeriesRef(essay.series(), corpus.series(essay.series()).title()),
+                    SeriesRef.of(corpus, essay.series()),
                     Math.round(hits.get(i).score * 1000) / 1000.0,
                     best == null ? null : new SearchSection(best.id(), best.text()),
                     snippets.get(i)));
@@ -262,16 +261,7 @@ public class SearchService {
 
     private static SnippetFormatter.Cut plain(String text) {
         String collapsed = text.strip().replaceAll("\\s+", " ");
-        var html = new StringBuilder();
-        collapsed.chars().forEach(c -> html.append(switch (c) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '"' -> "&quot;";
-            case '\'' -> "&#39;";
-            default -> String.valueOf((char) c);
-        }));
-        return new SnippetFormatter.Cut(collapsed, html.toString());
+        return new SnippetFormatter.Cut(collapsed, HtmlEscape.text(collapsed));
     }
 
     /** The typed text normalized for completion: lowercase, single spaces, a trailing space kept. */

@@ -1,5 +1,7 @@
 package io.essays.search;
 
+import io.essays.markdown.HtmlEscape;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,7 +84,7 @@ final class SnippetFormatter extends PassageFormatter {
             } else {
                 space = false;
                 text.append(c);
-                escape(c, html);
+                HtmlEscape.append(c, html);
             }
             if (m < marks.size() && marks.get(m)[0] <= i && (marks.get(m)[1] == i + 1 || i + 1 == end)) {
                 html.append("</mark>");
@@ -133,14 +135,4 @@ final class SnippetFormatter extends PassageFormatter {
         return -1;
     }
 
-    private static void escape(char c, StringBuilder out) {
-        switch (c) {
-            case '&' -> out.append("&amp;");
-            case '<' -> out.append("&lt;");
-            case '>' -> out.append("&gt;");
-            case '"' -> out.append("&quot;");
-            case '\'' -> out.append("&#39;");
-            default -> out.append(c);
-        }
-    }
 }

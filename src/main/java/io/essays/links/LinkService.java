@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusSnapshot.EssayData;

@@ -1,6 +1,6 @@
 package io.essays.search;
 
-import io.essays.markdown.HtmlEscape;
+import io.essays.http.HtmlEscape;
 
 import io.essays.corpus.Filters;
 

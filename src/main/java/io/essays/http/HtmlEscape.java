@@ -1,7 +1,7 @@
-package io.essays.markdown;
+package io.essays.http;
 
 /**
- * The one escaper of plain text into HTML text or a quoted attribute value outside the rendering pipeline (search
+ * The one escaper of plain text into HTML text or a quoted attribute value at request time, outside the rendering (search
  * snippets, suggestions): {@code & < > " '} become entities, everything else stays. The pipeline itself escapes through
  * commonmark and jsoup; SVG sanitizing escapes XML in {@code asset/SvgSanitizer}, whose rules differ.
  */

@@ -17,7 +17,7 @@ class HtmlEscapeTest {
     }
 
     @Test
-    void escapedTextIsNotEscapedAgainByAppend() {
+    void appendEscapesOnlyTheCharacterItIsGiven() {
         var out = new StringBuilder("<b>");
         HtmlEscape.append('&', out);
         assertThat(out).hasToString("<b>&amp;");

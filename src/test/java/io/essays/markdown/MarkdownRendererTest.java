@@ -185,14 +185,13 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void onlyAbsoluteImagesAreServedAndRelativeOnesAreProblems() {
+    void relativeImagesMustBeAssetsAndDangerousOnesAreDropped() {
         var body = renderer.render("Intro\n\n![plot](https://example.com/p.png) and ![local](img/p.png) and "
                 + "![bad](javascript:x)", 3);
         assertThat(body.html()).contains("src=\"https://example.com/p.png\"").doesNotContain("img/p.png")
                 .doesNotContain("javascript");
         assertThat(body.problems()).extracting(BodyProblem::line, BodyProblem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(6, "relative image 'img/p.png' cannot be served by the API: use an "
-                        + "absolute https URL"));
+                org.assertj.core.groups.Tuple.tuple(6, "image 'img/p.png' is not an asset: no assets are known here"));
     }
 
     @Test

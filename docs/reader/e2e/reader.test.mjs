@@ -268,6 +268,20 @@ describe("reader in headless Chromium", () => {
     const marks = await page.$$eval("ol.results .snippet mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
     assert.ok(marks.length > 0 && marks.every((m) => m.startsWith("softmax") || m.startsWith("temperatur")), marks.join());
     await shot("search-results");
+
+    // on the results page, the results follow the query as it is typed
+    const typed = await apiJson("/api/v1/search?q=boltzmann");
+    await page.$eval("#search-input", (i) => (i.value = ""));
+    await page.click("#search-input");
+    await page.keyboard.type("boltzmann", { delay: 20 });
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "boltzmann");
+    await page.waitForFunction(
+      (title) => document.querySelector("ol.results > li > a.result-title")?.textContent === title,
+      {},
+      typed.items[0].title,
+    );
+    assert.equal(await page.$eval("#results-heading", (h) => h.textContent), `${typed.page.totalItems} results for “boltzmann”`);
+    await page.keyboard.press("Escape");
   });
 
   test("text and links keep their contrast in light and dark, and a phone gets no sideways scroll", async () => {

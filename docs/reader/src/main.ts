@@ -6,6 +6,7 @@ import { installSearch, searchView } from "./search";
 import { essayView, homeView, seriesView } from "./views";
 
 const main = document.getElementById("main") as HTMLElement;
+const status = document.getElementById("status") as HTMLElement;
 let shownPath = "";
 let renders = 0;
 
@@ -59,6 +60,8 @@ async function route(force = false): Promise<void> {
   }
   if (render === renders) {
     main.removeAttribute("aria-busy");
+    // announce the new page once, rather than making the whole of main a live region
+    status.textContent = main.querySelector("h1")?.textContent ?? document.title;
     scrollToHash();
   }
 }

@@ -140,6 +140,7 @@ describe("reader in headless Chromium", () => {
     const essay = await apiJson("/api/v1/essays/softmax?fields=title,toc,previous,next,assets");
     assert.equal(await page.$eval("h1#essay-title", (h) => h.textContent), essay.title);
     assert.equal(await page.title(), `${essay.title} — Essays`);
+    assert.equal(await page.$eval("#status[role=status]", (s) => s.textContent), essay.title);
 
     const math = await page.$$eval(".essay-html math", (ms) =>
       ms.map((m) => {

@@ -164,6 +164,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/essays/{slug}/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an essay's page metadata
+         * @description Canonical URL, Open Graph and Twitter card fields (image from the first figure, with its size), the oEmbed discovery link and schema.org Article JSON-LD; with format=html, the same as <head> elements ready to insert (escaped; the JSON-LD cannot close its script element).
+         */
+        get: operations["getEssayMeta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/essays/{slug}/preview": {
         parameters: {
             query?: never;
@@ -236,6 +256,26 @@ export interface paths {
          * @description Every essay as a node (with in- and out-degree: distinct essays linking in and out) and every distinct (source, target) pair of cross-links as an edge weighted by the number of links. With series, only that series' essays and the edges between them; degrees stay corpus-wide.
          */
         get: operations["getGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oembed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * oEmbed for an essay or section page URL
+         * @description oEmbed 1.0 (https://oembed.com): a rich response whose html is an iframe of the embed page. The url is an essay's page URL (essays.page-url-template), with #headingId for one section.
+         */
+        get: operations["getOEmbed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -344,6 +384,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/embed.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the host script for embeds
+         * @description Replaces every <blockquote class="essays-embed" data-url="…/embed/essays/{slug}"> by an iframe of that embed page and resizes embed iframes on their essays-embed:resize messages, accepted only from this script's origin and from the window of an iframe on the page.
+         */
+        get: operations["getEmbedScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embed/essays/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an essay's embed page
+         * @description A complete HTML5 document for an iframe: title, series, reading time, the essay with figures and MathML, and a link to the essay's page. One inline stylesheet and script, allowed by hash in a strict Content-Security-Policy; the page posts {"type": "essays-embed:resize", "height": …, "slug": …} to its parent whenever its height changes.
+         */
+        get: operations["getEssayEmbed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embed/essays/{slug}/sections/{headingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a section's embed page
+         * @description Like the essay's embed page, with one section: the heading and everything up to the next heading of the same or a higher level.
+         */
+        get: operations["getSectionEmbed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/atom.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Atom feed
+         * @description Atom 1.0 (RFC 4287): every essay, or one series', newest first; entry id and link are the essay's page URL; summary as text, the full content as HTML with absolute links and images.
+         */
+        get: operations["getAtomFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/feed.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * JSON Feed
+         * @description JSON Feed 1.1 with the Atom feed's entries.
+         */
+        get: operations["getJsonFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemap.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sitemap
+         * @description sitemaps.org 0.9: every essay's page URL (absolute) and its last modification date.
+         */
+        get: operations["getSitemap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -433,6 +593,16 @@ export interface components {
             previous?: ((components["schemas"]["EssayRef"] | null) | null) | components["schemas"]["EssayRef"] | null;
             /** @description Next essay in the series */
             next?: components["schemas"]["EssayRef"] | null;
+            /**
+             * @description The essay's page URL (essays.page-url-template)
+             * @example https://essays.example.org/essays/softmax
+             */
+            pageUrl?: string;
+            /**
+             * @description oEmbed URL of the essay's page, for embedding (discovery)
+             * @example http://localhost:8080/api/v1/oembed?url=https%3A%2F%2Fessays.example.org%2Fessays%2Fsoftmax&format=json
+             */
+            oembedUrl?: string;
         };
         /** @description The cross-link graph or a part of it. Edges are exactly the distinct (source, target) pairs of cross-links between the nodes; there are no self-loops */
         EssayGraph: {
@@ -451,6 +621,21 @@ export interface components {
             outgoing?: components["schemas"]["LinkedEssay"][];
             /** @description Essays that link to this one (backlinks), in reading order (as the detail's backlinks) */
             incoming?: components["schemas"]["LinkedEssay"][];
+        };
+        /** @description What an essay page's <head> needs: canonical URL, Open Graph and Twitter card fields, the oEmbed discovery link and schema.org Article JSON-LD; every URL absolute */
+        EssayMeta: {
+            /** @example https://essays.example.org/essays/softmax */
+            canonicalUrl?: string;
+            /** @example The Softmax Function */
+            title?: string;
+            description?: string;
+            openGraph?: components["schemas"]["OpenGraph"];
+            twitter?: components["schemas"]["TwitterCard"];
+            oembed?: components["schemas"]["OEmbedLink"];
+            /** @description schema.org Article, for a script element of type application/ld+json */
+            jsonLd?: {
+                [key: string]: unknown;
+            };
         };
         /** @description One page of essay summaries */
         EssayPage: {
@@ -562,6 +747,37 @@ export interface components {
              */
             millis?: number;
         };
+        /** @description JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same entries as the Atom feed */
+        JsonFeed: {
+            /** @example https://jsonfeed.org/version/1.1 */
+            version?: string;
+            title?: string;
+            home_page_url?: string;
+            feed_url?: string;
+            description?: string;
+            language?: string;
+            authors?: components["schemas"]["JsonFeedAuthor"][];
+            items?: components["schemas"]["JsonFeedItem"][];
+        };
+        /** @description A JSON Feed author */
+        JsonFeedAuthor: {
+            name?: string;
+            url?: string;
+        };
+        /** @description One essay: the page URL as id and url, the full HTML with absolute URLs */
+        JsonFeedItem: {
+            id?: string;
+            url?: string;
+            title?: string;
+            summary?: string;
+            content_html?: string;
+            image?: string | null;
+            /** @description RFC 3339 */
+            date_published?: string;
+            /** @description RFC 3339 */
+            date_modified?: string;
+            tags?: string[];
+        };
         /** @description One link: where it sits in the linking essay and the passage around it */
         LinkPlace: {
             /**
@@ -640,6 +856,70 @@ export interface components {
             linksHere?: boolean;
             /** @description Each unlinked mention, in document order */
             mentions?: components["schemas"]["MentionPlace"][];
+        };
+        /** @description oEmbed 1.0 rich response (https://oembed.com); thumbnail fields appear together or not at all */
+        OEmbed: {
+            /** @example rich */
+            type?: string;
+            /** @example 1.0 */
+            version?: string;
+            /** @example The Softmax Function */
+            title?: string;
+            /** @example The Essays authors */
+            author_name?: string;
+            /** @example Essays */
+            provider_name?: string;
+            /** @example https://essays.example.org/ */
+            provider_url?: string;
+            /**
+             * Format: int64
+             * @description Seconds a consumer may cache this response
+             * @example 86400
+             */
+            cache_age?: number;
+            /** @description The essay's first figure, when it fits maxwidth and maxheight */
+            thumbnail_url?: string | null;
+            /** Format: int32 */
+            thumbnail_width?: number | null;
+            /** Format: int32 */
+            thumbnail_height?: number | null;
+            /** @description The iframe of the embed page, then (without maxheight) the script that sizes it to its content */
+            html?: string;
+            /**
+             * Format: int32
+             * @example 640
+             */
+            width?: number;
+            /**
+             * Format: int32
+             * @example 480
+             */
+            height?: number;
+        };
+        /** @description The oEmbed discovery link: <link rel="alternate" type="application/json+oembed" href title> */
+        OEmbedLink: {
+            href?: string;
+            /** @example application/json+oembed */
+            type?: string;
+            title?: string;
+        };
+        /** @description Open Graph properties (og:*, article:*); image fields are null when the essay has no figure */
+        OpenGraph: {
+            type?: string;
+            title?: string;
+            description?: string;
+            url?: string;
+            siteName?: string;
+            image?: string | null;
+            /** Format: int32 */
+            imageWidth?: number | null;
+            /** Format: int32 */
+            imageHeight?: number | null;
+            imageAlt?: string | null;
+            publishedTime?: string;
+            modifiedTime?: string | null;
+            section?: string;
+            tags?: string[];
         };
         /** @description Pagination state */
         PageInfo: {
@@ -918,6 +1198,14 @@ export interface components {
             level?: number;
             id?: string;
             text?: string;
+        };
+        /** @description Twitter card fields: summary_large_image when the essay has a figure, else summary */
+        TwitterCard: {
+            card?: string;
+            title?: string;
+            description?: string;
+            image?: string | null;
+            imageAlt?: string | null;
         };
     };
     responses: never;
@@ -1365,6 +1653,64 @@ export interface operations {
             };
         };
     };
+    getEssayMeta: {
+        parameters: {
+            query?: {
+                /**
+                 * @description json (default) or html
+                 * @example html
+                 */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Essay slug
+                 * @example softmax
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metadata */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EssayMeta"];
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No essay with this slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEssayPreview: {
         parameters: {
             query?: {
@@ -1545,6 +1891,81 @@ export interface operations {
             };
             /** @description Unknown series */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOEmbed: {
+        parameters: {
+            query?: {
+                /**
+                 * @description json (default); xml is answered 501
+                 * @example json
+                 */
+                format?: string;
+                /**
+                 * @description Largest height for the embed, in pixels; when given, the iframe keeps this height and no sizing script is included
+                 * @example 400
+                 */
+                maxheight?: string;
+                /**
+                 * @description Largest width for the embed, in pixels
+                 * @example 500
+                 */
+                maxwidth?: string;
+                /**
+                 * @description An essay's page URL, optionally with #headingId
+                 * @example https://essays.example.org/essays/softmax
+                 */
+                url?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The oEmbed response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OEmbed"];
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or malformed url, maxwidth or maxheight */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The url is not the page of an essay, or of a section of one */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A format other than json (xml is not implemented) */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1773,6 +2194,285 @@ export interface operations {
                 content?: never;
             };
             /** @description The Accept header admits no JSON */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmbedScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript; charset=utf-8": string;
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Accept header admits no JavaScript */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEssayEmbed: {
+        parameters: {
+            query?: {
+                /**
+                 * @description light or dark; left out, the page follows the reader's prefers-color-scheme
+                 * @example dark
+                 */
+                theme?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Essay slug
+                 * @example softmax
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The embed page */
+            200: {
+                headers: {
+                    /** @description default-src 'none', images from the asset base URL, style and script by hash, frame-ancestors from essays.embed.frame-ancestors */
+                    "Content-Security-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "X-Content-Type-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown theme */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No essay with this slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSectionEmbed: {
+        parameters: {
+            query?: {
+                /**
+                 * @description light or dark; left out, the page follows the reader's prefers-color-scheme
+                 * @example dark
+                 */
+                theme?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Heading id, as in the essay's toc
+                 * @example temperature
+                 */
+                headingId: string;
+                /**
+                 * @description Essay slug
+                 * @example softmax
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The embed page of the section */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown theme */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No essay with this slug, or no heading with this id in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAtomFeed: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this series' essays
+                 * @example foundations
+                 */
+                series?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml; charset=utf-8": string;
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown series */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJsonFeed: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this series' essays
+                 * @example foundations
+                 */
+                series?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/feed+json": components["schemas"]["JsonFeed"];
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown series */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSitemap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sitemap */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml; charset=utf-8": string;
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Accept header admits no XML */
             406: {
                 headers: {
                     [name: string]: unknown;

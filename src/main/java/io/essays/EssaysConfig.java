@@ -26,6 +26,21 @@ public interface EssaysConfig {
     @WithDefault("/api/v1/assets")
     String assetBaseUrl();
 
+    /**
+     * The absolute URL of an essay's page on the site that shows it ({@code {slug}} is replaced): the canonical URL in
+     * oEmbed, feeds, the sitemap, page metadata and embeds' "Read the whole essay" link. An oEmbed request names an
+     * essay by this URL (with {@code #headingId} for a section).
+     */
+    @WithDefault("https://essays.example.org/essays/{slug}")
+    String pageUrlTemplate();
+
+    /**
+     * The absolute URL at which clients reach this service (scheme, host, port, and a path prefix if behind one): embed
+     * iframes, {@code /embed.js}, feed self links and relative asset URLs in feeds are made absolute with it.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
     /** Import the content directory at startup (replicas that only serve can turn this off). */
     @WithDefault("true")
     boolean importOnStart();
@@ -42,6 +57,39 @@ public interface EssaysConfig {
     Paging paging();
 
     Assets assets();
+
+    Embed embed();
+
+    /** oEmbed provider details and the embed pages' framing policy. */
+    interface Embed {
+        /** The CSP {@code frame-ancestors} sources of embed pages: who may frame them ({@code *}: any site). */
+        @WithDefault("*")
+        String frameAncestors();
+
+        /** oEmbed {@code provider_name}, the feeds' title and Open Graph {@code og:site_name}. */
+        @WithDefault("Essays")
+        String providerName();
+
+        /** oEmbed {@code provider_url}: the home page of the site showing the essays. */
+        @WithDefault("https://essays.example.org/")
+        String providerUrl();
+
+        /** oEmbed {@code author_name}, the feeds' author and the JSON-LD author. */
+        @WithDefault("The Essays authors")
+        String authorName();
+
+        /** oEmbed {@code cache_age}: how long a consumer may keep a response. */
+        @WithDefault("1d")
+        Duration cacheAge();
+
+        /** Default iframe width of oEmbed responses, in CSS pixels ({@code maxwidth} may lower it). */
+        @WithDefault("640")
+        int width();
+
+        /** Default iframe height of oEmbed responses, before {@code /embed.js} resizes it ({@code maxheight} may lower it). */
+        @WithDefault("480")
+        int height();
+    }
 
     /** Limits on the files of {@code content/assets/}. */
     interface Assets {

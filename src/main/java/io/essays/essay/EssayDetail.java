@@ -30,5 +30,10 @@ public record EssayDetail(
         @Schema(description = "Essays this one links to, each once, in order of first link") List<EssayRef> links,
         @Schema(description = "Essays that link to this one, in reading order") List<EssayRef> backlinks,
         @Schema(description = "Previous essay in the series", nullable = true) EssayRef previous,
-        @Schema(description = "Next essay in the series", nullable = true) EssayRef next) {
+        @Schema(description = "Next essay in the series", nullable = true) EssayRef next,
+        @Schema(description = "The essay's page URL (essays.page-url-template)",
+                examples = "https://essays.example.org/essays/softmax") String pageUrl,
+        @Schema(description = "oEmbed URL of the essay's page, for embedding (discovery)",
+                examples = "http://localhost:8080/api/v1/oembed?url=https%3A%2F%2Fessays.example.org%2Fessays%2Fsoftmax&format=json")
+        String oembedUrl) {
 }

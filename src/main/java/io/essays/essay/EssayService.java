@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.essays.EssaysConfig;
+import io.essays.PublicUrls;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusSnapshot.EssayData;
 import io.essays.http.ProblemException;
@@ -21,9 +22,11 @@ public class EssayService {
     public static final Map<String, Comparator<EssayData>> SORTS = sorts();
 
     private final EssaysConfig config;
+    private final PublicUrls urls;
 
-    EssayService(EssaysConfig config) {
+    EssayService(EssaysConfig config, PublicUrls urls) {
         this.config = config;
+        this.urls = urls;
     }
 
     private static Map<String, Comparator<EssayData>> sorts() {
@@ -113,7 +116,8 @@ public class EssayService {
                 e.published(), e.updated(), e.wordCount(), e.readingMinutes(), toc(e), math.html(e), assets(e),
                 List.copyOf(links.values()), List.copyOf(backlinks.values()),
                 index > 0 ? ref(siblings.get(index - 1)) : null,
-                index < siblings.size() - 1 ? ref(siblings.get(index + 1)) : null);
+                index < siblings.size() - 1 ? ref(siblings.get(index + 1)) : null,
+                urls.page(e.slug()), urls.oembed(urls.page(e.slug())));
     }
 
     public List<TagCount> tags(CorpusSnapshot corpus) {

@@ -63,6 +63,17 @@ public class ContentResponses {
         return respond(release, headers, key, release.representation(key, () -> jsonRepresentation(model.get(), Map.of())));
     }
 
+    /** A JSON response in another JSON media type ({@code application/feed+json}) for {@code key}. */
+    public Response json(ReleaseCache release, HttpHeaders headers, String mediaType, String key, Supplier<?> model) {
+        return respond(release, headers, key, release.representation(key, () -> {
+            try {
+                return Representation.of(mapper.writeValueAsBytes(model.get()), mediaType, Map.of(), compressionThreshold);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialize " + key, e);
+            }
+        }));
+    }
+
     /**
      * A JSON response whose body and extra representation headers (such as {@code Link}) both derive from one model,
      * computed once per release.

@@ -1,0 +1,132 @@
+package io.essays.embed;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.essays.EssaysConfig;
+import io.essays.PublicUrls;
+import io.essays.corpus.CorpusSnapshot;
+import io.essays.corpus.CorpusSnapshot.EssayData;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Builds an essay's {@link EssayMeta} and its ready-to-paste HTML form. */
+@ApplicationScoped
+public class MetaService {
+    private final PublicUrls urls;
+    private final EssaysConfig.Embed config;
+    private final ObjectMapper mapper;
+
+    MetaService(PublicUrls urls, EssaysConfig config, ObjectMapper mapper) {
+        this.urls = urls;
+        this.config = config.embed();
+        this.mapper = mapper;
+    }
+
+    public EssayMeta meta(CorpusSnapshot corpus, EssayData e) {
+        String url = urls.page(e.slug());
+        var figure = e.assets().isEmpty() ? null : e.assets().get(0);
+        String image = figure == null ? null : urls.absolute(figure.url());
+        String modified = e.updated() == null ? null : e.updated().toString();
+        String series = corpus.series(e.series()).title();
+        var og = new EssayMeta.OpenGraph("article", e.title(), e.summary(), url, config.providerName(), image,
+                figure == null ? null : figure.asset().width(), figure == null ? null : figure.asset().height(),
+                figure == null ? null : figure.alt(), e.published().toString(), modified, series, e.tags());
+        var twitter = new EssayMeta.TwitterCard(figure == null ? "summary" : "summary_large_image", e.title(), e.summary(),
+                image, figure == null ? null : figure.alt());
+        var oembed = new EssayMeta.OEmbedLink(urls.oembed(url), "application/json+oembed", e.title());
+        var ld = new LinkedHashMap<String, Object>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "Article");
+        ld.put("headline", e.title());
+        ld.put("description", e.summary());
+        ld.put("url", url);
+        ld.put("mainEntityOfPage", url);
+        ld.put("datePublished", e.published().toString());
+        ld.put("dateModified", (e.updated() == null ? e.published() : e.updated()).toString());
+        ld.put("author", Map.of("@type", "Organization", "name", config.authorName()));
+        ld.put("publisher", Map.of("@type", "Organization", "name", config.providerName(), "url", config.providerUrl()));
+        if (figure != null) {
+            ld.put("image", Map.of("@type", "ImageObject", "url", image, "width", figure.asset().width(),
+                    "height", figure.asset().height()));
+        }
+        ld.put("keywords", e.tags());
+        ld.put("wordCount", e.wordCount());
+        ld.put("timeRequired", "PT" + e.readingMinutes() + "M");
+        ld.put("isPartOf", Map.of("@type", "CreativeWorkSeries", "name", series));
+        return new EssayMeta(url, e.title(), e.summary(), og, twitter, oembed, ld);
+    }
+
+    /**
+     * The meta as {@code <head>} elements. Attribute values are HTML-escaped; the JSON-LD is JSON with {@code <},
+     * {@code >} and {@code &} written as {@code \u003c}, {@code \u003e}, {@code \u0026} (they only occur inside JSON
+     * strings, where the escapes mean the same), so no {@code </script>} or comment opener can end the script early.
+     */
+    public String html(EssayMeta m) {
+        var out = new StringBuilder(2048);
+        out.append("<title>").append(EmbedPages.escape(m.title())).append("</title>\n");
+        link(out, "canonical", null, m.canonicalUrl(), null);
+        meta(out, "name", "description", m.description());
+        var og = m.openGraph();
+        meta(out, "property", "og:type", og.type());
+        meta(out, "property", "og:title", og.title());
+        meta(out, "property", "og:description", og.description());
+        meta(out, "property", "og:url", og.url());
+        meta(out, "property", "og:site_name", og.siteName());
+        if (og.image() != null) {
+            meta(out, "property", "og:image", og.image());
+            meta(out, "property", "og:image:width", og.imageWidth().toString());
+            meta(out, "property", "og:image:height", og.imageHeight().toString());
+            meta(out, "property", "og:image:alt", og.imageAlt());
+        }
+        meta(out, "property", "article:published_time", og.publishedTime());
+        if (og.modifiedTime() != null) {
+            meta(out, "property", "article:modified_time", og.modifiedTime());
+        }
+        meta(out, "property", "article:section", og.section());
+        og.tags().forEach(tag -> meta(out, "property", "article:tag", tag));
+        var tw = m.twitter();
+        meta(out, "name", "twitter:card", tw.card());
+        meta(out, "name", "twitter:title", tw.title());
+        meta(out, "name", "twitter:description", tw.description());
+        if (tw.image() != null) {
+            meta(out, "name", "twitter:image", tw.image());
+            meta(out, "name", "twitter:image:alt", tw.imageAlt());
+        }
+        link(out, "alternate", m.oembed().type(), m.oembed().href(), m.oembed().title());
+        out.append("<script type=\"application/ld+json\">").append(scriptSafeJson(mapper, m.jsonLd())).append("</script>\n");
+        return out.toString();
+    }
+
+    private static void meta(StringBuilder out, String attribute, String name, String content) {
+        out.append("<meta ").append(attribute).append("=\"").append(EmbedPages.escape(name)).append("\" content=\"")
+                .append(EmbedPages.escape(content == null ? "" : content)).append("\">\n");
+    }
+
+    private static void link(StringBuilder out, String rel, String type, String href, String title) {
+        out.append("<link rel=\"").append(rel).append('"');
+        if (type != null) {
+            out.append(" type=\"").append(EmbedPages.escape(type)).append('"');
+        }
+        out.append(" href=\"").append(EmbedPages.escape(href)).append('"');
+        if (title != null) {
+            out.append(" title=\"").append(EmbedPages.escape(title)).append('"');
+        }
+        out.append(">\n");
+    }
+
+    static String scriptSafeJson(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> formats() {
+        return List.of("json", "html");
+    }
+}

@@ -1,0 +1,122 @@
+package io.essays.embed;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+import io.essays.PublicUrls;
+
+/**
+ * An essay's sanitized HTML (rendered at import) adapted for where it is published outside the API: in an embed page
+ * (cross-links open the essay's page in the top window, external links a new one) or in a feed (every link and image
+ * absolute). Also cuts a section out of it. Works on the parsed fragment with jsoup, never with text substitution; the
+ * input is already sanitized and nothing here adds markup from outside it.
+ */
+public final class PublishedHtml {
+    private PublishedHtml() {
+    }
+
+    /**
+     * For an embed page: cross-links ({@code a[data-essay]}) point to the linked essay's page URL and open in the top
+     * window; external links open in a new one with {@code rel="noopener noreferrer"}; in-page anchors stay.
+     */
+    public static String forEmbed(String html, PublicUrls urls) {
+        Document doc = parse(html);
+        for (Element a : doc.select("a[href]")) {
+            String href = a.attr("href");
+            if (a.hasAttr("data-essay")) {
+                a.attr("href", urls.page(a.attr("data-essay"), fragment(href)));
+                a.attr("target", "_top");
+                a.removeAttr("rel");
+            } else if (isExternal(href)) {
+                a.attr("target", "_blank");
+                a.attr("rel", "noopener noreferrer");
+            }
+        }
+        return body(doc);
+    }
+
+    /**
+     * For a feed: cross-links to the linked essay's page, in-page anchors to this essay's page, any other relative link
+     * and every image resolved against this service's public URL. The result holds no relative URL.
+     */
+    public static String absolute(String html, String slug, PublicUrls urls) {
+        Document doc = parse(html);
+        for (Element a : doc.select("a[href]")) {
+            String href = a.attr("href");
+            if (a.hasAttr("data-essay")) {
+                a.attr("href", urls.page(a.attr("data-essay"), fragment(href)));
+            } else if (href.startsWith("#")) {
+                a.attr("href", urls.page(slug, href.substring(1)));
+            } else {
+                a.attr("href", urls.absolute(href));
+            }
+        }
+        for (Element img : doc.select("img[src]")) {
+            img.attr("src", urls.absolute(img.attr("src")));
+        }
+        return body(doc);
+    }
+
+    /**
+     * The section of the heading with id {@code headingId}: the heading and everything after it up to the next heading
+     * of the same or a higher level; null when no heading has that id.
+     */
+    public static String section(String html, String headingId) {
+        Document doc = parse(html);
+        Element heading = doc.getElementById(headingId);
+        int level = level(heading);
+        if (level == 0) {
+            return null;
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (Node n = heading; n != null; n = n.nextSibling()) {
+            if (n != heading && n instanceof Element e && level(e) != 0 && level(e) <= level) {
+                break;
+            }
+            nodes.add(n);
+        }
+        var out = new StringBuilder();
+        nodes.forEach(n -> out.append(n.outerHtml()));
+        return out.toString().strip();
+    }
+
+    private static int level(Element e) {
+        if (e == null) {
+            return 0;
+        }
+        String tag = e.normalName();
+        return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6' ? tag.charAt(1) - '0' : 0;
+    }
+
+    private static String fragment(String href) {
+        int hash = href.indexOf('#');
+        return hash < 0 ? null : href.substring(hash + 1);
+    }
+
+    private static boolean isExternal(String href) {
+        try {
+            String scheme = new URI(href).getScheme();
+            return scheme != null && !scheme.toLowerCase(Locale.ROOT).equals("javascript");
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static Document parse(String html) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        return doc;
+    }
+
+    private static String body(Document doc) {
+        return doc.body().html();
+    }
+}

@@ -1,0 +1,50 @@
+package io.essays.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Sections cut out of rendered HTML, and JSON-LD that cannot end its script element. */
+class PublishedHtmlTest {
+    static final String HTML = """
+            <p>Lead.</p>
+            <h2 id="a">A</h2>
+            <p>In A.</p>
+            <h3 id="a-1">A.1</h3>
+            <p>In A.1.</p>
+            <h2 id="b">B</h2>
+            <p>In B.</p>
+            <h1 id="c">C</h1>
+            <p>In C.</p>""";
+
+    @Test
+    void sectionRunsToTheNextHeadingOfTheSameOrAHigherLevel() {
+        assertThat(PublishedHtml.section(HTML, "a")).isEqualTo("""
+                <h2 id="a">A</h2>
+                <p>In A.</p>
+                <h3 id="a-1">A.1</h3>
+                <p>In A.1.</p>""");
+        assertThat(PublishedHtml.section(HTML, "a-1")).isEqualTo("<h3 id=\"a-1\">A.1</h3>\n<p>In A.1.</p>");
+        assertThat(PublishedHtml.section(HTML, "b")).isEqualTo("<h2 id=\"b\">B</h2>\n<p>In B.</p>");
+        assertThat(PublishedHtml.section(HTML, "c")).isEqualTo("<h1 id=\"c\">C</h1>\n<p>In C.</p>");
+    }
+
+    @Test
+    void sectionOfAnIdThatIsNoHeadingIsNull() {
+        assertThat(PublishedHtml.section(HTML, "nope")).isNull();
+        assertThat(PublishedHtml.section("<p id=\"x\">para</p>", "x")).isNull();
+    }
+
+    @Test
+    void jsonLdEscapesEverythingThatCouldCloseTheScriptOrOpenAComment() throws Exception {
+        var mapper = new ObjectMapper();
+        Map<String, Object> ld = Map.of("headline", "</script><script>alert(1)</script> <!-- & -->");
+        String json = MetaService.scriptSafeJson(mapper, ld);
+        assertThat(json).doesNotContain("<").doesNotContain(">").doesNotContain("&");
+        assertThat(mapper.readTree(json).get("headline").asText()).isEqualTo(ld.get("headline"));
+    }
+}

@@ -8,7 +8,7 @@ COPY src src
 COPY content content
 COPY openapi openapi
 # db-kind is fixed at build time: the image is built for PostgreSQL
-RUN ./mvnw -B -ntp package -DskipTests -Dquarkus.datasource.db-kind=postgresql
+RUN ./mvnw -B -ntp package -DskipTests -DskipPostgresBuild=true -Dquarkus.datasource.db-kind=postgresql
 
 # Run: slim Java 17 runtime, non-root user, PostgreSQL configured through the environment.
 FROM eclipse-temurin:17-jre-alpine

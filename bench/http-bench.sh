@@ -58,6 +58,8 @@ wrk_run() {
 start_app() {
   local content=$1 db=$WORK/db-$RANDOM
   local started=$(date +%s%N)
+  # prod mode needs a sync token secret; a random one per run is fine for a benchmark
+  ESSAYS_SYNC_SECRET=${ESSAYS_SYNC_SECRET:-bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')} \
   java -Xmx2g -Dquarkus.http.port=$APP_PORT -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$db" \
     -Dessays.content-dir="$content" -Dquarkus.log.level=INFO \
     -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &

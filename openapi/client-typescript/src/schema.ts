@@ -14,10 +14,67 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Re-import the content directory
-         * @description Validates the whole content directory and, if valid, imports it as a new release. Requires 'Authorization: Bearer <essays.admin-token>'; disabled when no token is configured.
+         * Start a re-import of the content directory
+         * @description Starts validating the whole content directory and, if valid, importing it as a new release, in the background. While an import runs, a second request starts nothing and answers with the running import. Poll the Location until the state is succeeded or failed. Requires 'Authorization: Bearer <essays.admin-token>'; disabled when no token is configured.
          */
         post: operations["importCorpus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent imports on this replica, newest first
+         * @description At most the 50 most recent imports this replica ran (startup and admin).
+         */
+        get: operations["listImports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: running, succeeded or failed */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook deliveries, newest first
+         * @description One entry per release and target: pending (retrying), delivered or failed, with the attempts made and the last answer.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -41,6 +98,30 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the offline bundle
+         * @description The release being served as one ZIP: manifest.json (release, a sync token for it, counts, every file with its SHA-256), series/{slug}.json, assets/{path} and essays/{slug}.json (as GET /essays/{slug} serves it). Unpack it, then continue with GET /sync?token= and the manifest's syncToken. Supports single byte ranges (Range, If-Range with the ETag) to resume a download.
+         */
+        get: operations["getBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /**
+         * Size and ETag of the offline bundle
+         * @description The headers of GET /bundle without the body: Content-Length is the bundle's size.
+         */
+        head: operations["headBundle"];
         patch?: never;
         trace?: never;
     };
@@ -284,6 +365,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recent releases, newest first
+         * @description Id, import time, content hash and change counts of the most recent releases, read from the database (so every replica answers the same, also before it has loaded the newest release).
+         */
+        get: operations["listReleases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -356,6 +457,26 @@ export interface paths {
          * @description One series with its essays' summaries in reading order.
          */
         get: operations["getSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sync series, essays and assets
+         * @description Without token: an initial sync, every series, asset and essay (the full detail, as GET /essays/{slug} serves it), in pages. With the nextSyncToken of an earlier sync: only what changed since, compared by content, with a tombstone for each item deleted (a renamed essay is a deletion and an addition). Follow next until a page carries nextSyncToken. A token for the release being served returns no items and the same token.
+         */
+        get: operations["sync"];
         put?: never;
         post?: never;
         delete?: never;
@@ -508,6 +629,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A release announced to one webhook target */
+        DeliveryStatus: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            releaseId?: number;
+            target?: string;
+            /** @enum {string} */
+            state?: "pending" | "delivered" | "failed";
+            /**
+             * Format: int32
+             * @description Attempts made so far
+             */
+            attempts?: number;
+            /**
+             * Format: int32
+             * @description HTTP status of the last attempt; absent when it got no answer
+             */
+            lastStatus?: number;
+            /** @description Why the last attempt failed */
+            lastError?: string;
+            createdAt?: components["schemas"]["Instant"];
+            /** @description When it was delivered or given up */
+            finishedAt?: components["schemas"]["Instant"];
+        };
         /** @description An image the essay uses, served by this API (or the configured asset base URL); URLs contain the content hash, so their bytes never change and may be cached forever */
         EssayAsset: {
             /**
@@ -746,7 +892,35 @@ export interface components {
              * @description Time taken to read, validate, render and write, in milliseconds
              */
             millis?: number;
+            /** @description What the release changed; empty when nothing was written */
+            changes?: components["schemas"]["ReleaseChanges"];
         };
+        /** @description A background import: running, succeeded (with the release and what changed) or failed (with every content problem, file and line, or the step that failed) */
+        ImportStatus: {
+            /**
+             * Format: int64
+             * @description Id of the import on the replica that runs it
+             */
+            id?: number;
+            /** @enum {string} */
+            state?: "running" | "succeeded" | "failed";
+            /** @description What started it: startup or admin */
+            trigger?: string;
+            started?: components["schemas"]["Instant"];
+            /** @description When it finished; absent while running */
+            finished?: components["schemas"]["Instant"];
+            /** @description The release it produced or found unchanged; only when succeeded */
+            result?: components["schemas"]["ImportOutcome"];
+            /** @description Content problems with file and line; only when failed on invalid content */
+            problems?: components["schemas"]["Problem1"][];
+            /** @description What failed; only when failed */
+            error?: string;
+        };
+        /**
+         * Format: date-time
+         * @example 2022-03-10T16:15:50Z
+         */
+        Instant: string;
         /** @description JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same entries as the Atom feed */
         JsonFeed: {
             /** @example https://jsonfeed.org/version/1.1 */
@@ -1004,6 +1178,12 @@ export interface components {
              */
             instance?: string;
         };
+        Problem1: {
+            file?: string;
+            /** Format: int32 */
+            line?: number;
+            message?: string;
+        };
         /** @description An essay related to another, with its score and the reasons behind it */
         RelatedEssay: {
             /** @example cross-entropy */
@@ -1036,6 +1216,42 @@ export interface components {
             score?: number;
             /** @description The essays (co-cited-by, both-link-to), tags (shared-tags) or series (same-series) behind the reason; empty for links-to and linked-from */
             values?: string[];
+        };
+        /** @description Essays a release added, changed and deleted compared with the release before it, by slug */
+        ReleaseChanges: {
+            added?: string[];
+            changed?: string[];
+            deleted?: string[];
+        };
+        /** @description A release: one successful import that changed the content */
+        ReleaseSummary: {
+            /** Format: int64 */
+            id?: number;
+            /** @description When it was imported (also the Last-Modified of its content responses) */
+            importedAt?: components["schemas"]["Instant"];
+            /** @description Hash of the content and rendering settings */
+            contentHash?: string;
+            /** Format: int32 */
+            series?: number;
+            /** Format: int32 */
+            essays?: number;
+            /** Format: int32 */
+            links?: number;
+            /**
+             * Format: int32
+             * @description Essays added compared with the release before
+             */
+            essaysAdded?: number;
+            /**
+             * Format: int32
+             * @description Essays whose metadata, source or rendering changed
+             */
+            essaysChanged?: number;
+            /**
+             * Format: int32
+             * @description Essays deleted compared with the release before
+             */
+            essaysDeleted?: number;
         };
         /** @description An essay that matches, with its best section and highlighted snippets */
         SearchHit: {
@@ -1183,6 +1399,89 @@ export interface components {
              */
             anchor?: string;
         };
+        /** @description An image of content/assets/: path, content hash, size and the immutable URL of its bytes */
+        SyncAsset: {
+            /**
+             * @description Path under content/assets/, the asset's key
+             * @example softmax/temperature.svg
+             */
+            path?: string;
+            /**
+             * @description SHA-256 (hex) of the bytes served
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
+            hash?: string;
+            /** @example image/svg+xml */
+            mediaType?: string;
+            /**
+             * Format: int32
+             * @description Size of the bytes, uncompressed
+             * @example 18097
+             */
+            bytes?: number;
+            /**
+             * Format: int32
+             * @description Intrinsic width in CSS pixels
+             * @example 534
+             */
+            width?: number;
+            /**
+             * Format: int32
+             * @description Intrinsic height in CSS pixels
+             * @example 325
+             */
+            height?: number;
+            /**
+             * @description Where the bytes are served (the URL essays' HTML uses); immutable
+             * @example /api/v1/assets/e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855/softmax/temperature.svg
+             */
+            url?: string;
+        };
+        /** @description A series, essay or asset to store (replacing the copy with the same type and key), or, with deletedInRelease, a tombstone: delete it. Series and essays are keyed by slug, assets by path */
+        SyncItem: {
+            /**
+             * @example essay
+             * @enum {string}
+             */
+            type?: "series" | "essay" | "asset";
+            /**
+             * @description Key of a series or essay
+             * @example softmax
+             */
+            slug?: string;
+            /**
+             * @description Key of an asset: its path under content/assets/
+             * @example softmax/temperature.svg
+             */
+            path?: string;
+            /**
+             * Format: int64
+             * @description Only on tombstones: the release that deleted the item
+             * @example 42
+             */
+            deletedInRelease?: number;
+            /** @description The series (type series) */
+            series?: components["schemas"]["SeriesSummary"];
+            /** @description The essay as GET /essays/{slug} serves it (type essay); only the requested fields with fields= */
+            essay?: components["schemas"]["EssayDetail"];
+            /** @description The asset's metadata (type asset); its bytes are at url */
+            asset?: components["schemas"]["SyncAsset"];
+        };
+        /** @description One page of an initial or delta sync. Follow next until a page carries nextSyncToken; keep it for the next sync */
+        SyncPage: {
+            /**
+             * Format: int64
+             * @description The release being served
+             * @example 42
+             */
+            release?: number;
+            /** @description Series, then assets, then essays, each by key; tombstones among them */
+            items?: components["schemas"]["SyncItem"][];
+            /** @description URL of the next page; absent on the last page */
+            next?: string | null;
+            /** @description Only on the last page: pass it as token to get what changes from now on */
+            nextSyncToken?: string | null;
+        };
         /** @description A tag with its essay count */
         TagCount: {
             /** @example probability */
@@ -1225,13 +1524,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Imported (or unchanged) */
-            200: {
+            /** @description The import now running (a new one, or the one already running) */
+            202: {
                 headers: {
+                    /** @description /api/v1/admin/imports/{id}: where to follow it */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportOutcome"];
+                    "application/json": components["schemas"]["ImportStatus"];
                 };
             };
             /** @description Missing or wrong token */
@@ -1245,7 +1546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Admin endpoint disabled (no token configured) */
+            /** @description Admin endpoints disabled (no token configured) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1254,8 +1555,138 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content has problems (type invalid-corpus: every problem with file and line), or the import failed for another reason (type import-failed: the step and the cause, such as a write the database refused); either way nothing changed and the previous release is still served */
-            422: {
+            /** @description The database does not answer; nothing was started, the release in memory is still served */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recent imports, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatus"][];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Admin endpoints disabled (no token configured) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatus"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such recent import on this replica, or admin endpoints disabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description How many entries (1–500) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryStatus"][];
+                };
+            };
+            /** @description limit outside 1–500 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Admin endpoints disabled (no token configured) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1315,6 +1746,118 @@ export interface operations {
             };
             /** @description No asset at this path, or the hash is not its content hash */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBundle: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description One byte range: bytes=first-last, bytes=first- or bytes=-suffixLength; several ranges are answered with the whole body
+                 * @example bytes=1048576-
+                 */
+                Range?: string;
+                /** @description The ETag (or Last-Modified) of the partial download: the range is sent only if the bundle is still that one, the whole bundle otherwise */
+                "If-Range"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole bundle */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the ZIP */
+                    ETag?: string;
+                    /** @description bytes */
+                    "Accept-Ranges"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description The requested range */
+            206: {
+                headers: {
+                    /** @description bytes first-last/size */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Accept header admits no application/zip */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The range starts past the end; Content-Range: bytes *\/size */
+            416: {
+                headers: {
+                    /** @description bytes *\/size */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    headBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Headers only */
+            200: {
+                headers: {
+                    /** @description Size of the bundle in bytes */
+                    "Content-Length"?: number;
+                    /** @description Strong entity tag of the ZIP */
+                    ETag?: string;
+                    /** @description bytes */
+                    "Accept-Ranges"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": unknown;
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Accept header admits no application/zip */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1975,6 +2518,38 @@ export interface operations {
             };
         };
     };
+    listReleases: {
+        parameters: {
+            query?: {
+                /** @description How many releases (1–100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Releases, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseSummary"][];
+                };
+            };
+            /** @description limit outside 1–100 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     searchEssays: {
         parameters: {
             query: {
@@ -2159,6 +2734,73 @@ export interface operations {
             };
             /** @description No series with this slug */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sync: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated essay fields to keep (sparse fieldset); items are still sent whenever anything in them changed
+                 * @example slug,title,html
+                 */
+                fields?: string;
+                /**
+                 * @description Items per page, 1 to 200 (default 50)
+                 * @example 50
+                 */
+                limit?: string;
+                /** @description nextSyncToken of the last sync, or the token in a next URL; absent for an initial sync */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncPage"];
+                };
+            };
+            /** @description Not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed token (invalid-sync-token), altered or foreign signature (forged-sync-token), unknown field or limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header admits no JSON */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is older than the history kept, or from another deployment (sync-restart-required): run an initial sync and replace everything synced */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

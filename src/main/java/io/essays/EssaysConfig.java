@@ -45,6 +45,13 @@ public interface EssaysConfig {
     @WithDefault("true")
     boolean importOnStart();
 
+    /**
+     * At startup, serve the release already in the database at once and import in the background (readiness does not
+     * wait); when off, or when the database has no release yet, the startup import runs before the service is ready.
+     */
+    @WithDefault("true")
+    boolean backgroundStartImport();
+
     /** How often a replica checks the database for a newer release imported elsewhere ({@code off} disables). */
     @WithDefault("10s")
     String refreshInterval();
@@ -57,6 +64,29 @@ public interface EssaysConfig {
     Paging paging();
 
     Assets assets();
+
+    Sync sync();
+
+    /** Delta sync and the offline bundle. */
+    interface Sync {
+        /**
+         * HMAC-SHA256 key that signs sync tokens; replicas of one deployment must share it. Required in production
+         * (the service refuses to start without it); dev and test have a default of their own.
+         */
+        Optional<String> secret();
+
+        /** How many releases (the newest ones) keep the per-item hashes that delta syncs are answered from. */
+        @WithDefault("100")
+        int retainedReleases();
+
+        /** Items per sync page when {@code limit} is not given. */
+        @WithDefault("50")
+        int defaultLimit();
+
+        /** Most items per sync page. */
+        @WithDefault("200")
+        int maxLimit();
+    }
 
     Embed embed();
 
@@ -89,6 +119,29 @@ public interface EssaysConfig {
         /** Default iframe height of oEmbed responses, before {@code /embed.js} resizes it ({@code maxheight} may lower it). */
         @WithDefault("480")
         int height();
+    }
+
+    Webhooks webhooks();
+
+    /** Where a new release is announced; see the README for the signature scheme. */
+    interface Webhooks {
+        /** URLs that receive a POST for each new release; none by default. */
+        Optional<java.util.List<String>> targets();
+
+        /** Shared secret of the HMAC-SHA256 signature; deliveries are unsigned without one. */
+        Optional<String> secret();
+
+        /** How long one attempt may take (connect and answer). */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Attempts per release and target before the delivery is recorded as failed. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Wait before the first retry; each further retry waits twice as long as the previous one. */
+        @WithDefault("1s")
+        Duration backoff();
     }
 
     /** Limits on the files of {@code content/assets/}. */

@@ -24,8 +24,19 @@ public class CorpusRelease extends PanacheEntityBase {
     public int essayCount;
     @Column(name = "link_count")
     public int linkCount;
+    @Column(name = "essays_added")
+    public int essaysAdded;
+    @Column(name = "essays_changed")
+    public int essaysChanged;
+    @Column(name = "essays_deleted")
+    public int essaysDeleted;
 
     public static CorpusRelease latest() {
         return find("order by id desc").firstResult();
+    }
+
+    /** The newest {@code limit} releases, newest first. */
+    public static java.util.List<CorpusRelease> recent(int limit) {
+        return find("order by id desc").page(0, limit).list();
     }
 }

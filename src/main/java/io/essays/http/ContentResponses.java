@@ -53,7 +53,8 @@ public class ContentResponses {
         this.cacheControl = cacheControl(config);
     }
 
-    static String cacheControl(EssaysConfig config) {
+    /** The {@code Cache-Control} of content responses, from {@code essays.http.*}. */
+    public static String cacheControl(EssaysConfig config) {
         return "public, max-age=" + config.http().maxAge().toSeconds()
                 + ", stale-while-revalidate=" + config.http().staleWhileRevalidate().toSeconds();
     }

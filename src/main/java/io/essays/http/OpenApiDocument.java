@@ -34,11 +34,14 @@ public class OpenApiDocument implements OASFilter {
                 + "essays, link previews and unlinked mentions, all computed at import.");
         TAGS.put("Assets", "Figures and images the essays use, by content hash: immutable, cacheable for a year.");
         TAGS.put("Search", "Full-text search with highlighted, section-level results, and search-as-you-type.");
+        TAGS.put("Sync", "For offline apps: initial and delta sync of series, essays and assets with deletion "
+                + "tombstones and signed tokens, and the whole release as one resumable ZIP bundle.");
         TAGS.put("Embeds", "Embedding essays on other sites: standalone embed pages of an essay or a section (strict "
                 + "CSP, light and dark), the host script /embed.js that sizes their iframes, oEmbed 1.0, and the metadata "
                 + "of an essay page's <head> (canonical URL, Open Graph, Twitter card, oEmbed discovery, JSON-LD).");
         TAGS.put("Feeds", "Syndication: Atom 1.0 and JSON Feed 1.1 with the full essays, and the sitemap; every URL "
                 + "in them absolute.");
+        TAGS.put("Releases", "Releases: each import that changed the content, with its hash and what changed.");
         TAGS.put("Admin", "Operations on the service; they need the admin token.");
     }
 

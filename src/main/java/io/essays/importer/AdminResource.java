@@ -1,7 +1,11 @@
 package io.essays.importer;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -12,62 +16,117 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.essays.EssaysConfig;
-import io.essays.content.InvalidCorpusException;
 import io.essays.http.OpenApiDocument;
 import io.essays.http.Problem;
 import io.essays.http.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 
-/** Re-imports the content directory on demand (for example after a content deploy), when an admin token is set. */
-@jakarta.ws.rs.Path("/api/v1/admin/import")
+/**
+ * Imports the content directory on demand (for example after a content deploy) in the background, and reports
+ * imports; enabled when an admin token is set.
+ */
+@Path("/api/v1/admin")
 @Tag(name = "Admin")
+@Blocking
 public class AdminResource {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AdminResource.class);
-    private final EssaysConfig config;
-    private final ImportService imports;
+    private final AdminToken token;
+    private final ImportJobs jobs;
+    private final DataSource database;
 
-    AdminResource(EssaysConfig config, ImportService imports) {
-        this.config = config;
-        this.imports = imports;
+    AdminResource(AdminToken token, ImportJobs jobs, DataSource database) {
+        this.token = token;
+        this.jobs = jobs;
+        this.database = database;
     }
 
     @POST
+    @Path("import")
     @Produces("application/json")
-    @Operation(operationId = "importCorpus", summary = "Re-import the content directory",
-            description = "Validates the whole content directory and, if valid, imports it as a new release. "
-                    + "Requires 'Authorization: Bearer <essays.admin-token>'; disabled when no token is configured.")
-    @APIResponse(responseCode = "200", description = "Imported (or unchanged)", content = @Content(schema = @Schema(implementation = ImportOutcome.class)))
+    @Operation(operationId = "importCorpus", summary = "Start a re-import of the content directory",
+            description = "Starts validating the whole content directory and, if valid, importing it as a new release, "
+                    + "in the background. While an import runs, a second request starts nothing and answers with the "
+                    + "running import. Poll the Location until the state is succeeded or failed. Requires "
+                    + "'Authorization: Bearer <essays.admin-token>'; disabled when no token is configured.")
+    @APIResponse(responseCode = "202", description = "The import now running (a new one, or the one already running)",
+            headers = @Header(name = "Location", description = "/api/v1/admin/imports/{id}: where to follow it",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ImportStatus.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong token",
             headers = @Header(name = "WWW-Authenticate", description = "The Bearer challenge (RFC 6750)",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Admin endpoint disabled (no token configured)",
+    @APIResponse(responseCode = "404", description = "Admin endpoints disabled (no token configured)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The content has problems (type invalid-corpus: every problem "
-            + "with file and line), or the import failed for another reason (type import-failed: the step and the "
-            + "cause, such as a write the database refused); either way nothing changed and the previous release is "
-            + "still served",
+    @APIResponse(responseCode = "503", description = "The database does not answer; nothing was started, the release "
+            + "in memory is still served",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
+                    schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
-    public ImportOutcome reimport(@HeaderParam("Authorization") String authorization) {
-        String token = config.adminToken().filter(t -> !t.isBlank())
-                .orElseThrow(() -> ProblemException.notFound("The admin endpoint is disabled: set essays.admin-token"));
-        String expected = "Bearer " + token;
-        if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                authorization.getBytes(StandardCharsets.UTF_8))) {
-            throw ProblemException.unauthorized("Send 'Authorization: Bearer <essays.admin-token>'", authorization != null);
-        }
-        try {
-            return imports.importFrom(java.nio.file.Path.of(config.contentDir()));
-        } catch (InvalidCorpusException e) {
-            throw new ProblemException(422, "invalid-corpus", "Invalid Corpus", e.getMessage());
-        } catch (ImportFailedException e) {
-            LOG.error("Admin import: " + e.getMessage(), e);
-            throw new ProblemException(422, "import-failed", "Import Failed", e.getMessage() + "; nothing changed, "
-                    + imports.served().map(id -> "release " + id + " is still served").orElse("no release is served yet"));
-        }
+    public Response reimport(@HeaderParam("Authorization") String authorization) {
+        token.check(authorization);
+        requireDatabase();
+        ImportStatus status = jobs.submit("admin");
+        return Response.accepted(status).location(URI.create("/api/v1/admin/imports/" + status.id()))
+                .header("Cache-Control", "no-store").build();
     }
+
+    @GET
+    @Path("imports")
+    @Produces("application/json")
+    @Operation(operationId = "listImports", summary = "Recent imports on this replica, newest first",
+            description = "At most the 50 most recent imports this replica ran (startup and admin).")
+    @APIResponse(responseCode = "200", description = "Recent imports, newest first", content = @Content(
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportStatus.class)))
+    @APIResponse(responseCode = "401", description = "Missing or wrong token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Admin endpoints disabled (no token configured)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
+    public Response imports(@HeaderParam("Authorization") String authorization) {
+        token.check(authorization);
+        return Response.ok(jobs.recent()).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("imports/{id}")
+    @Produces("application/json")
+    @Operation(operationId = "getImport", summary = "One import: running, succeeded or failed")
+    @APIResponse(responseCode = "200", description = "The import", content = @Content(
+            schema = @Schema(implementation = ImportStatus.class)))
+    @APIResponse(responseCode = "401", description = "Missing or wrong token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such recent import on this replica, or admin endpoints "
+            + "disabled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
+    public Response importStatus(@HeaderParam("Authorization") String authorization, @PathParam("id") long id) {
+        token.check(authorization);
+        ImportStatus status = jobs.find(id).orElseThrow(() -> ProblemException.notFound(
+                "No recent import " + id + " on this replica; GET /api/v1/admin/imports lists them"));
+        return Response.ok(status).header("Cache-Control", "no-store").build();
+    }
+
+    private void requireDatabase() {
+        String cause;
+        try (Connection connection = database.getConnection()) {
+            if (connection.isValid(2)) {
+                return;
+            }
+            cause = "the connection is not valid";
+        } catch (SQLException e) {
+            cause = e.getMessage();
+        }
+        throw new ProblemException(503, "database-unavailable", "Database Unavailable",
+                "The database does not answer (" + cause + "); nothing was imported and the release in memory is "
+                        + "still served", Map.of("Retry-After", "10"));
+    }
+
 }

@@ -76,8 +76,16 @@ class CorpusWriter {
         em.createNativeQuery("SELECT id FROM import_lock WHERE id = 1 FOR UPDATE").getResultList();
         CorpusRelease latest = CorpusRelease.latest();
         if (latest != null && latest.contentHash.equals(releaseHash)) {
-            return new WriteResult(latest.id, false, latest.linkCount);
+            return new WriteResult(latest.id, false, latest.linkCount, ReleaseChanges.NONE,
+                    latest.importedAt.toInstant());
         }
+        var before = new java.util.HashMap<String, List<Object>>();
+        em.createQuery("select e.slug, e.title, e.series, e.order, e.summary, e.source, e.html from Essay e", Object[].class)
+                .getResultList().forEach(r -> before.put((String) r[0], java.util.Arrays.asList(r).subList(1, r.length)));
+        var after = new java.util.HashMap<String, List<Object>>();
+        corpus.essays().forEach(e -> after.put(e.slug(), java.util.Arrays.asList(e.title(), e.series(), e.order(),
+                e.summary(), e.source(), e.rendered().html())));
+        ReleaseChanges changes = ReleaseChanges.between(before, after);
         AssetUse.deleteAll();
         EssayRelated.deleteAll();
         EssayMention.deleteAll();
@@ -168,10 +176,13 @@ class CorpusWriter {
         release.seriesCount = corpus.series().size();
         release.essayCount = corpus.essays().size();
         release.linkCount = links;
+        release.essaysAdded = changes.added().size();
+        release.essaysChanged = changes.changed().size();
+        release.essaysDeleted = changes.deleted().size();
         persist(release);
         em.flush();
         em.createQuery("delete from AssetBlob b where b.hash not in (select f.hash from AssetFile f)").executeUpdate();
-        return new WriteResult(release.id, true, links);
+        return new WriteResult(release.id, true, links, changes, release.importedAt.toInstant());
     }
 
     /** The newest release if its hash is {@code releaseHash}: the content is already imported. */
@@ -182,7 +193,7 @@ class CorpusWriter {
                 : java.util.Optional.empty();
     }
 
-    record WriteResult(long releaseId, boolean changed, int links) {
+    record WriteResult(long releaseId, boolean changed, int links, ReleaseChanges changes, Instant importedAt) {
     }
 
     private void persist(Object entity) {

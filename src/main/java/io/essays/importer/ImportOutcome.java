@@ -9,5 +9,6 @@ public record ImportOutcome(
         @Schema(description = "False when the content was identical to the served release, so nothing was written") boolean changed,
         @Schema(description = "Hash of the content and rendering settings") String contentHash,
         int series, int essays, int links,
-        @Schema(description = "Time taken to read, validate, render and write, in milliseconds") long millis) {
+        @Schema(description = "Time taken to read, validate, render and write, in milliseconds") long millis,
+        @Schema(description = "What the release changed; empty when nothing was written") ReleaseChanges changes) {
 }

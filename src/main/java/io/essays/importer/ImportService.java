@@ -18,10 +18,9 @@ import io.essays.links.LinkAnalysis;
 import io.essays.links.RelatedReasons;
 import io.essays.markdown.MarkdownRenderer;
 import io.essays.markdown.RenderingFingerprint;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Event;
 
 /**
  * Imports a content directory: read and validate the whole corpus, render it, write it in one transaction, then serve
@@ -37,8 +36,12 @@ public class ImportService {
     private final FormulaCache math;
     private final RenderingFingerprint fingerprint;
 
-    ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state, FormulaCache math) {
+    private final Event<ReleaseImported> imported;
+
+    ImportService(EssaysConfig config, CorpusWriter writer, CorpusState state, FormulaCache math,
+                  Event<ReleaseImported> imported) {
         this.config = config;
+        this.imported = imported;
         this.math = math;
         this.reader = new CorpusReader(new MarkdownRenderer(config.essayUrlTemplate(), config.assetBaseUrl(), math),
                 config.assets().maxFileSize().asLongValue(), config.assets().maxTotalSize().asLongValue());
@@ -53,31 +56,8 @@ public class ImportService {
         LOG.infof("Rendering fingerprint %s (%s)", fingerprint.hash().substring(0, 12), fingerprint);
     }
 
-    /**
-     * Imports the content directory at startup. No failure stops the service: content problems and any other failure
-     * (a database that refuses a write, a bug) are logged, naming what failed, and the previous release, if any, is
-     * served; without one, readiness stays down until an import succeeds.
-     */
-    void onStart(@Observes StartupEvent event) {
-        if (config.importOnStart()) {
-            try {
-                importFrom(Path.of(config.contentDir()));
-            } catch (InvalidCorpusException e) {
-                LOG.error(e.getMessage());
-                LOG.warn(stillServing("Content has problems"));
-            } catch (ImportFailedException e) {
-                LOG.error("Startup import of " + config.contentDir() + ": " + e.getMessage(), e);
-                LOG.warn(stillServing("The import failed"));
-            }
-        }
-        try {
-            state.refresh();
-        } catch (RuntimeException e) {
-            LOG.error("Loading the newest release failed: " + ImportFailedException.describe(e), e);
-        }
-    }
-
-    private String stillServing(String what) {
+    /** Says what is served after a failed startup import. */
+    String stillServing(String what) {
         return state.loaded().isPresent()
                 ? what + ": still serving release " + state.loaded().get().releaseId()
                 : what + " and no earlier release exists: the service is not ready";
@@ -112,7 +92,8 @@ public class ImportService {
         String hash = releaseHash(corpus.contentHash(), fingerprint);
         long[] analysed = {read};
         CorpusWriter.WriteResult result = step("writing to the database", () -> writer.current(hash)
-                .map(release -> new CorpusWriter.WriteResult(release.id, false, release.linkCount))
+                .map(release -> new CorpusWriter.WriteResult(release.id, false, release.linkCount,
+                        ReleaseChanges.NONE, release.importedAt.toInstant()))
                 .orElseGet(() -> {
                     LinkAnalysis analysis = step("analysing links", () -> LinkAnalysis.of(corpus));
                     analysed[0] = System.nanoTime();
@@ -127,8 +108,12 @@ public class ImportService {
                 corpus.essays().size(), corpus.assets().size(), result.links(), millis, result.changed() ? "release " + result.releaseId()
                         : "unchanged, release " + result.releaseId(), (read - started) / 1_000_000,
                 (analysed[0] - read) / 1_000_000, (written - analysed[0]) / 1_000_000, (done - written) / 1_000_000);
+        if (result.changed()) {
+            // only the replica that wrote the release announces it (webhooks)
+            imported.fire(new ReleaseImported(result.releaseId(), hash, result.importedAt(), result.changes()));
+        }
         return new ImportOutcome(result.releaseId(), result.changed(), hash, corpus.series().size(),
-                corpus.essays().size(), result.links(), millis);
+                corpus.essays().size(), result.links(), millis, result.changes());
     }
 
     /** Runs one step of an import; a failure other than content problems becomes an {@link ImportFailedException}. */

@@ -63,10 +63,13 @@ class OperationsTest {
 
     @Test
     void adminImportOfUnchangedContentReportsUnchanged() {
-        given().header("Authorization", "Bearer test-token").post("/api/v1/admin/import").then().statusCode(200)
-                .body("changed", equalTo(false))
-                .body("essays", equalTo(3))
-                .body("series", equalTo(3))
-                .body("links", equalTo(4));
+        String location = given().header("Authorization", "Bearer test-token").post("/api/v1/admin/import").then()
+                .statusCode(202).extract().header("Location");
+        var done = io.essays.ops.Imports.awaitFinished(location);
+        org.assertj.core.api.Assertions.assertThat(done.getString("state")).isEqualTo("succeeded");
+        org.assertj.core.api.Assertions.assertThat(done.getBoolean("result.changed")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(done.getInt("result.essays")).isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThat(done.getInt("result.series")).isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThat(done.getInt("result.links")).isEqualTo(4);
     }
 }

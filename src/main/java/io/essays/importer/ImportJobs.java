@@ -1,0 +1,149 @@
+package io.essays.importer;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.essays.EssaysConfig;
+import io.essays.content.InvalidCorpusException;
+import io.essays.corpus.CorpusState;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Runs imports in the background, one at a time on this replica (single flight: asking while one runs returns the
+ * running one, so the corpus is never rendered twice at once). Imports across replicas are serialised by the
+ * database's import lock ({@link CorpusWriter}). Keeps the most recent imports for the admin API.
+ */
+@ApplicationScoped
+public class ImportJobs {
+    private static final Logger LOG = Logger.getLogger(ImportJobs.class);
+    static final int KEPT = 50;
+
+    private final ImportService imports;
+    private final CorpusState state;
+    private final EssaysConfig config;
+    private final Clock clock;
+    private final AtomicLong ids = new AtomicLong();
+    private final Deque<ImportStatus> recent = new ArrayDeque<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "essays-import");
+        t.setDaemon(true);
+        return t;
+    });
+    private ImportStatus running;
+
+    ImportJobs(ImportService imports, CorpusState state, EssaysConfig config, Clock clock) {
+        this.imports = imports;
+        this.state = state;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * At startup, a replica whose database already has a release serves it at once and imports in the background,
+     * swapping when the import finishes; without a release (nothing to serve anyway) it imports before it is ready,
+     * unless {@code essays.background-start-import} is off, in which case it always waits. No failure stops the
+     * service: problems are logged and the previous release, if any, is served.
+     */
+    void onStart(@Observes StartupEvent event) {
+        try {
+            state.refresh();
+        } catch (RuntimeException e) {
+            LOG.error("Loading the newest release failed: " + ImportFailedException.describe(e), e);
+        }
+        if (!config.importOnStart()) {
+            return;
+        }
+        if (config.backgroundStartImport() && state.loaded().isPresent()) {
+            LOG.infof("Serving stored release %d while the startup import runs", state.loaded().get().releaseId());
+            submit("startup");
+        } else {
+            ImportStatus status = run(start("startup"));
+            if (status.error() != null) {
+                LOG.warn(imports.stillServing(status.problems() != null ? "Content has problems" : "The import failed"));
+            }
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    /** Starts an import unless one is running; returns the import now running (a new one or the one found). */
+    public ImportStatus submit(String trigger) {
+        ImportStatus job;
+        synchronized (this) {
+            if (running != null) {
+                return running;
+            }
+            job = start(trigger);
+        }
+        worker.execute(() -> run(job));
+        return job;
+    }
+
+    /** The import with {@code id}, if it is among the recent ones. */
+    public synchronized Optional<ImportStatus> find(long id) {
+        return recent.stream().filter(s -> s.id() == id).findFirst();
+    }
+
+    /** Recent imports, newest first. */
+    public synchronized List<ImportStatus> recent() {
+        return List.copyOf(recent);
+    }
+
+    private synchronized ImportStatus start(String trigger) {
+        running = new ImportStatus(ids.incrementAndGet(), "running", trigger, clock.instant(), null, null, null, null);
+        remember(running);
+        return running;
+    }
+
+    private ImportStatus run(ImportStatus job) {
+        ImportStatus done;
+        try {
+            ImportOutcome outcome = imports.importFrom(Path.of(config.contentDir()));
+            done = finished(job, "succeeded", outcome, null, null);
+        } catch (InvalidCorpusException e) {
+            LOG.error(e.getMessage());
+            done = finished(job, "failed", null, e.problems(), e.problems().size() + " problem(s) in the corpus");
+        } catch (ImportFailedException e) {
+            LOG.error("Import of " + config.contentDir() + ": " + e.getMessage(), e);
+            done = finished(job, "failed", null, null, e.getMessage() + "; nothing changed, "
+                    + imports.served().map(id -> "release " + id + " is still served").orElse("no release is served yet"));
+        } catch (RuntimeException | Error e) {
+            LOG.error("Import of " + config.contentDir() + " failed", e);
+            done = finished(job, "failed", null, null, ImportFailedException.describe(e));
+        }
+        synchronized (this) {
+            recent.removeIf(s -> s.id() == job.id());
+            remember(done);
+            running = null;
+        }
+        return done;
+    }
+
+    private ImportStatus finished(ImportStatus job, String outcome, ImportOutcome result,
+                                  List<io.essays.content.Problem> problems, String error) {
+        return new ImportStatus(job.id(), outcome, job.trigger(), job.started(), clock.instant(), result, problems, error);
+    }
+
+    private void remember(ImportStatus status) {
+        recent.removeIf(s -> s.id() == status.id());
+        recent.addFirst(status);
+        while (recent.size() > KEPT) {
+            recent.removeLast();
+        }
+    }
+}

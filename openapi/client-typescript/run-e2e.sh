@@ -50,7 +50,8 @@ echo "run-e2e: starting the service on $api (log: $work/service.log)"
 (
   cd "$root"
   export PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 ESSAYS_CONTENT_DIR="$root/content" \
-    ESSAYS_DB_URL="jdbc:h2:file:$work/db;DB_CLOSE_ON_EXIT=FALSE" ESSAYS_REFRESH_INTERVAL=off
+    ESSAYS_DB_URL="jdbc:h2:file:$work/db;DB_CLOSE_ON_EXIT=FALSE" ESSAYS_REFRESH_INTERVAL=off \
+    ESSAYS_SYNC_SECRET="e2e-$(node -p 'require("crypto").randomBytes(24).toString("hex")')"
   unset ESSAYS_ADMIN_TOKEN ESSAYS_CORS_ORIGINS
   exec "$java_cmd" -jar "$jar"
 ) >"$work/service.log" 2>&1 &

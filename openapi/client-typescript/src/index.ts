@@ -4,18 +4,21 @@
  * Every call goes through openapi-fetch with the types openapi-typescript generated from the committed spec
  * (`schema.d.ts`), so paths, parameters and bodies are checked by `tsc --strict`. On top of that this module adds what a
  * hand-written SDK would: `Link` pagination as async iterators, an optional ETag cache (conditional requests that reuse
- * the body on 304), and problem+json errors thrown as {@link ProblemError}.
+ * the body on 304), problem+json errors thrown as {@link ProblemError}, and the mobile sync protocol (`/sync`: initial
+ * sync, deltas from a token, tombstones, restart on 410) kept in a {@link SyncReplica}.
  */
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { components, paths } from "./schema.js";
 import { EtagCache } from "./etag-cache.js";
 import { ProblemError, type Problem } from "./problem.js";
 import { nextLink } from "./link-header.js";
+import { isTombstone, type SyncOutcome, type SyncPage, type SyncReplica } from "./sync.js";
 
 export type { components, paths, operations } from "./schema.js";
 export { EtagCache, type EtagCacheStats } from "./etag-cache.js";
 export { ProblemError, type Problem } from "./problem.js";
 export { parseLinkHeader, nextLink } from "./link-header.js";
+export { SyncReplica, isTombstone, syncKey, type SyncAsset, type SyncItem, type SyncOutcome, type SyncPage } from "./sync.js";
 
 type Schemas = components["schemas"];
 export type SeriesSummary = Schemas["SeriesSummary"];
@@ -41,6 +44,7 @@ export type TocEntry = Schemas["TocEntry"];
 type Query<P extends keyof paths> = paths[P]["get"] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 export type ListEssaysQuery = Query<"/api/v1/essays">;
 export type SearchQuery = Query<"/api/v1/search">;
+export type SyncQuery = Query<"/api/v1/sync">;
 export type MathFormat = NonNullable<Query<"/api/v1/essays/{slug}">["math"]>;
 
 export interface EssaysClientOptions {
@@ -194,6 +198,73 @@ export class EssaysClient {
       yield* results.items ?? [];
       current = next;
     }
+  }
+
+  /** The pages of one sync (initial without a token, else the changes since it), following `next` until a page carries `nextSyncToken`. */
+  async *syncPages(query: SyncQuery = {}): AsyncGenerator<SyncPage, void, undefined> {
+    let current: SyncQuery | undefined = query;
+    while (current) {
+      const outcome = await this.raw.GET("/api/v1/sync", { params: { query: current } });
+      const page: SyncPage = await unwrap(Promise.resolve(outcome));
+      yield page;
+      if (page.nextSyncToken) {
+        return;
+      }
+      if (!page.next) {
+        throw new Error("a sync page carried neither next nor nextSyncToken");
+      }
+      current = queryOf(page.next, outcome.response) as SyncQuery;
+    }
+  }
+
+  private async syncAll(query: SyncQuery): Promise<{ pages: SyncPage[]; token: string }> {
+    const pages: SyncPage[] = [];
+    for await (const page of this.syncPages(query)) {
+      pages.push(page);
+    }
+    return { pages, token: pages.at(-1)?.nextSyncToken ?? "" };
+  }
+
+  /**
+   * Brings a replica up to date: an initial sync when it has no token, else only what changed since its token. Every
+   * page is fetched before any item is applied, so the replica moves from one release to the next in one step (a
+   * failure midway leaves it as it was). A 410 (`sync-restart-required`: the token is older than the history the
+   * service keeps, or from another deployment) clears the replica and runs an initial sync.
+   */
+  async sync(replica: SyncReplica, options: { fields?: string; limit?: number } = {}): Promise<SyncOutcome> {
+    const base: SyncQuery = {
+      ...(options.fields ? { fields: options.fields } : {}),
+      ...(options.limit !== undefined ? { limit: String(options.limit) } : {}),
+    };
+    let restarted = false;
+    let result: { pages: SyncPage[]; token: string };
+    try {
+      result = await this.syncAll(replica.token ? { ...base, token: replica.token } : base);
+    } catch (error) {
+      if (!(error instanceof ProblemError && error.status === 410 && replica.token)) {
+        throw error;
+      }
+      restarted = true;
+      result = await this.syncAll(base);
+    }
+    if (restarted) {
+      replica.clear();
+    }
+    let stored = 0;
+    let deleted = 0;
+    for (const page of result.pages) {
+      for (const item of page.items ?? []) {
+        replica.apply(item);
+        if (isTombstone(item)) {
+          deleted++;
+        } else {
+          stored++;
+        }
+      }
+    }
+    replica.token = result.token;
+    replica.release = result.pages.at(-1)?.release ?? replica.release;
+    return { release: replica.release, stored, deleted, pages: result.pages.length, restarted };
   }
 
   suggest(q: string): Promise<Suggestion[]> {

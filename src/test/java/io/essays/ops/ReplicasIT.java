@@ -330,6 +330,50 @@ class ReplicasIT {
                 .containsExactlyInAnyOrderElementsOf(releases);
     }
 
+    @Test
+    @Order(9)
+    void aSyncTokenIssuedByOneReplicaWorksOnTheOther() throws Exception {
+        // an initial sync through replica a, page by page, to its token
+        String next = "/api/v1/sync?limit=2";
+        String token = null;
+        int items = 0;
+        while (next != null) {
+            JsonNode page = json(a, next);
+            items += page.get("items").size();
+            token = page.path("nextSyncToken").isNull() ? null : page.path("nextSyncToken").asText(null);
+            next = page.path("next").isNull() ? null : pathOf(page.path("next").asText(null));
+        }
+        assertThat(items).as("series, assets and essays of the fixture").isGreaterThan(5);
+        assertThat(token).isNotBlank();
+        // replica b accepts it: nothing changed since
+        JsonNode nothing = json(b, "/api/v1/sync?token=" + token);
+        assertThat(nothing.get("items")).isEmpty();
+        assertThat(nothing.get("nextSyncToken").asText()).isEqualTo(token);
+        // a change imported through a reaches a client that continues on b, and both replicas answer alike
+        Files.writeString(corpus.resolve("essays/second-look.md"), "\nA paragraph for syncing clients.\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        long release = importThrough(a).get("result").get("releaseId").asLong();
+        await(() -> served(b), id -> id == release);
+        HttpResponse<byte[]> fromB = b.get("/api/v1/sync?token=" + token);
+        HttpResponse<byte[]> fromA = a.get("/api/v1/sync?token=" + token);
+        assertThat(fromB.statusCode()).isEqualTo(200);
+        assertThat(fromB.body()).isEqualTo(fromA.body());
+        JsonNode delta = JSON.readTree(fromB.body());
+        assertThat(delta.get("items")).hasSize(1);
+        assertThat(delta.get("items").get(0).get("essay").get("slug").asText()).isEqualTo("second-look");
+        assertThat(delta.get("nextSyncToken").asText()).isNotEqualTo(token);
+        assertThat(json(a, "/api/v1/sync?token=" + delta.get("nextSyncToken").asText()).get("items")).isEmpty();
+    }
+
+    /** The path and query of a URL the service wrote, absolute or not. */
+    static String pathOf(String url) {
+        if (url == null) {
+            return null;
+        }
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
     /** Every content URI answers both replicas with the same status, bytes, ETag and Last-Modified. */
     static void assertSameRepresentations() throws IOException {
         List<String> uris = contentUris();

@@ -1,7 +1,6 @@
 package io.essays.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -26,16 +25,14 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.sun.net.httpserver.HttpServer;
 
 import io.essays.support.RealCorpusProfile;
+import io.essays.support.HeadlessChromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -54,8 +51,6 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(RealCorpusProfile.class)
 class EmbedsInBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
     private static final Path OUT = Path.of("target", "browser");
     private static final String PROBE = """
             (function () {
@@ -80,44 +75,23 @@ class EmbedsInBrowserTest {
 
     private static HttpServer host;
     private static ChromeDriver browser;
-    private static Path profileDir;
+    private static HeadlessChromium chromium;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("Headless Chromium is needed for this test but " + (Files.isExecutable(CHROMIUM) ? CHROMEDRIVER : CHROMIUM)
-                    + " is missing. Install it with: apt-get update && apt-get install -y chromium chromium-driver"
-                    + " (.ci/run does this), or point -Dchromium.binary and -Dwebdriver.chrome.driver at them.");
-        }
         Files.createDirectories(OUT);
-        profileDir = Files.createTempDirectory("essays-chromium-embed-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--disable-site-isolation-trials", "--window-size=1200,1000", "--user-data-dir=" + profileDir);
-        var logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start(1200, 1000, "--disable-site-isolation-trials");
+        browser = chromium.driver();
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (host != null) {
             host.stop(0);
-        }
-        if (profileDir != null) {
-            try (var walk = Files.walk(profileDir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

@@ -298,8 +298,16 @@ class ReplicasIT {
         assertThat(Files.readString(log)).contains("Serving stored release " + stored + " while the startup import runs");
         await(() -> served(b), id -> id == stored + 1);
         await(() -> served(a), id -> id == stored + 1);
-        JsonNode imports = JSON.readTree(b.send(HttpRequest.newBuilder(b.uri("/api/v1/admin/imports"))
-                .header("Authorization", TOKEN).GET().build()).body());
+        // the release is served as soon as it is loaded; the job records its result a moment later
+        JsonNode imports = await(() -> {
+            try {
+                return JSON.readTree(b.send(HttpRequest.newBuilder(b.uri("/api/v1/admin/imports"))
+                        .header("Authorization", TOKEN).GET().build()).body());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, list -> list.size() > 0 && !"running".equals(list.get(0).get("state").asText()));
+        assertThat(imports.get(0).get("state").asText()).isEqualTo("succeeded");
         assertThat(imports.get(0).get("trigger").asText()).isEqualTo("startup");
         assertThat(imports.get(0).get("result").get("changes").get("changed").get(0).asText()).isEqualTo("third-way");
         assertSameRepresentations();

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import java.util.Map;
 
 import org.jsoup.nodes.Entities;
 
+import io.essays.Sha256;
 import io.essays.EssaysConfig;
 import io.essays.PublicUrls;
 import io.essays.corpus.CorpusSnapshot;
@@ -110,12 +109,7 @@ public class EmbedPages {
 
     /** The CSP source of exact bytes: {@code sha256-<base64>}. */
     static String sha256(String text) {
-        try {
-            byte[] sum = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(sum);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256-" + Base64.getEncoder().encodeToString(Sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String resource(String path) {

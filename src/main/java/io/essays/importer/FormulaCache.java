@@ -1,14 +1,11 @@
 package io.essays.importer;
 
+import io.essays.Sha256;
 import io.essays.store.CachedFormula;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -222,14 +219,7 @@ public class FormulaCache implements MathRenderer {
 
     /** The cache key of a formula rendered by this renderer. */
     String key(Formula formula) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update((version() + "\n" + (formula.display() ? "display" : "inline") + "\n" + formula.tex())
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(version() + "\n" + (formula.display() ? "display" : "inline") + "\n" + formula.tex());
     }
 
     private record Result(String mathMl, String error) {

@@ -1,14 +1,11 @@
 package io.essays.importer;
 
+import io.essays.Sha256;
 import io.essays.store.ReleaseChanges;
 
 import io.essays.store.CorpusWriter;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.jboss.logging.Logger;
@@ -133,12 +130,6 @@ public class ImportService {
 
     /** The hash that identifies a release: the content files and everything else that decides what is stored. */
     static String releaseHash(String contentHash, RenderingFingerprint fingerprint) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update((contentHash + "\n" + fingerprint.hash()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(contentHash + "\n" + fingerprint.hash());
     }
 }

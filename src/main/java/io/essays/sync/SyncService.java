@@ -1,9 +1,8 @@
 package io.essays.sync;
 
+import io.essays.Sha256;
 import io.essays.DomainException;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -203,9 +202,8 @@ public class SyncService {
     /** SHA-256 of the JSON {@code value} is served as, base64url. */
     private String hash(Object value) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(value)));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest(mapper.writeValueAsBytes(value)));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash " + value.getClass(), e);
         }
     }

@@ -85,6 +85,23 @@ final class AssetReader {
         return String.join("/", parts.subList(1, parts.size()));
     }
 
+    /** Every file under {@code root} that is read as an asset, in the order they are read (and hashed). */
+    static List<Path> list(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !hidden(root.relativize(p)))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Adds an asset file to a content hash exactly as {@link #read} does. */
+    static void hash(MessageDigest digest, Path root, Path file, byte[] bytes) {
+        digest.update((DIRECTORY + "/" + relative(root, file)).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(bytes);
+    }
+
     Assets read(Path contentDir, List<Problem> problems, List<Problem> warnings, MessageDigest digest) {
         Path root = contentDir.resolve(DIRECTORY);
         var valid = new LinkedHashMap<String, AssetSource>();
@@ -93,11 +110,8 @@ final class AssetReader {
             return new Assets(valid, invalid, root.toString());
         }
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> !hidden(root.relativize(p)))
-                    .sorted()
-                    .toList();
+        try {
+            files = list(root);
         } catch (IOException e) {
             problems.add(new Problem(root.toString(), 0, "cannot list directory: " + e.getMessage()));
             return new Assets(valid, invalid, root.toString());
@@ -132,9 +146,7 @@ final class AssetReader {
                 problems.add(new Problem(name, 0, "unreadable file: " + e.getMessage()));
                 continue;
             }
-            digest.update(("assets/" + path).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(bytes);
+            hash(digest, root, file, bytes);
             AssetSource asset = asset(path, name, bytes, problems, warnings);
             if (asset != null) {
                 valid.put(path, asset);

@@ -89,6 +89,38 @@ public final class CorpusReader {
                 warnings.stream().sorted().toList());
     }
 
+    /**
+     * The content hash that {@link #read} would give {@code contentDir} if it is valid, computed from the files alone
+     * (no parsing, no rendering): what an import compares with the stored release before doing any work. Empty when
+     * a file cannot be read (a full read then reports it).
+     */
+    public static java.util.Optional<String> contentHash(Path contentDir) {
+        var digest = sha256();
+        try {
+            for (Path path : files(contentDir.resolve("series"), new ArrayList<>())) {
+                hash(digest, path, Files.readAllBytes(path));
+            }
+            Path assets = contentDir.resolve(AssetReader.DIRECTORY);
+            if (Files.isDirectory(assets)) {
+                for (Path path : AssetReader.list(assets)) {
+                    AssetReader.hash(digest, assets, path, Files.readAllBytes(path));
+                }
+            }
+            for (Path path : files(contentDir.resolve("essays"), new ArrayList<>())) {
+                hash(digest, path, Files.readAllBytes(path));
+            }
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static void hash(MessageDigest digest, Path path, byte[] bytes) {
+        digest.update(path.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(bytes);
+    }
+
     private List<SeriesSource> readSeries(Path contentDir, List<Problem> problems, MessageDigest digest) {
         var result = new ArrayList<SeriesSource>();
         for (Path path : files(contentDir.resolve("series"), problems)) {
@@ -331,9 +363,7 @@ public final class CorpusReader {
             problems.add(new Problem(path.toString(), 0, "unreadable file: " + e.getMessage()));
             return null;
         }
-        digest.update(path.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(bytes);
+        hash(digest, path, bytes);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

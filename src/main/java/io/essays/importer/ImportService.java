@@ -3,6 +3,7 @@ package io.essays.importer;
 import io.essays.Sha256;
 import io.essays.store.ReleaseChanges;
 
+import io.essays.store.CorpusRelease;
 import io.essays.store.CorpusWriter;
 
 import java.nio.file.Path;
@@ -87,6 +88,21 @@ public class ImportService {
      */
     public ImportOutcome importFrom(Path contentDir) {
         long started = System.nanoTime();
+        // an unchanged corpus costs one pass over its bytes: no parsing, rendering, analysis or write
+        var stored = step("hashing " + contentDir, () -> CorpusReader.contentHash(contentDir))
+                .map(contentHash -> releaseHash(contentHash, fingerprint))
+                .flatMap(hash -> step("reading the newest release", () -> writer.current(hash)));
+        if (stored.isPresent()) {
+            CorpusRelease release = stored.get();
+            long hashed = System.nanoTime();
+            step("loading the release", state::refresh);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.infof("Imported %s: unchanged, release %d (%d series, %d essays, %d links; hashed in %d ms, "
+                            + "nothing read, rendered or written) in %d ms", contentDir, release.id,
+                    release.seriesCount, release.essayCount, release.linkCount, (hashed - started) / 1_000_000, millis);
+            return new ImportOutcome(release.id, false, release.contentHash, release.seriesCount, release.essayCount,
+                    release.linkCount, millis, ReleaseChanges.NONE);
+        }
         Corpus corpus = step("reading and rendering " + contentDir, () -> reader.read(contentDir));
         corpus.warnings().forEach(w -> LOG.warn(w.toString()));
         long read = System.nanoTime();

@@ -75,6 +75,10 @@ class AssetValidationTest {
         assertThat(corpus.assets()).extracting(AssetSource::path, AssetSource::type, AssetSource::width, AssetSource::height)
                 .containsExactly(tuple("a/figure.svg", ImageType.SVG, 120, 60), tuple("photos/dot.PNG", ImageType.PNG, 4, 3));
         assertThat(corpus.assets().get(0).hash()).hasSize(64);
+        // assets in sub-folders are part of the hash an import compares before reading anything
+        assertThat(CorpusReader.contentHash(dir)).contains(corpus.contentHash());
+        write("assets/photos/dot.PNG", png(4, 4));
+        assertThat(CorpusReader.contentHash(dir)).isNotEqualTo(java.util.Optional.of(corpus.contentHash()));
         assertThat(corpus.warnings()).isEmpty();
         var images = corpus.essays().get(0).rendered().images();
         assertThat(images).extracting(i -> i.asset().path(), i -> i.caption(), i -> i.line())

@@ -64,6 +64,20 @@ class CorpusReaderTest {
     }
 
     @Test
+    void theHashOfTheFilesAloneIsTheContentHashOfTheReadCorpus() throws IOException {
+        write("essays/a.md", essay("", 1, "## Intro\n\nHello.\n"));
+        String read = reader.read(dir).contentHash();
+        assertThat(CorpusReader.contentHash(dir)).contains(read);
+        assertThat(CorpusReader.contentHash(Path.of("src/test/resources/fixture")))
+                .contains(reader.read(Path.of("src/test/resources/fixture")).contentHash());
+        write("essays/a.md", essay("", 1, "## Intro\n\nHello again.\n"));
+        assertThat(CorpusReader.contentHash(dir)).isNotEqualTo(java.util.Optional.of(read))
+                .contains(reader.read(dir).contentHash());
+        write("series/basics.yaml", "title: Basics\norder: 1\ndescription: The basics, renamed.\n");
+        assertThat(CorpusReader.contentHash(dir)).contains(reader.read(dir).contentHash());
+    }
+
+    @Test
     void tagsAndSlugsLongerThanAKeyMayBeAreReportedWithFileAndLine() throws IOException {
         String longTag = "t".repeat(101);
         write("essays/a.md", essay("tags: [ok, " + longTag + "]\n", 1, "Text.\n"));

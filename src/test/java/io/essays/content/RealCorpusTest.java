@@ -28,6 +28,11 @@ class RealCorpusTest {
     }
 
     @Test
+    void anImportRecognisesTheUnchangedRealCorpusFromItsFilesAlone() {
+        assertThat(CorpusReader.contentHash(Path.of("content"))).contains(corpus.contentHash());
+    }
+
+    @Test
     void everySeriesIsPopulatedInTheExpectedReadingOrder() {
         assertThat(corpus.essays()).extracting(EssaySource::slug).containsExactly(
                 "neural-networks-refresher", "softmax", "boltzmann-distribution", "cross-entropy",

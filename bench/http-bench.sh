@@ -5,9 +5,12 @@
 #   bench/http-bench.sh --synthetic     # plus a synthetic corpus of 10,000 cross-linked essays
 #
 # Installs wrk and nginx from Debian packages if missing, builds the service, starts it in prod mode on the embedded
-# default (H2), snapshots the exact response bytes of each benchmarked URL into files nginx serves on loopback, then
-# runs wrk against both with identical settings after a warm-up. Prints req/s, p50 and p99 for both and the ratio.
-# Environment: DURATION (default 10s), WARMUP (5s), CONNECTIONS (8), THREADS (1), SKIP_BUILD=1.
+# default (H2) with the production JVM options (bench/lib.sh), snapshots the exact response bytes of each benchmarked
+# URL into files nginx serves on loopback, then runs wrk against both with identical settings after a warm-up. Prints
+# req/s, p50 and p99 for both and the ratio. Before the warm-up it records the first seconds after readiness (req/s
+# per second on the essay detail: the JIT warming up), and after the comparison the p99 of essay GETs under a mixed
+# closed-loop load without and with 10% searches (bench/LoadMix.java).
+# Environment: DURATION (default 10s), WARMUP (5s), CONNECTIONS (8), THREADS (1), MIX_SECONDS (20), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -15,15 +18,15 @@ DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-1}
-APP_PORT=18080
+MIX_SECONDS=${MIX_SECONDS:-20}
 NGINX_PORT=18081
 WORK=$(mktemp -d /tmp/essays-bench.XXXXXX)
 chmod 755 "$WORK"   # nginx workers run as www-data
-APP_PID=""
+source bench/lib.sh
 NGINX_PID=""
 
 cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  stop_app
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
   wait 2>/dev/null || true
 }
@@ -54,26 +57,6 @@ wrk_run() {
     /Non-2xx or 3xx/ { bad=$NF }
     END { printf "%.0f %.3f %.3f %s\n", rps, p50, p99, (bad==""?0:bad) }'
 }
-
-start_app() {
-  local content=$1 db=$WORK/db-$RANDOM
-  local started=$(date +%s%N)
-  # prod mode needs a sync token secret; a random one per run is fine for a benchmark
-  ESSAYS_SYNC_SECRET=${ESSAYS_SYNC_SECRET:-bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')} \
-  java -Xmx2g -Dquarkus.http.port=$APP_PORT -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$db" \
-    -Dessays.content-dir="$content" -Dquarkus.log.level=INFO \
-    -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  until curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then echo "service died:"; tail -50 "$WORK/app.log"; exit 1; fi
-    sleep 0.1
-  done
-  READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
-  IMPORT_MS=$(grep -o 'links in [0-9]* ms' "$WORK/app.log" | head -1 | grep -o '[0-9]* ms' | tr -d ' ms')
-  RSS_READY_MB=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
-}
-
-stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
 
 start_nginx() {
   mkdir -p "$WORK/www" "$WORK/nginx"
@@ -106,7 +89,9 @@ bench_corpus() {
   local label=$1 content=$2
   echo
   echo "== $label ($content)"
-  start_app "$content"
+  start_app h2 "$content" "db-$RANDOM" "$WORK/app.log"
+  wait_import "$WORK/app.log"
+  IMPORT_MS=$(import_line "$WORK/app.log" | grep -o -E '[0-9]+ ms' | tail -1 | tr -d ' ms')
   local api="http://127.0.0.1:$APP_PORT/api/v1"
   local largest
   largest=$(ls -S "$content/essays" | sed -n 1p); largest=${largest%.md}   # sed, not head: no SIGPIPE under pipefail
@@ -123,6 +108,12 @@ bench_corpus() {
   printf "largest essay: %s (%s bytes JSON, %s bytes HTML); list: %s bytes\n" "$largest" \
     "$(stat -c %s "$WORK/www/essay.json")" "$(stat -c %s "$WORK/www/essay.html")" "$(stat -c %s "$WORK/www/list.json")"
   printf "launch to ready: %d ms; import: %s ms; RSS at ready: %d MB\n" "$READY_MS" "${IMPORT_MS:-?}" "$RSS_READY_MB"
+  # the first seconds after readiness: one-second wrk runs on the essay detail while the JIT warms up
+  local first=""
+  for i in 1 2 3 4 5; do
+    first="$first $(wrk -t"$THREADS" -c"$CONNECTIONS" -d1s "$api/essays/$largest" | awk '/Requests\/sec/{printf "%.0f", $2}')"
+  done
+  echo "first seconds after ready, essay detail req/s:$first"
   # JIT warm-up of every code path the cases use, on both servers, before anything is measured
   for url in "$api/essays/$largest" "$api/essays" "$api/essays/$largest/html" "$ngx/essay.json" "$ngx/list.json" "$ngx/essay.html"; do
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
@@ -140,17 +131,26 @@ bench_corpus() {
     printf "%-22s %12s %8sms %8sms %12s %8sms %8sms %7s %s\n" "$name" "$a_rps" "$a_p50" "$a_p99" "$n_rps" "$n_p50" "$n_p99" "$ratio" "$verdict"
     [ "$a_bad" = 0 ] && [ "$n_bad" = 0 ] || echo "   (non-2xx/3xx responses: api $a_bad, nginx $n_bad)"
   }
-  run_case "essay detail JSON" "$api/essays/$largest" "$ngx/essay.json" "" "" 0.5
-  run_case "essay list JSON" "$api/essays" "$ngx/list.json" "" "" 0.5
-  run_case "essay HTML fragment" "$api/essays/$largest/html" "$ngx/essay.html" "" "" 0.5
-  run_case "304 revalidation" "$api/essays/$largest" "$ngx/essay.json" "If-None-Match: $app_etag" "If-None-Match: $ngx_etag" 0.7
-  printf "RSS after run: %d MB\n" $(( $(ps -o rss= -p "$APP_PID") / 1024 ))
+  run_case "essay detail JSON" "$api/essays/$largest" "$ngx/essay.json" "" "" 0.8
+  run_case "essay list JSON" "$api/essays" "$ngx/list.json" "" "" 0.8
+  run_case "essay HTML fragment" "$api/essays/$largest/html" "$ngx/essay.html" "" "" 0.8
+  run_case "304 revalidation" "$api/essays/$largest" "$ngx/essay.json" "If-None-Match: $app_etag" "If-None-Match: $ngx_etag" 1.0
+  printf "RSS after run: %d MB\n" "$(rss_mb)"
+  # p99 of essay GETs (detail, HTML, list, 304) under a mixed load, without and with 10% searches
+  java bench/LoadMix.java "http://127.0.0.1:$APP_PORT" "$MIX_SECONDS" "$CONNECTIONS" 0 > "$WORK/mix0.txt"
+  java bench/LoadMix.java "http://127.0.0.1:$APP_PORT" "$MIX_SECONDS" "$CONNECTIONS" 10 > "$WORK/mix10.txt"
+  sed 's/^/   /' "$WORK/mix10.txt"
+  local p0 p10
+  p0=$(grep -o 'p99_ms=[0-9.]*' "$WORK/mix0.txt" | cut -d= -f2)
+  p10=$(grep -o 'p99_ms=[0-9.]*' "$WORK/mix10.txt" | cut -d= -f2)
+  printf "essay GET p99: %s ms without searches, %s ms with 10%% searches: %s x\n" "$p0" "$p10" \
+    "$(awk -v a="$p10" -v b="$p0" 'BEGIN{printf "%.2f", a/b}')"
+  printf "RSS after the mixed load: %d MB\n" "$(rss_mb)"
   stop_app
 }
 
-echo "machine: $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up; service and nginx on loopback"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); JAVA_OPTS=$JAVA_OPTS; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up; service and nginx on loopback"
 bench_corpus "real corpus" "$ROOT/content"
 if [ "${1:-}" = "--synthetic" ]; then
-  python3 bench/gen_corpus.py "$WORK/synthetic" --essays 10000 --seed 1 >/dev/null
-  bench_corpus "synthetic corpus, 10,000 essays" "$WORK/synthetic"
+  bench_corpus "synthetic corpus, 10,000 essays" "$(synthetic_corpus 10000 1)"
 fi

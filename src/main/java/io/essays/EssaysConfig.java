@@ -183,6 +183,14 @@ public interface EssaysConfig {
          */
         @WithDefault("4096")
         int maxUriLength();
+
+        /**
+         * How long the service sends requests to itself after the HTTP server starts and before it reports ready, so
+         * that the JIT has compiled the request path and the hot representations are built before clients arrive
+         * ({@code corpus/WarmUp}); {@code 0s} reports ready without warming up.
+         */
+        @WithDefault("1s")
+        Duration warmUp();
     }
 
     /** Pagination of lists. */

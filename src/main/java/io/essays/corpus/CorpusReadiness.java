@@ -6,19 +6,27 @@ import org.eclipse.microprofile.health.Readiness;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Ready only once a corpus release is loaded (the datasource check covers the database). */
+/**
+ * Ready once a corpus release is loaded and the start-up {@link WarmUp} has finished (the datasource check covers the
+ * database).
+ */
 @Readiness
 @ApplicationScoped
 public class CorpusReadiness implements HealthCheck {
     private final CorpusState state;
+    private final WarmUp warmUp;
 
-    CorpusReadiness(CorpusState state) {
+    CorpusReadiness(CorpusState state, WarmUp warmUp) {
         this.state = state;
+        this.warmUp = warmUp;
     }
 
     @Override
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("corpus");
+        if (state.loaded().isPresent() && !warmUp.done()) {
+            return builder.down().withData("reason", "warming up").withData("requests", warmUp.requests()).build();
+        }
         return state.loaded()
                 .map(s -> builder.up().withData("release", s.releaseId()).withData("essays", s.essays().size()).build())
                 .orElseGet(() -> builder.down().withData("reason", "no corpus imported").build());

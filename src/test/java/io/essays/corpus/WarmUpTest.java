@@ -1,0 +1,51 @@
+package io.essays.corpus;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.essays.http.FastPath;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/** The start-up warm-up: the service requests its own hot URIs before it reports ready, then reports ready. */
+@QuarkusTest
+@TestProfile(WarmUpTest.Profile.class)
+class WarmUpTest {
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("essays.http.warm-up", "300ms",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:warm-up;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @Inject
+    WarmUp warmUp;
+    @Inject
+    FastPath fastPath;
+    @Inject
+    CorpusState state;
+
+    @Test
+    void theServiceWarmsItsOwnHotPathThenReportsReady() throws InterruptedException {
+        for (int i = 0; i < 200 && !warmUp.done(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(warmUp.done()).isTrue();
+        // lists, series, tags and every fixture essay's detail and HTML, each plain, gzip and revalidated
+        int uris = 3 + 2 * Math.min(WarmUp.ESSAYS, state.current().essays().size());
+        assertThat(warmUp.requests()).isGreaterThanOrEqualTo(3L * uris);
+        assertThat(warmUp.failures()).isZero();
+        // after the first round every warm-up request was a cache hit answered by the fast path
+        assertThat(fastPath.served()).isGreaterThan(warmUp.requests() / 2);
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'corpus' }.status", equalTo("UP"));
+    }
+}

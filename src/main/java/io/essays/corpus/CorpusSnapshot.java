@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -55,9 +56,111 @@ public final class CorpusSnapshot implements ReleaseCache {
     public record AssetUseData(AssetData asset, String url, String alt, String caption) {
     }
 
-    /** A heading with the first paragraph and the whole plain text of its section. */
-    public record HeadingData(int level, String id, String text, String firstParagraphText, String firstParagraphHtml,
-                              String sectionText) {
+    /**
+     * A heading with the first paragraph and the whole plain text of its section. The section's text and its first
+     * paragraph are parts of the essay's plain text; {@link #within} keeps them as ranges of that one string instead
+     * of copies (a tenth of a large corpus's heap), and the accessors cut them out when asked. Equal by value, like a
+     * record.
+     */
+    public static final class HeadingData {
+        private final int level;
+        private final String id;
+        private final String text;
+        private final String firstParagraphHtml;
+        private final Slice firstParagraph;
+        private final Slice section;
+
+        public HeadingData(int level, String id, String text, String firstParagraphText, String firstParagraphHtml,
+                           String sectionText) {
+            this(level, id, text, firstParagraphHtml, Slice.of(firstParagraphText), Slice.of(sectionText));
+        }
+
+        private HeadingData(int level, String id, String text, String firstParagraphHtml, Slice firstParagraph,
+                            Slice section) {
+            this.level = level;
+            this.id = id;
+            this.text = text;
+            this.firstParagraphHtml = firstParagraphHtml;
+            this.firstParagraph = firstParagraph;
+            this.section = section;
+        }
+
+        /**
+         * This heading with its section text and first paragraph held as ranges of {@code plainText} (the essay's),
+         * the section searched from {@code start[0]} first (headings come in document order), then from the
+         * beginning; itself when the section is not in {@code plainText}. Sets {@code start[0]} to where the section
+         * starts, for the next heading.
+         */
+        public HeadingData within(String plainText, int[] start) {
+            String sectionText = section.toString();
+            int at = plainText.indexOf(sectionText, start[0]);
+            if (at < 0) {
+                at = plainText.indexOf(sectionText);
+            }
+            if (at < 0) {
+                return this;
+            }
+            start[0] = at;
+            Slice inPlain = new Slice(plainText, at, at + sectionText.length());
+            String paragraph = firstParagraph.toString();
+            int p = sectionText.indexOf(paragraph);
+            Slice paragraphInPlain = p < 0 ? firstParagraph : new Slice(plainText, at + p, at + p + paragraph.length());
+            return new HeadingData(level, id, text, firstParagraphHtml, paragraphInPlain, inPlain);
+        }
+
+        public int level() {
+            return level;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public String firstParagraphText() {
+            return firstParagraph.toString();
+        }
+
+        public String firstParagraphHtml() {
+            return firstParagraphHtml;
+        }
+
+        public String sectionText() {
+            return section.toString();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HeadingData h && level == h.level && Objects.equals(id, h.id)
+                    && Objects.equals(text, h.text) && Objects.equals(firstParagraphHtml, h.firstParagraphHtml)
+                    && Objects.equals(firstParagraphText(), h.firstParagraphText())
+                    && Objects.equals(sectionText(), h.sectionText());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(level, id, text, firstParagraphHtml, firstParagraphText(), sectionText());
+        }
+
+        @Override
+        public String toString() {
+            return "HeadingData[level=" + level + ", id=" + id + ", text=" + text + "]";
+        }
+
+        /** The characters {@code start} (inclusive) to {@code end} of {@code base}; null when base is null. */
+        private record Slice(String base, int start, int end) {
+            static Slice of(String s) {
+                return new Slice(s, 0, s == null ? 0 : s.length());
+            }
+
+            @Override
+            public String toString() {
+                return base == null ? null : start == 0 && end == base.length() ? base : base.substring(start, end);
+            }
+        }
     }
 
     /** One cross-link occurrence. */

@@ -70,7 +70,8 @@ public class SnapshotLoader implements SnapshotSource {
      * Reads every table of the corpus with plain JDBC: no entity is materialised, so nothing lands in the persistence
      * context (a 10,000-essay corpus has some 700,000 rows, whose entities, entries and snapshots for dirty checking
      * used to take more heap than the snapshot itself). Small strings that repeat across rows (slugs, tags, series,
-     * anchors, related reasons) are kept once; an essay whose HTML has no math holds one string for both variants.
+     * anchors, related reasons) are kept once; an essay whose HTML has no math holds one string for both variants;
+     * section texts are ranges of the essay's plain text, not copies.
      */
     private CorpusSnapshot read(Connection connection, CorpusRelease release,
                                 Map<String, CorpusSnapshot.AssetData> assets) throws SQLException {
@@ -121,12 +122,13 @@ public class SnapshotLoader implements SnapshotSource {
             String slug = strings.of(rs.getString(1));
             String html = rs.getString(11);
             String htmlTex = rs.getString(12);
+            String plainText = rs.getString(13);
             var essay = new CorpusSnapshot.EssayData(slug, rs.getString(2), strings.of(rs.getString(3)),
                     rs.getInt(4), rs.getString(5), tags.getOrDefault(slug, List.of()),
                     aliases.getOrDefault(slug, List.of()), rs.getObject(6, LocalDate.class),
                     rs.getObject(7, LocalDate.class), rs.getInt(8), rs.getInt(9), rs.getString(10), html,
-                    htmlTex.equals(html) ? html : htmlTex, rs.getString(13), rs.getString(14),
-                    headings.getOrDefault(slug, List.of()), outgoing.getOrDefault(slug, List.of()),
+                    htmlTex.equals(html) ? html : htmlTex, plainText, rs.getString(14),
+                    within(headings.getOrDefault(slug, List.of()), plainText), outgoing.getOrDefault(slug, List.of()),
                     assetUses.getOrDefault(slug, List.of()));
             bySeries.get(essay.series()).add(essay);
         });
@@ -181,6 +183,17 @@ public class SnapshotLoader implements SnapshotSource {
                     (Integer) r[4], (Integer) r[5], served.get(hash)));
         }
         return assets;
+    }
+
+    /** The headings of an essay with their section texts held as ranges of the essay's plain text. */
+    private static List<CorpusSnapshot.HeadingData> within(List<CorpusSnapshot.HeadingData> headings, String plainText) {
+        if (headings.isEmpty() || plainText == null) {
+            return headings;
+        }
+        int[] from = {0};
+        var result = new ArrayList<CorpusSnapshot.HeadingData>(headings.size());
+        headings.forEach(h -> result.add(h.within(plainText, from)));
+        return List.copyOf(result);
     }
 
     /** A row mapper that may fail with the driver's exception. */

@@ -1,7 +1,9 @@
 package io.essays.corpus;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +29,181 @@ public final class CorpusSnapshot implements ReleaseCache {
     public record SeriesData(String slug, String title, String description, int order, List<EssayData> essays) {
     }
 
-    /** Everything about one essay; {@code html} has math as MathML, {@code htmlTex} as escaped TeX. */
-    public record EssayData(String slug, String title, String series, int order, String summary, List<String> tags,
-                            List<String> aliases, LocalDate published, LocalDate updated, int wordCount,
-                            int readingMinutes, String source, String html, String htmlTex, String plainText,
-                            String leadText, List<HeadingData> headings, List<LinkData> outgoing,
-                            List<AssetUseData> assets) {
+    /**
+     * Everything about one essay; {@code html} has math as MathML, {@code htmlTex} as escaped TeX. A value class with
+     * a record's constructor, accessors and equality: the source and both HTML variants are held as UTF-8 (one byte
+     * for most characters, where a string with a single character outside Latin-1, such as MathML's operators or an
+     * em dash, takes two for every character) and decoded when asked for; an essay without math holds one HTML.
+     */
+    public static final class EssayData {
+        private final String slug;
+        private final String title;
+        private final String series;
+        private final int order;
+        private final String summary;
+        private final List<String> tags;
+        private final List<String> aliases;
+        private final LocalDate published;
+        private final LocalDate updated;
+        private final int wordCount;
+        private final int readingMinutes;
+        private final byte[] source;
+        private final byte[] html;
+        private final byte[] htmlTex;
+        private final String plainText;
+        private final String leadText;
+        private final List<HeadingData> headings;
+        private final List<LinkData> outgoing;
+        private final List<AssetUseData> assets;
+
+        public EssayData(String slug, String title, String series, int order, String summary, List<String> tags, List<String> aliases, LocalDate published, LocalDate updated, int wordCount, int readingMinutes, String source, String html, String htmlTex, String plainText, String leadText, List<HeadingData> headings, List<LinkData> outgoing, List<AssetUseData> assets) {
+            this.slug = slug;
+            this.title = title;
+            this.series = series;
+            this.order = order;
+            this.summary = summary;
+            this.tags = tags;
+            this.aliases = aliases;
+            this.published = published;
+            this.updated = updated;
+            this.wordCount = wordCount;
+            this.readingMinutes = readingMinutes;
+            this.source = utf8(source);
+            this.html = utf8(html);
+            this.htmlTex = htmlTex == null || htmlTex.equals(html) ? this.html : utf8(htmlTex);
+            this.plainText = plainText;
+            this.leadText = leadText;
+            this.headings = headings;
+            this.outgoing = outgoing;
+            this.assets = assets;
+        }
+
+        private static byte[] utf8(String s) {
+            return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static String text(byte[] utf8) {
+            return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+        }
 
         public HeadingData heading(String id) {
             return headings.stream().filter(h -> h.id().equals(id)).findFirst().orElse(null);
+        }
+
+        public String slug() {
+            return slug;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public String series() {
+            return series;
+        }
+
+        public int order() {
+            return order;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
+        public List<String> tags() {
+            return tags;
+        }
+
+        public List<String> aliases() {
+            return aliases;
+        }
+
+        public LocalDate published() {
+            return published;
+        }
+
+        public LocalDate updated() {
+            return updated;
+        }
+
+        public int wordCount() {
+            return wordCount;
+        }
+
+        public int readingMinutes() {
+            return readingMinutes;
+        }
+
+        public String source() {
+            return text(source);
+        }
+
+        public String html() {
+            return text(html);
+        }
+
+        public String htmlTex() {
+            return text(htmlTex);
+        }
+
+        public String plainText() {
+            return plainText;
+        }
+
+        public String leadText() {
+            return leadText;
+        }
+
+        public List<HeadingData> headings() {
+            return headings;
+        }
+
+        public List<LinkData> outgoing() {
+            return outgoing;
+        }
+
+        public List<AssetUseData> assets() {
+            return assets;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof EssayData e)) {
+                return false;
+            }
+            return Objects.equals(slug, e.slug)
+                    && Objects.equals(title, e.title)
+                    && Objects.equals(series, e.series)
+                    && order == e.order
+                    && Objects.equals(summary, e.summary)
+                    && Objects.equals(tags, e.tags)
+                    && Objects.equals(aliases, e.aliases)
+                    && Objects.equals(published, e.published)
+                    && Objects.equals(updated, e.updated)
+                    && wordCount == e.wordCount
+                    && readingMinutes == e.readingMinutes
+                    && Arrays.equals(source, e.source)
+                    && Arrays.equals(html, e.html)
+                    && Arrays.equals(htmlTex, e.htmlTex)
+                    && Objects.equals(plainText, e.plainText)
+                    && Objects.equals(leadText, e.leadText)
+                    && Objects.equals(headings, e.headings)
+                    && Objects.equals(outgoing, e.outgoing)
+                    && Objects.equals(assets, e.assets);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hash(slug, title, series, order, summary, tags, aliases, published, updated, wordCount, readingMinutes, plainText, leadText, headings, outgoing, assets);
+            return 31 * (31 * (31 * h + Arrays.hashCode(source)) + Arrays.hashCode(html)) + Arrays.hashCode(htmlTex);
+        }
+
+        @Override
+        public String toString() {
+            return "EssayData[slug=" + slug + ", title=" + title + ", series=" + series + ", order=" + order + "]";
         }
     }
 

@@ -70,8 +70,8 @@ public class SnapshotLoader implements SnapshotSource {
      * Reads every table of the corpus with plain JDBC: no entity is materialised, so nothing lands in the persistence
      * context (a 10,000-essay corpus has some 700,000 rows, whose entities, entries and snapshots for dirty checking
      * used to take more heap than the snapshot itself). Small strings that repeat across rows (slugs, tags, series,
-     * anchors, related reasons) are kept once; an essay whose HTML has no math holds one string for both variants;
-     * section texts are ranges of the essay's plain text, not copies.
+     * anchors, related reasons) are kept once; section texts are ranges of the essay's plain text, not copies (see
+     * {@link CorpusSnapshot.HeadingData}); an essay keeps its source and HTML as UTF-8 ({@link CorpusSnapshot.EssayData}).
      */
     private CorpusSnapshot read(Connection connection, CorpusRelease release,
                                 Map<String, CorpusSnapshot.AssetData> assets) throws SQLException {
@@ -127,7 +127,7 @@ public class SnapshotLoader implements SnapshotSource {
                     rs.getInt(4), rs.getString(5), tags.getOrDefault(slug, List.of()),
                     aliases.getOrDefault(slug, List.of()), rs.getObject(6, LocalDate.class),
                     rs.getObject(7, LocalDate.class), rs.getInt(8), rs.getInt(9), rs.getString(10), html,
-                    htmlTex.equals(html) ? html : htmlTex, plainText, rs.getString(14),
+                    htmlTex, plainText, rs.getString(14),
                     within(headings.getOrDefault(slug, List.of()), plainText), outgoing.getOrDefault(slug, List.of()),
                     assetUses.getOrDefault(slug, List.of()));
             bySeries.get(essay.series()).add(essay);

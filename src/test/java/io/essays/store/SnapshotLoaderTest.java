@@ -48,12 +48,6 @@ class SnapshotLoaderTest {
     }
 
     @Test
-    void anEssayWithoutMathHoldsOneStringForBothHtmlVariants() {
-        var withoutMath = state.current().essays().stream().filter(e -> e.html().equals(e.htmlTex())).toList();
-        assertThat(withoutMath).isNotEmpty().allSatisfy(e -> assertThat(e.htmlTex()).isSameAs(e.html()));
-    }
-
-    @Test
     void slugsRepeatedAcrossRowsAreOneInstance() {
         CorpusSnapshot snapshot = state.current();
         var link = snapshot.essays().stream().flatMap(e -> e.outgoing().stream()).findFirst().orElseThrow();

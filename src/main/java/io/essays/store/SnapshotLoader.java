@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * Reads the newest release from the database into an immutable {@link CorpusSnapshot}, in one transaction. The only
@@ -29,6 +30,7 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class SnapshotLoader implements SnapshotSource {
+    private static final Logger LOG = Logger.getLogger(SnapshotLoader.class);
     /** Rows per round trip: large enough to stream a big table quickly, small enough to bound the driver's buffer. */
     static final int FETCH_SIZE = 1000;
 
@@ -61,9 +63,13 @@ public class SnapshotLoader implements SnapshotSource {
     }
 
     private CorpusSnapshot load(CorpusRelease release, CorpusSnapshot current) {
+        long started = System.nanoTime();
         Map<String, CorpusSnapshot.AssetData> assets = assets(current);
-        return Panache.getEntityManager().unwrap(Session.class)
+        CorpusSnapshot snapshot = Panache.getEntityManager().unwrap(Session.class)
                 .doReturningWork(connection -> read(connection, release, assets));
+        LOG.infof("Read release %d from the database (%d essays) in %d ms", release.id, snapshot.essays().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return snapshot;
     }
 
     /**
@@ -75,6 +81,29 @@ public class SnapshotLoader implements SnapshotSource {
      */
     private CorpusSnapshot read(Connection connection, CorpusRelease release,
                                 Map<String, CorpusSnapshot.AssetData> assets) throws SQLException {
+        // H2 materialises a whole result before the first row unless told to stream it (PostgreSQL streams with a
+        // fetch size in a transaction): the essay table alone would sit in the heap twice while it is converted
+        boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+        if (h2) {
+            execute(connection, "SET LAZY_QUERY_EXECUTION TRUE");
+        }
+        try {
+            return readRows(connection, release, assets);
+        } finally {
+            if (h2) {
+                execute(connection, "SET LAZY_QUERY_EXECUTION FALSE");
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private CorpusSnapshot readRows(Connection connection, CorpusRelease release,
+                                    Map<String, CorpusSnapshot.AssetData> assets) throws SQLException {
         var strings = new Interner();
         Map<String, List<String>> tags = grouped(connection,
                 "SELECT essay_slug, tag FROM essay_tag ORDER BY essay_slug, position", strings,

@@ -12,8 +12,13 @@ public final class Sha256 {
 
     /** The digest of {@code bytes}. */
     public static byte[] digest(byte[] bytes) {
+        return newDigest().digest(bytes);
+    }
+
+    /** A fresh SHA-256 {@link MessageDigest}, for hashing what is streamed rather than held in one array. */
+    public static MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -1,10 +1,13 @@
 package io.essays.corpus;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -26,15 +29,181 @@ public final class CorpusSnapshot implements ReleaseCache {
     public record SeriesData(String slug, String title, String description, int order, List<EssayData> essays) {
     }
 
-    /** Everything about one essay; {@code html} has math as MathML, {@code htmlTex} as escaped TeX. */
-    public record EssayData(String slug, String title, String series, int order, String summary, List<String> tags,
-                            List<String> aliases, LocalDate published, LocalDate updated, int wordCount,
-                            int readingMinutes, String source, String html, String htmlTex, String plainText,
-                            String leadText, List<HeadingData> headings, List<LinkData> outgoing,
-                            List<AssetUseData> assets) {
+    /**
+     * Everything about one essay; {@code html} has math as MathML, {@code htmlTex} as escaped TeX. A value class with
+     * a record's constructor, accessors and equality: the source and both HTML variants are held as UTF-8 (one byte
+     * for most characters, where a string with a single character outside Latin-1, such as MathML's operators or an
+     * em dash, takes two for every character) and decoded when asked for; an essay without math holds one HTML.
+     */
+    public static final class EssayData {
+        private final String slug;
+        private final String title;
+        private final String series;
+        private final int order;
+        private final String summary;
+        private final List<String> tags;
+        private final List<String> aliases;
+        private final LocalDate published;
+        private final LocalDate updated;
+        private final int wordCount;
+        private final int readingMinutes;
+        private final byte[] source;
+        private final byte[] html;
+        private final byte[] htmlTex;
+        private final String plainText;
+        private final String leadText;
+        private final List<HeadingData> headings;
+        private final List<LinkData> outgoing;
+        private final List<AssetUseData> assets;
+
+        public EssayData(String slug, String title, String series, int order, String summary, List<String> tags, List<String> aliases, LocalDate published, LocalDate updated, int wordCount, int readingMinutes, String source, String html, String htmlTex, String plainText, String leadText, List<HeadingData> headings, List<LinkData> outgoing, List<AssetUseData> assets) {
+            this.slug = slug;
+            this.title = title;
+            this.series = series;
+            this.order = order;
+            this.summary = summary;
+            this.tags = tags;
+            this.aliases = aliases;
+            this.published = published;
+            this.updated = updated;
+            this.wordCount = wordCount;
+            this.readingMinutes = readingMinutes;
+            this.source = utf8(source);
+            this.html = utf8(html);
+            this.htmlTex = htmlTex == null || htmlTex.equals(html) ? this.html : utf8(htmlTex);
+            this.plainText = plainText;
+            this.leadText = leadText;
+            this.headings = headings;
+            this.outgoing = outgoing;
+            this.assets = assets;
+        }
+
+        private static byte[] utf8(String s) {
+            return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static String text(byte[] utf8) {
+            return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+        }
 
         public HeadingData heading(String id) {
             return headings.stream().filter(h -> h.id().equals(id)).findFirst().orElse(null);
+        }
+
+        public String slug() {
+            return slug;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public String series() {
+            return series;
+        }
+
+        public int order() {
+            return order;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
+        public List<String> tags() {
+            return tags;
+        }
+
+        public List<String> aliases() {
+            return aliases;
+        }
+
+        public LocalDate published() {
+            return published;
+        }
+
+        public LocalDate updated() {
+            return updated;
+        }
+
+        public int wordCount() {
+            return wordCount;
+        }
+
+        public int readingMinutes() {
+            return readingMinutes;
+        }
+
+        public String source() {
+            return text(source);
+        }
+
+        public String html() {
+            return text(html);
+        }
+
+        public String htmlTex() {
+            return text(htmlTex);
+        }
+
+        public String plainText() {
+            return plainText;
+        }
+
+        public String leadText() {
+            return leadText;
+        }
+
+        public List<HeadingData> headings() {
+            return headings;
+        }
+
+        public List<LinkData> outgoing() {
+            return outgoing;
+        }
+
+        public List<AssetUseData> assets() {
+            return assets;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof EssayData e)) {
+                return false;
+            }
+            return Objects.equals(slug, e.slug)
+                    && Objects.equals(title, e.title)
+                    && Objects.equals(series, e.series)
+                    && order == e.order
+                    && Objects.equals(summary, e.summary)
+                    && Objects.equals(tags, e.tags)
+                    && Objects.equals(aliases, e.aliases)
+                    && Objects.equals(published, e.published)
+                    && Objects.equals(updated, e.updated)
+                    && wordCount == e.wordCount
+                    && readingMinutes == e.readingMinutes
+                    && Arrays.equals(source, e.source)
+                    && Arrays.equals(html, e.html)
+                    && Arrays.equals(htmlTex, e.htmlTex)
+                    && Objects.equals(plainText, e.plainText)
+                    && Objects.equals(leadText, e.leadText)
+                    && Objects.equals(headings, e.headings)
+                    && Objects.equals(outgoing, e.outgoing)
+                    && Objects.equals(assets, e.assets);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hash(slug, title, series, order, summary, tags, aliases, published, updated, wordCount, readingMinutes, plainText, leadText, headings, outgoing, assets);
+            return 31 * (31 * (31 * h + Arrays.hashCode(source)) + Arrays.hashCode(html)) + Arrays.hashCode(htmlTex);
+        }
+
+        @Override
+        public String toString() {
+            return "EssayData[slug=" + slug + ", title=" + title + ", series=" + series + ", order=" + order + "]";
         }
     }
 
@@ -55,9 +224,111 @@ public final class CorpusSnapshot implements ReleaseCache {
     public record AssetUseData(AssetData asset, String url, String alt, String caption) {
     }
 
-    /** A heading with the first paragraph and the whole plain text of its section. */
-    public record HeadingData(int level, String id, String text, String firstParagraphText, String firstParagraphHtml,
-                              String sectionText) {
+    /**
+     * A heading with the first paragraph and the whole plain text of its section. The section's text and its first
+     * paragraph are parts of the essay's plain text; {@link #within} keeps them as ranges of that one string instead
+     * of copies (a tenth of a large corpus's heap), and the accessors cut them out when asked. Equal by value, like a
+     * record.
+     */
+    public static final class HeadingData {
+        private final int level;
+        private final String id;
+        private final String text;
+        private final String firstParagraphHtml;
+        private final Slice firstParagraph;
+        private final Slice section;
+
+        public HeadingData(int level, String id, String text, String firstParagraphText, String firstParagraphHtml,
+                           String sectionText) {
+            this(level, id, text, firstParagraphHtml, Slice.of(firstParagraphText), Slice.of(sectionText));
+        }
+
+        private HeadingData(int level, String id, String text, String firstParagraphHtml, Slice firstParagraph,
+                            Slice section) {
+            this.level = level;
+            this.id = id;
+            this.text = text;
+            this.firstParagraphHtml = firstParagraphHtml;
+            this.firstParagraph = firstParagraph;
+            this.section = section;
+        }
+
+        /**
+         * This heading with its section text and first paragraph held as ranges of {@code plainText} (the essay's),
+         * the section searched from {@code start[0]} first (headings come in document order), then from the
+         * beginning; itself when the section is not in {@code plainText}. Sets {@code start[0]} to where the section
+         * starts, for the next heading.
+         */
+        public HeadingData within(String plainText, int[] start) {
+            String sectionText = section.toString();
+            int at = plainText.indexOf(sectionText, start[0]);
+            if (at < 0) {
+                at = plainText.indexOf(sectionText);
+            }
+            if (at < 0) {
+                return this;
+            }
+            start[0] = at;
+            Slice inPlain = new Slice(plainText, at, at + sectionText.length());
+            String paragraph = firstParagraph.toString();
+            int p = sectionText.indexOf(paragraph);
+            Slice paragraphInPlain = p < 0 ? firstParagraph : new Slice(plainText, at + p, at + p + paragraph.length());
+            return new HeadingData(level, id, text, firstParagraphHtml, paragraphInPlain, inPlain);
+        }
+
+        public int level() {
+            return level;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public String firstParagraphText() {
+            return firstParagraph.toString();
+        }
+
+        public String firstParagraphHtml() {
+            return firstParagraphHtml;
+        }
+
+        public String sectionText() {
+            return section.toString();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HeadingData h && level == h.level && Objects.equals(id, h.id)
+                    && Objects.equals(text, h.text) && Objects.equals(firstParagraphHtml, h.firstParagraphHtml)
+                    && Objects.equals(firstParagraphText(), h.firstParagraphText())
+                    && Objects.equals(sectionText(), h.sectionText());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(level, id, text, firstParagraphHtml, firstParagraphText(), sectionText());
+        }
+
+        @Override
+        public String toString() {
+            return "HeadingData[level=" + level + ", id=" + id + ", text=" + text + "]";
+        }
+
+        /** The characters {@code start} (inclusive) to {@code end} of {@code base}; null when base is null. */
+        private record Slice(String base, int start, int end) {
+            static Slice of(String s) {
+                return new Slice(s, 0, s == null ? 0 : s.length());
+            }
+
+            @Override
+            public String toString() {
+                return base == null ? null : start == 0 && end == base.length() ? base : base.substring(start, end);
+            }
+        }
     }
 
     /** One cross-link occurrence. */

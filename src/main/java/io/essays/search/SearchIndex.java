@@ -67,6 +67,8 @@ final class SearchIndex {
     /** Weights of the section fields, for choosing the best section. */
     static final Map<String, Float> SECTION_FIELDS = weights(SECTION_HEADING, 2f, SECTION_TEXT, 1f);
 
+    /** The indexing buffer shared by the indexing threads before a segment is flushed. */
+    static final double RAM_BUFFER_MB = 48;
     private static final FieldType SPELL_TYPE = spellType();
     private static final FieldType SECTION_TEXT_TYPE = sectionTextType();
 
@@ -131,9 +133,12 @@ final class SearchIndex {
             sectionCount[e] = sectionEssay.size() - firstSection[e];
         }
         var analyzers = new PerFieldAnalyzerWrapper(SearchAnalyzers.TEXT, Map.<String, Analyzer>of(SPELL, SearchAnalyzers.SURFACE));
+        // a small buffer: the snapshot is in the same heap, and segment count changes no score (BM25 statistics are
+        // index-wide) and no order (ties are broken by ORD, never by document id); no compound files to copy into
         var config = new IndexWriterConfig(analyzers)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(256)
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setUseCompoundFile(false)
                 .setMergePolicy(NoMergePolicy.INSTANCE);
         var directory = new ByteBuffersDirectory();
         try {

@@ -1,5 +1,10 @@
 package io.essays.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,12 +21,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
 /**
  * Reads the newest release from the database into an immutable {@link CorpusSnapshot}, in one transaction. The only
  * reader of the entities besides {@link CorpusWriter}; feature packages see the snapshot, never a row.
  */
 @ApplicationScoped
 public class SnapshotLoader implements SnapshotSource {
+    private static final Logger LOG = Logger.getLogger(SnapshotLoader.class);
+    /** Rows per round trip: large enough to stream a big table quickly, small enough to bound the driver's buffer. */
+    static final int FETCH_SIZE = 1000;
+
     private final long cacheBudget;
 
     SnapshotLoader(EssaysConfig config) {
@@ -51,44 +63,110 @@ public class SnapshotLoader implements SnapshotSource {
     }
 
     private CorpusSnapshot load(CorpusRelease release, CorpusSnapshot current) {
-        Map<String, List<String>> tags = grouped(EssayTag.<EssayTag>find("order by essay, position").list(), t -> t.essay, t -> t.tag);
-        Map<String, List<String>> aliases = grouped(EssayAlias.<EssayAlias>find("order by essay, position").list(), a -> a.essay, a -> a.alias);
-        Map<String, List<CorpusSnapshot.HeadingData>> headings = grouped(
-                EssayHeading.<EssayHeading>find("order by essay, position").list(), h -> h.essay,
-                h -> new CorpusSnapshot.HeadingData(h.level, h.anchor, h.text, h.firstParagraphText, h.firstParagraphHtml,
-                        h.sectionText));
-        Map<String, List<CorpusSnapshot.LinkData>> outgoing = grouped(
-                EssayLink.<EssayLink>find("order by source, position").list(), l -> l.source,
-                l -> new CorpusSnapshot.LinkData(l.source, l.position, l.target, l.anchor, l.text, l.sectionId, l.line,
-                        l.contextText, l.contextHtml));
-        Map<String, List<CorpusSnapshot.MentionData>> mentions = grouped(
-                EssayMention.<EssayMention>find("order by essay, position").list(), m -> m.essay,
-                m -> new CorpusSnapshot.MentionData(m.essay, m.position, m.source, m.term, m.text, m.sectionId, m.line,
-                        m.contextText, m.contextHtml));
-        Map<String, List<CorpusSnapshot.RelatedData>> related = grouped(
-                EssayRelated.<EssayRelated>find("order by essay, rank").list(), r -> r.essay,
-                r -> new CorpusSnapshot.RelatedData(r.essay, r.rank, r.related, r.score, r.reasons));
-
+        long started = System.nanoTime();
         Map<String, CorpusSnapshot.AssetData> assets = assets(current);
-        Map<String, List<CorpusSnapshot.AssetUseData>> assetUses = grouped(
-                AssetUse.<AssetUse>find("order by essay, position").list(), u -> u.essay,
-                u -> new CorpusSnapshot.AssetUseData(assets.get(u.path), u.url, u.alt, u.caption));
+        CorpusSnapshot snapshot = Panache.getEntityManager().unwrap(Session.class)
+                .doReturningWork(connection -> read(connection, release, assets));
+        LOG.infof("Read release %d from the database (%d essays) in %d ms", release.id, snapshot.essays().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return snapshot;
+    }
 
-        List<Series> seriesRows = Series.<Series>find("order by order").list();
-        Map<String, List<CorpusSnapshot.EssayData>> bySeries = new LinkedHashMap<>();
-        seriesRows.forEach(s -> bySeries.put(s.slug, new ArrayList<>()));
-        for (Essay e : Essay.<Essay>find("order by series, order").list()) {
-            bySeries.get(e.series).add(new CorpusSnapshot.EssayData(e.slug, e.title, e.series, e.order, e.summary,
-                    tags.getOrDefault(e.slug, List.of()), aliases.getOrDefault(e.slug, List.of()), e.published,
-                    e.updated, e.wordCount, e.readingMinutes, e.source, e.html, e.htmlTex, e.plainText, e.leadText,
-                    headings.getOrDefault(e.slug, List.of()), outgoing.getOrDefault(e.slug, List.of()),
-                    assetUses.getOrDefault(e.slug, List.of())));
+    /**
+     * Reads every table of the corpus with plain JDBC: no entity is materialised, so nothing lands in the persistence
+     * context (a 10,000-essay corpus has some 700,000 rows, whose entities, entries and snapshots for dirty checking
+     * used to take more heap than the snapshot itself). Small strings that repeat across rows (slugs, tags, series,
+     * anchors, related reasons) are kept once; section texts are ranges of the essay's plain text, not copies (see
+     * {@link CorpusSnapshot.HeadingData}); an essay keeps its source and HTML as UTF-8 ({@link CorpusSnapshot.EssayData}).
+     */
+    private CorpusSnapshot read(Connection connection, CorpusRelease release,
+                                Map<String, CorpusSnapshot.AssetData> assets) throws SQLException {
+        // H2 materialises a whole result before the first row unless told to stream it (PostgreSQL streams with a
+        // fetch size in a transaction): the essay table alone would sit in the heap twice while it is converted
+        boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+        if (h2) {
+            execute(connection, "SET LAZY_QUERY_EXECUTION TRUE");
         }
+        try {
+            return readRows(connection, release, assets);
+        } finally {
+            if (h2) {
+                execute(connection, "SET LAZY_QUERY_EXECUTION FALSE");
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private CorpusSnapshot readRows(Connection connection, CorpusRelease release,
+                                    Map<String, CorpusSnapshot.AssetData> assets) throws SQLException {
+        var strings = new Interner();
+        Map<String, List<String>> tags = grouped(connection,
+                "SELECT essay_slug, tag FROM essay_tag ORDER BY essay_slug, position", strings,
+                rs -> strings.of(rs.getString(2)));
+        Map<String, List<String>> aliases = grouped(connection,
+                "SELECT essay_slug, alias FROM essay_alias ORDER BY essay_slug, position", strings,
+                rs -> rs.getString(2));
+        Map<String, List<CorpusSnapshot.HeadingData>> headings = grouped(connection,
+                "SELECT essay_slug, level, anchor, text, first_paragraph_text, first_paragraph_html, section_text "
+                        + "FROM essay_heading ORDER BY essay_slug, position", strings,
+                rs -> new CorpusSnapshot.HeadingData(rs.getInt(2), strings.of(rs.getString(3)), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)));
+        Map<String, List<CorpusSnapshot.LinkData>> outgoing = grouped(connection,
+                "SELECT source_slug, position, target_slug, anchor, link_text, section_id, line, context_text, "
+                        + "context_html FROM essay_link ORDER BY source_slug, position", strings,
+                rs -> new CorpusSnapshot.LinkData(strings.of(rs.getString(1)), rs.getInt(2),
+                        strings.of(rs.getString(3)), strings.of(rs.getString(4)), rs.getString(5),
+                        strings.of(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9)));
+        Map<String, List<CorpusSnapshot.MentionData>> mentions = grouped(connection,
+                "SELECT essay_slug, position, source_slug, term, matched_text, section_id, line, context_text, "
+                        + "context_html FROM essay_mention ORDER BY essay_slug, position", strings,
+                rs -> new CorpusSnapshot.MentionData(strings.of(rs.getString(1)), rs.getInt(2),
+                        strings.of(rs.getString(3)), strings.of(rs.getString(4)), strings.of(rs.getString(5)),
+                        strings.of(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9)));
+        Map<String, List<CorpusSnapshot.RelatedData>> related = grouped(connection,
+                "SELECT essay_slug, rank, related_slug, score, reasons FROM essay_related ORDER BY essay_slug, rank",
+                strings, rs -> new CorpusSnapshot.RelatedData(strings.of(rs.getString(1)), rs.getInt(2),
+                        strings.of(rs.getString(3)), rs.getDouble(4), strings.of(rs.getString(5))));
+        Map<String, List<CorpusSnapshot.AssetUseData>> assetUses = grouped(connection,
+                "SELECT essay_slug, asset_path, url, alt, caption FROM essay_asset ORDER BY essay_slug, position",
+                strings, rs -> new CorpusSnapshot.AssetUseData(assets.get(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5)));
+
+        var seriesRows = new ArrayList<String[]>();
+        var seriesOrder = new ArrayList<Integer>();
+        query(connection, "SELECT slug, title, description, position FROM series ORDER BY position", rs -> {
+            seriesRows.add(new String[] {strings.of(rs.getString(1)), rs.getString(2), rs.getString(3)});
+            seriesOrder.add(rs.getInt(4));
+        });
+        Map<String, List<CorpusSnapshot.EssayData>> bySeries = new LinkedHashMap<>();
+        seriesRows.forEach(s -> bySeries.put(s[0], new ArrayList<>()));
+        query(connection, "SELECT slug, title, series_slug, position, summary, published, updated, word_count, "
+                + "reading_minutes, source, html, html_tex, plain_text, lead_text FROM essay "
+                + "ORDER BY series_slug, position", rs -> {
+            String slug = strings.of(rs.getString(1));
+            String html = rs.getString(11);
+            String htmlTex = rs.getString(12);
+            String plainText = rs.getString(13);
+            var essay = new CorpusSnapshot.EssayData(slug, rs.getString(2), strings.of(rs.getString(3)),
+                    rs.getInt(4), rs.getString(5), tags.getOrDefault(slug, List.of()),
+                    aliases.getOrDefault(slug, List.of()), rs.getObject(6, LocalDate.class),
+                    rs.getObject(7, LocalDate.class), rs.getInt(8), rs.getInt(9), rs.getString(10), html,
+                    htmlTex, plainText, rs.getString(14),
+                    within(headings.getOrDefault(slug, List.of()), plainText), outgoing.getOrDefault(slug, List.of()),
+                    assetUses.getOrDefault(slug, List.of()));
+            bySeries.get(essay.series()).add(essay);
+        });
         var series = new ArrayList<CorpusSnapshot.SeriesData>();
         var essays = new ArrayList<CorpusSnapshot.EssayData>();
-        for (Series s : seriesRows) {
-            List<CorpusSnapshot.EssayData> members = List.copyOf(bySeries.get(s.slug));
-            series.add(new CorpusSnapshot.SeriesData(s.slug, s.title, s.description, s.order, members));
+        for (int i = 0; i < seriesRows.size(); i++) {
+            String[] s = seriesRows.get(i);
+            List<CorpusSnapshot.EssayData> members = List.copyOf(bySeries.get(s[0]));
+            series.add(new CorpusSnapshot.SeriesData(s[0], s[1], s[2], seriesOrder.get(i), members));
             essays.addAll(members);
         }
         var incoming = new HashMap<String, List<CorpusSnapshot.LinkData>>();
@@ -100,8 +178,6 @@ public class SnapshotLoader implements SnapshotSource {
             e.tags().forEach(t -> tagCounts.merge(t, 1, Integer::sum));
         }
         incoming.replaceAll((k, v) -> List.copyOf(v));
-        mentions.replaceAll((k, v) -> List.copyOf(v));
-        related.replaceAll((k, v) -> List.copyOf(v));
         return new CorpusSnapshot(release.id, release.contentHash, release.importedAt.toInstant(), series, essays,
                 incoming, mentions, related, tagCounts, assets, cacheBudget);
     }
@@ -138,12 +214,62 @@ public class SnapshotLoader implements SnapshotSource {
         return assets;
     }
 
-    private static <R, V> Map<String, List<V>> grouped(List<R> rows, java.util.function.Function<R, String> key,
-                                                       java.util.function.Function<R, V> value) {
-        var map = new HashMap<String, List<V>>();
-        for (R row : rows) {
-            map.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(value.apply(row));
+    /** The headings of an essay with their section texts held as ranges of the essay's plain text. */
+    private static List<CorpusSnapshot.HeadingData> within(List<CorpusSnapshot.HeadingData> headings, String plainText) {
+        if (headings.isEmpty() || plainText == null) {
+            return headings;
         }
+        int[] from = {0};
+        var result = new ArrayList<CorpusSnapshot.HeadingData>(headings.size());
+        headings.forEach(h -> result.add(h.within(plainText, from)));
+        return List.copyOf(result);
+    }
+
+    /** A row mapper that may fail with the driver's exception. */
+    @FunctionalInterface
+    private interface Row<V> {
+        V map(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql} and hands every row to {@code each}, streaming in batches of {@link #FETCH_SIZE}. */
+    private static void query(Connection connection, String sql, Consumer<ResultSet> each) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            statement.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(rs);
+                }
+            }
+        }
+    }
+
+    /** The rows of {@code sql} grouped by their first column (an essay slug), in query order, as immutable lists. */
+    private static <V> Map<String, List<V>> grouped(Connection connection, String sql, Interner strings, Row<V> value)
+            throws SQLException {
+        var map = new HashMap<String, List<V>>();
+        query(connection, sql, rs -> map.computeIfAbsent(strings.of(rs.getString(1)), k -> new ArrayList<>())
+                .add(value.map(rs)));
+        map.replaceAll((k, v) -> List.copyOf(v));
         return map;
+    }
+
+    /** A consumer of the current row that may fail with the driver's exception. */
+    @FunctionalInterface
+    private interface Consumer<T> {
+        void accept(T t) throws SQLException;
+    }
+
+    /** One instance per distinct small string read during one load. */
+    private static final class Interner {
+        private final Map<String, String> seen = new HashMap<>();
+
+        String of(String s) {
+            if (s == null) {
+                return null;
+            }
+            String known = seen.putIfAbsent(s, s);
+            return known == null ? s : known;
+        }
     }
 }

@@ -3,6 +3,10 @@ package io.essays.sync;
 import io.essays.Sha256;
 import io.essays.DomainException;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -12,7 +16,6 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.essays.EssaysConfig;
@@ -66,13 +69,20 @@ public class SyncService {
                 snapshot.releaseId(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The sync index of a snapshot, built once. */
+    /**
+     * The sync index of a snapshot, built once. Essays, nearly all the work (each is serialized as sync serves it), are
+     * hashed in parallel; the JSON is streamed into the digest, never held.
+     */
     SyncIndex index(CorpusSnapshot snapshot) {
         return snapshot.derived(SyncIndex.class, s -> {
             var hashes = new HashMap<ItemKey, String>();
             s.series().forEach(x -> hashes.put(new ItemKey(ItemKey.Type.SERIES, x.slug()), hash(series(x))));
             s.assets().values().forEach(a -> hashes.put(new ItemKey(ItemKey.Type.ASSET, a.path()), hash(asset(a))));
-            s.essays().forEach(e -> hashes.put(new ItemKey(ItemKey.Type.ESSAY, e.slug()), hash(essays.detail(s, e.slug()))));
+            String[] essayHashes = s.essays().parallelStream().map(e -> hash(essays.detail(s, e.slug())))
+                    .toArray(String[]::new);
+            for (int i = 0; i < essayHashes.length; i++) {
+                hashes.put(new ItemKey(ItemKey.Type.ESSAY, s.essays().get(i).slug()), essayHashes[i]);
+            }
             return new SyncIndex(s.releaseId(), hashes);
         });
     }
@@ -201,11 +211,13 @@ public class SyncService {
 
     /** SHA-256 of the JSON {@code value} is served as, base64url. */
     private String hash(Object value) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest(mapper.writeValueAsBytes(value)));
-        } catch (JsonProcessingException e) {
+        MessageDigest digest = Sha256.newDigest();
+        try (var out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            mapper.writeValue(out, value);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot hash " + value.getClass(), e);
         }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest());
     }
 
     static DomainException gone(String why) {

@@ -1,0 +1,119 @@
+package io.essays.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import io.essays.corpus.CorpusSnapshot;
+import io.essays.corpus.CorpusState;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * The snapshot {@link SnapshotLoader} reads with plain JDBC equals, field by field, what reading the same release
+ * through the managed entities gives (the loader's former implementation, kept here as the reference).
+ */
+@QuarkusTest
+class SnapshotLoaderTest {
+    @Inject
+    CorpusState state;
+
+    @Test
+    void jdbcSnapshotEqualsTheEntityReadingFieldByField() {
+        CorpusSnapshot loaded = state.current();
+        CorpusSnapshot reference = QuarkusTransaction.requiringNew().call(() -> viaEntities(loaded));
+
+        assertThat(loaded.essays()).isNotEmpty();
+        assertThat(loaded.releaseId()).isEqualTo(reference.releaseId());
+        assertThat(loaded.contentHash()).isEqualTo(reference.contentHash());
+        assertThat(loaded.importedAt()).isEqualTo(reference.importedAt());
+        assertThat(loaded.series()).containsExactlyElementsOf(reference.series());
+        assertThat(loaded.essays()).containsExactlyElementsOf(reference.essays());
+        assertThat(loaded.tags()).containsExactlyEntriesOf(reference.tags());
+        for (CorpusSnapshot.EssayData essay : reference.essays()) {
+            String slug = essay.slug();
+            assertThat(loaded.incoming(slug)).as("incoming %s", slug).containsExactlyElementsOf(reference.incoming(slug));
+            assertThat(loaded.mentions(slug)).as("mentions %s", slug).containsExactlyElementsOf(reference.mentions(slug));
+            assertThat(loaded.related(slug)).as("related %s", slug).containsExactlyElementsOf(reference.related(slug));
+        }
+    }
+
+    @Test
+    void slugsRepeatedAcrossRowsAreOneInstance() {
+        CorpusSnapshot snapshot = state.current();
+        var link = snapshot.essays().stream().flatMap(e -> e.outgoing().stream()).findFirst().orElseThrow();
+        assertThat(link.source()).isSameAs(snapshot.essay(link.source()).slug());
+        assertThat(link.target()).isSameAs(snapshot.essay(link.target()).slug());
+    }
+
+    /** The release as the entity-based loader read it; assets are taken from {@code loaded} (read the same way). */
+    private static CorpusSnapshot viaEntities(CorpusSnapshot loaded) {
+        CorpusRelease release = CorpusRelease.latest();
+        Map<String, List<String>> tags = grouped(EssayTag.<EssayTag>find("order by essay, position").list(), t -> t.essay, t -> t.tag);
+        Map<String, List<String>> aliases = grouped(EssayAlias.<EssayAlias>find("order by essay, position").list(), a -> a.essay, a -> a.alias);
+        Map<String, List<CorpusSnapshot.HeadingData>> headings = grouped(
+                EssayHeading.<EssayHeading>find("order by essay, position").list(), h -> h.essay,
+                h -> new CorpusSnapshot.HeadingData(h.level, h.anchor, h.text, h.firstParagraphText, h.firstParagraphHtml,
+                        h.sectionText));
+        Map<String, List<CorpusSnapshot.LinkData>> outgoing = grouped(
+                EssayLink.<EssayLink>find("order by source, position").list(), l -> l.source,
+                l -> new CorpusSnapshot.LinkData(l.source, l.position, l.target, l.anchor, l.text, l.sectionId, l.line,
+                        l.contextText, l.contextHtml));
+        Map<String, List<CorpusSnapshot.MentionData>> mentions = grouped(
+                EssayMention.<EssayMention>find("order by essay, position").list(), m -> m.essay,
+                m -> new CorpusSnapshot.MentionData(m.essay, m.position, m.source, m.term, m.text, m.sectionId, m.line,
+                        m.contextText, m.contextHtml));
+        Map<String, List<CorpusSnapshot.RelatedData>> related = grouped(
+                EssayRelated.<EssayRelated>find("order by essay, rank").list(), r -> r.essay,
+                r -> new CorpusSnapshot.RelatedData(r.essay, r.rank, r.related, r.score, r.reasons));
+        Map<String, CorpusSnapshot.AssetData> assets = loaded.assets();
+        Map<String, List<CorpusSnapshot.AssetUseData>> assetUses = grouped(
+                AssetUse.<AssetUse>find("order by essay, position").list(), u -> u.essay,
+                u -> new CorpusSnapshot.AssetUseData(assets.get(u.path), u.url, u.alt, u.caption));
+
+        List<Series> seriesRows = Series.<Series>find("order by order").list();
+        Map<String, List<CorpusSnapshot.EssayData>> bySeries = new LinkedHashMap<>();
+        seriesRows.forEach(s -> bySeries.put(s.slug, new ArrayList<>()));
+        for (Essay e : Essay.<Essay>find("order by series, order").list()) {
+            bySeries.get(e.series).add(new CorpusSnapshot.EssayData(e.slug, e.title, e.series, e.order, e.summary,
+                    tags.getOrDefault(e.slug, List.of()), aliases.getOrDefault(e.slug, List.of()), e.published,
+                    e.updated, e.wordCount, e.readingMinutes, e.source, e.html, e.htmlTex, e.plainText, e.leadText,
+                    headings.getOrDefault(e.slug, List.of()), outgoing.getOrDefault(e.slug, List.of()),
+                    assetUses.getOrDefault(e.slug, List.of())));
+        }
+        var series = new ArrayList<CorpusSnapshot.SeriesData>();
+        var essays = new ArrayList<CorpusSnapshot.EssayData>();
+        for (Series s : seriesRows) {
+            List<CorpusSnapshot.EssayData> members = List.copyOf(bySeries.get(s.slug));
+            series.add(new CorpusSnapshot.SeriesData(s.slug, s.title, s.description, s.order, members));
+            essays.addAll(members);
+        }
+        var incoming = new HashMap<String, List<CorpusSnapshot.LinkData>>();
+        var tagCounts = new TreeMap<String, Integer>();
+        for (CorpusSnapshot.EssayData e : essays) {
+            for (CorpusSnapshot.LinkData link : e.outgoing()) {
+                incoming.computeIfAbsent(link.target(), k -> new ArrayList<>()).add(link);
+            }
+            e.tags().forEach(t -> tagCounts.merge(t, 1, Integer::sum));
+        }
+        return new CorpusSnapshot(release.id, release.contentHash, release.importedAt.toInstant(), series, essays,
+                incoming, mentions, related, tagCounts, assets, 1024);
+    }
+
+    private static <R, V> Map<String, List<V>> grouped(List<R> rows, Function<R, String> key, Function<R, V> value) {
+        var map = new HashMap<String, List<V>>();
+        for (R row : rows) {
+            map.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(value.apply(row));
+        }
+        return map;
+    }
+}

@@ -432,12 +432,32 @@ public final class LinkAnalysis {
         }
     }
 
-    /** The values in both sets, in order. */
+    /** The values in both sets, in order: one merge of the two sorted sets. */
     private static List<String> common(TreeSet<String> x, TreeSet<String> y) {
+        if (x.isEmpty() || y.isEmpty()) {
+            return List.of();
+        }
         var result = new ArrayList<String>();
-        for (String v : x.size() <= y.size() ? x : y) {
-            if ((x.size() <= y.size() ? y : x).contains(v)) {
-                result.add(v);
+        var xs = x.iterator();
+        var ys = y.iterator();
+        String a = xs.next();
+        String b = ys.next();
+        while (true) {
+            int c = a.compareTo(b);
+            if (c == 0) {
+                result.add(a);
+            }
+            if (c <= 0) {
+                if (!xs.hasNext()) {
+                    break;
+                }
+                a = xs.next();
+            }
+            if (c >= 0) {
+                if (!ys.hasNext()) {
+                    break;
+                }
+                b = ys.next();
             }
         }
         return List.copyOf(result);

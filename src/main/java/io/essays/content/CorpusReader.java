@@ -174,14 +174,24 @@ public final class CorpusReader {
             }
         }
         renderer.prepare(split.stream().map(SplitEssay::body).toList());
+        // bodies render on every core (the renderer is thread-safe); each essay collects its own problems, and both
+        // are gathered in file order, so the result and the problems are exactly those of rendering one by one
+        List<ReadEssay> read = split.parallelStream().map(essay -> {
+            var own = new ArrayList<Problem>();
+            return new ReadEssay(readEssay(essay, own, assets), own);
+        }).toList();
         var result = new ArrayList<EssaySource>();
-        for (SplitEssay essay : split) {
-            EssaySource read = readEssay(essay, problems, assets);
-            if (read != null) {
-                result.add(read);
+        for (ReadEssay essay : read) {
+            problems.addAll(essay.problems());
+            if (essay.essay() != null) {
+                result.add(essay.essay());
             }
         }
         return result;
+    }
+
+    /** One essay as read: null when invalid, and the problems found in it, in the order found. */
+    private record ReadEssay(EssaySource essay, List<Problem> problems) {
     }
 
     /** An essay file cut at its front matter; {@code close} is the zero-based line of the closing {@code ---}. */

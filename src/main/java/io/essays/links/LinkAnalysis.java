@@ -3,6 +3,7 @@ package io.essays.links;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,10 +107,18 @@ public final class LinkAnalysis {
                 byFirstWord.computeIfAbsent(term.key(), k -> new ArrayList<>()).add(term);
             }
         }
+        // the first words of longer names: only after one of them is the next word looked at
+        var firstOfLonger = new HashSet<String>();
+        byFirstWord.keySet().forEach(key -> {
+            int space = key.indexOf(' ');
+            if (space > 0) {
+                firstOfLonger.add(key.substring(0, space));
+            }
+        });
         for (EssaySource source : corpus.essays()) {
             for (ProseBlock block : source.rendered().blocks()) {
                 if (!block.heading()) {
-                    mentionsIn(block, source.slug(), byFirstWord);
+                    mentionsIn(block, source.slug(), byFirstWord, firstOfLonger);
                 }
             }
         }
@@ -119,34 +128,46 @@ public final class LinkAnalysis {
     private record Match(int start, int end, Term term) {
     }
 
-    private void mentionsIn(ProseBlock block, String source, Map<String, List<Term>> byFirstWord) {
+    private void mentionsIn(ProseBlock block, String source, Map<String, List<Term>> byFirstWord,
+                            Set<String> firstOfLonger) {
         String text = block.text();
-        var byEssay = new HashMap<String, List<Match>>();
+        Map<String, List<Match>> byEssay = null;
         for (int i = 0; i < text.length(); i++) {
             if (!isWordChar(text.charAt(i)) || i > 0 && isWordChar(text.charAt(i - 1))) {
                 continue;
             }
             int end = wordEnd(text, i);
             String first = text.substring(i, end).toLowerCase(Locale.ROOT);
-            List<Term> candidates = new ArrayList<>(byFirstWord.getOrDefault(first, List.of()));
-            int next = end;
-            while (next < text.length() && next - end < MAX_SEPARATOR && !isWordChar(text.charAt(next))) {
-                next++;
-            }
-            if (next > end && next < text.length() && isWordChar(text.charAt(next))) {
-                candidates.addAll(byFirstWord.getOrDefault(
-                        first + " " + text.substring(next, wordEnd(text, next)).toLowerCase(Locale.ROOT), List.of()));
-            }
-            for (Term term : candidates) {
-                if (term.essay().equals(source)) {
-                    continue;
+            List<Term> oneWord = byFirstWord.get(first);
+            List<Term> longer = null;
+            if (firstOfLonger.contains(first)) {
+                int next = end;
+                while (next < text.length() && next - end < MAX_SEPARATOR && !isWordChar(text.charAt(next))) {
+                    next++;
                 }
-                Matcher m = term.pattern().matcher(text).region(i, text.length())
-                        .useTransparentBounds(true).useAnchoringBounds(false);
-                if (m.lookingAt() && !block.overlapsMarkup(m.start(), m.end())) {
-                    byEssay.computeIfAbsent(term.essay(), k -> new ArrayList<>()).add(new Match(m.start(), m.end(), term));
+                if (next > end && next < text.length() && isWordChar(text.charAt(next))) {
+                    longer = byFirstWord.get(first + " " + text.substring(next, wordEnd(text, next)).toLowerCase(Locale.ROOT));
                 }
             }
+            for (List<Term> candidates : oneWord == null ? longer == null ? List.<List<Term>>of() : List.of(longer)
+                    : longer == null ? List.of(oneWord) : List.of(oneWord, longer)) {
+                for (Term term : candidates) {
+                    if (term.essay().equals(source)) {
+                        continue;
+                    }
+                    Matcher m = term.pattern().matcher(text).region(i, text.length())
+                            .useTransparentBounds(true).useAnchoringBounds(false);
+                    if (m.lookingAt() && !block.overlapsMarkup(m.start(), m.end())) {
+                        if (byEssay == null) {
+                            byEssay = new HashMap<>();
+                        }
+                        byEssay.computeIfAbsent(term.essay(), k -> new ArrayList<>()).add(new Match(m.start(), m.end(), term));
+                    }
+                }
+            }
+        }
+        if (byEssay == null) {
+            return;
         }
         // per essay mentioned: leftmost first, and of matches starting together the longest
         for (var entry : byEssay.entrySet()) {
@@ -246,70 +267,131 @@ public final class LinkAnalysis {
      * Scores only the essays that share something with A, found through A's links, its neighbours' links and its tags
      * (linear in the links and tag memberships, not quadratic in the corpus). Essays whose only reason is the series
      * score 0.5, below every other reason, so they fill the remaining places in slug order.
+     *
+     * <p>Essays are numbered and counted in arrays: a popular tag makes thousands of candidates per essay, of which only
+     * the best {@link #MAX_RELATED} are kept (a bounded heap), and only those get their reasons spelled out: A and B
+     * are co-cited by the essays linking to both ({@code in(A) ∩ in(B)}) and both link to {@code out(A) ∩ out(B)}.
      */
     private void rankRelated(Corpus corpus) {
-        Map<String, Set<String>> out = new HashMap<>();
-        Map<String, Set<String>> in = new HashMap<>();
-        Map<String, List<String>> byTag = new HashMap<>();
-        Map<String, TreeSet<String>> bySeries = new HashMap<>();
-        for (EssaySource e : corpus.essays()) {
-            out.put(e.slug(), new TreeSet<>());
-            in.put(e.slug(), new TreeSet<>());
-            e.tags().forEach(t -> byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(e.slug()));
+        List<EssaySource> essays = corpus.essays();
+        int n = essays.size();
+        var index = new HashMap<String, Integer>(n * 2);
+        for (int i = 0; i < n; i++) {
+            index.put(essays.get(i).slug(), i);
+        }
+        // rank of each essay in slug order: ties in score are broken by slug
+        Integer[] sorted = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = i;
+        }
+        java.util.Arrays.sort(sorted, Comparator.comparing(i -> essays.get(i).slug()));
+        int[] slugRank = new int[n];
+        for (int r = 0; r < n; r++) {
+            slugRank[sorted[r]] = r;
+        }
+        List<TreeSet<String>> out = new ArrayList<>(n);
+        List<TreeSet<String>> in = new ArrayList<>(n);
+        List<TreeSet<String>> tags = new ArrayList<>(n);
+        var byTag = new HashMap<String, List<Integer>>();
+        var bySeries = new HashMap<String, TreeSet<String>>();
+        for (int i = 0; i < n; i++) {
+            EssaySource e = essays.get(i);
+            out.add(new TreeSet<>());
+            in.add(new TreeSet<>());
+            tags.add(new TreeSet<>(e.tags()));
+            for (String t : tags.get(i)) {
+                byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+            }
             bySeries.computeIfAbsent(e.series(), k -> new TreeSet<>()).add(e.slug());
         }
         crossLinks.forEach((source, links) -> links.forEach(l -> {
-            out.get(source).add(l.targetSlug());
-            in.get(l.targetSlug()).add(source);
+            out.get(index.get(source)).add(l.targetSlug());
+            in.get(index.get(l.targetSlug())).add(source);
         }));
-        Map<String, String> seriesOf = new HashMap<>();
-        corpus.essays().forEach(e -> seriesOf.put(e.slug(), e.series()));
-        for (EssaySource a : corpus.essays()) {
-            String self = a.slug();
-            Map<String, Candidate> candidates = new HashMap<>();
-            java.util.function.Function<String, Candidate> candidate = b -> candidates.computeIfAbsent(b, k -> new Candidate());
-            out.get(self).forEach(b -> candidate.apply(b).linksTo = true);
-            in.get(self).forEach(b -> candidate.apply(b).linkedFrom = true);
-            for (String c : in.get(self)) {
-                for (String b : out.get(c)) {
-                    if (!b.equals(self)) {
-                        candidate.apply(b).coCitedBy.add(c);
+        int[][] outIdx = new int[n][];
+        int[][] inIdx = new int[n][];
+        for (int i = 0; i < n; i++) {
+            outIdx[i] = out.get(i).stream().mapToInt(index::get).toArray();
+            inIdx[i] = in.get(i).stream().mapToInt(index::get).toArray();
+        }
+        var c = new Counts(n);
+        int[] seen = c.seen;
+        boolean[] linksTo = c.linksTo;
+        boolean[] linkedFrom = c.linkedFrom;
+        int[] neighbours = c.neighbours;
+        int[] sharedTags = c.sharedTags;
+        double[] score = new double[n];
+        // the worst of the best so far on top
+        Comparator<Integer> better = (x, y) -> score[x] != score[y] ? Double.compare(score[y], score[x])
+                : Integer.compare(slugRank[x], slugRank[y]);
+        var best = new java.util.PriorityQueue<Integer>(MAX_RELATED + 1, better.reversed());
+        for (int a = 0; a < n; a++) {
+            int stamp = a + 1;
+            int count = 0;
+            for (int b : outIdx[a]) {
+                count = c.touch(b, stamp, count);
+                linksTo[b] = true;
+            }
+            for (int b : inIdx[a]) {
+                count = c.touch(b, stamp, count);
+                linkedFrom[b] = true;
+            }
+            for (int citing : inIdx[a]) {
+                for (int b : outIdx[citing]) {
+                    if (b != a) {
+                        count = c.touch(b, stamp, count);
+                        neighbours[b]++;
                     }
                 }
             }
-            for (String c : out.get(self)) {
-                for (String b : in.get(c)) {
-                    if (!b.equals(self)) {
-                        candidate.apply(b).bothLinkTo.add(c);
+            for (int cited : outIdx[a]) {
+                for (int b : inIdx[cited]) {
+                    if (b != a) {
+                        count = c.touch(b, stamp, count);
+                        neighbours[b]++;
                     }
                 }
             }
-            for (String tag : a.tags()) {
-                for (String b : byTag.get(tag)) {
-                    if (!b.equals(self)) {
-                        candidate.apply(b).sharedTags.add(tag);
+            for (String tag : tags.get(a)) {
+                for (int b : byTag.get(tag)) {
+                    if (b != a) {
+                        count = c.touch(b, stamp, count);
+                        sharedTags[b]++;
                     }
                 }
             }
-            var ranked = new ArrayList<Related>();
-            candidates.forEach((b, c) -> {
-                var reasons = new RelatedReasons(c.linksTo, c.linkedFrom, List.copyOf(c.coCitedBy),
-                        List.copyOf(c.bothLinkTo), List.copyOf(c.sharedTags),
-                        a.series().equals(seriesOf.get(b)) ? a.series() : null);
-                ranked.add(new Related(self, b, 0, reasons.score(), reasons));
-            });
-            ranked.sort(Comparator.comparingDouble(Related::score).reversed().thenComparing(Related::related));
+            EssaySource essay = essays.get(a);
+            best.clear();
+            for (int t = 0; t < count; t++) {
+                int b = c.touched[t];
+                // the same sum, in the same order, as RelatedReasons.score()
+                score[b] = (linksTo[b] ? RelatedReasons.LINKS_TO : 0) + (linkedFrom[b] ? RelatedReasons.LINKED_FROM : 0)
+                        + RelatedReasons.SHARED_NEIGHBOUR * neighbours[b] + RelatedReasons.SHARED_TAG * sharedTags[b]
+                        + (essay.series().equals(essays.get(b).series()) ? RelatedReasons.SAME_SERIES : 0);
+                if (best.size() < MAX_RELATED) {
+                    best.add(b);
+                } else if (better.compare(b, best.peek()) < 0) {
+                    best.poll();
+                    best.add(b);
+                }
+            }
+            var ranked = new ArrayList<>(best);
+            ranked.sort(better);
             var kept = new ArrayList<Related>();
-            for (int i = 0; i < Math.min(MAX_RELATED, ranked.size()); i++) {
-                Related r = ranked.get(i);
-                kept.add(new Related(r.essay(), r.related(), i + 1, r.score(), r.reasons()));
+            String self = essay.slug();
+            for (int b : ranked) {
+                EssaySource other = essays.get(b);
+                var reasons = new RelatedReasons(linksTo[b], linkedFrom[b], common(in.get(a), in.get(b)),
+                        common(out.get(a), out.get(b)), common(tags.get(a), tags.get(b)),
+                        essay.series().equals(other.series()) ? essay.series() : null);
+                kept.add(new Related(self, other.slug(), kept.size() + 1, reasons.score(), reasons));
             }
-            for (String b : bySeries.get(a.series())) {
+            for (String b : bySeries.get(essay.series())) {
                 if (kept.size() >= MAX_RELATED) {
                     break;
                 }
-                if (!b.equals(self) && !candidates.containsKey(b)) {
-                    var reasons = new RelatedReasons(false, false, List.of(), List.of(), List.of(), a.series());
+                if (!b.equals(self) && seen[index.get(b)] != stamp) {
+                    var reasons = new RelatedReasons(false, false, List.of(), List.of(), List.of(), essay.series());
                     kept.add(new Related(self, b, kept.size() + 1, reasons.score(), reasons));
                 }
             }
@@ -317,12 +399,67 @@ public final class LinkAnalysis {
         }
     }
 
-    /** What A shares with one other essay; sets keep values sorted. */
-    private static final class Candidate {
-        boolean linksTo;
-        boolean linkedFrom;
-        final Set<String> coCitedBy = new TreeSet<>();
-        final Set<String> bothLinkTo = new TreeSet<>();
-        final Set<String> sharedTags = new TreeSet<>();
+    /** What the essay being ranked shares with each other essay, by number; reset lazily per essay ({@link #touch}). */
+    private static final class Counts {
+        final int[] seen;
+        final int[] touched;
+        final boolean[] linksTo;
+        final boolean[] linkedFrom;
+        final int[] neighbours;
+        final int[] sharedTags;
+
+        Counts(int n) {
+            seen = new int[n];
+            touched = new int[n];
+            linksTo = new boolean[n];
+            linkedFrom = new boolean[n];
+            neighbours = new int[n];
+            sharedTags = new int[n];
+        }
+
+        /** Makes {@code b} a candidate of the essay numbered {@code stamp - 1} (zeroed the first time); returns the count. */
+        int touch(int b, int stamp, int count) {
+            if (seen[b] == stamp) {
+                return count;
+            }
+            seen[b] = stamp;
+            linksTo[b] = false;
+            linkedFrom[b] = false;
+            neighbours[b] = 0;
+            sharedTags[b] = 0;
+            touched[count] = b;
+            return count + 1;
+        }
+    }
+
+    /** The values in both sets, in order: one merge of the two sorted sets. */
+    private static List<String> common(TreeSet<String> x, TreeSet<String> y) {
+        if (x.isEmpty() || y.isEmpty()) {
+            return List.of();
+        }
+        var result = new ArrayList<String>();
+        var xs = x.iterator();
+        var ys = y.iterator();
+        String a = xs.next();
+        String b = ys.next();
+        while (true) {
+            int c = a.compareTo(b);
+            if (c == 0) {
+                result.add(a);
+            }
+            if (c <= 0) {
+                if (!xs.hasNext()) {
+                    break;
+                }
+                a = xs.next();
+            }
+            if (c >= 0) {
+                if (!ys.hasNext()) {
+                    break;
+                }
+                b = ys.next();
+            }
+        }
+        return List.copyOf(result);
     }
 }

@@ -130,8 +130,9 @@ public final class MarkdownRenderer {
         if (math == null) {
             return;
         }
+        // parsed on every core; gathered in the order of the bodies
         var formulas = new LinkedHashSet<Formula>();
-        bodies.forEach(body -> formulas.addAll(formulas(body)));
+        bodies.parallelStream().map(this::formulas).toList().forEach(formulas::addAll);
         math.prepare(formulas);
     }
 

@@ -1,11 +1,19 @@
 package io.essays.store;
 
+import static io.essays.store.BulkRows.Column.date;
+import static io.essays.store.BulkRows.Column.integer;
+import static io.essays.store.BulkRows.Column.real;
+import static io.essays.store.BulkRows.Column.text;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +30,8 @@ import io.essays.markdown.TocEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 /** Writes a validated corpus into the database in one transaction and records it as a new release. */
 @ApplicationScoped
@@ -107,55 +117,13 @@ public class CorpusWriter {
             row.order = s.order();
             persist(row);
         }
-        // one table at a time, parents first, so that every JDBC batch is full and foreign keys always resolve
-        corpus.essays().forEach(e -> persist(essay(e)));
-        for (EssaySource e : corpus.essays()) {
-            for (int i = 0; i < e.tags().size(); i++) {
-                var tag = new EssayTag();
-                tag.essay = e.slug();
-                tag.position = i;
-                tag.tag = e.tags().get(i);
-                persist(tag);
-            }
-        }
-        for (EssaySource e : corpus.essays()) {
-            for (int i = 0; i < e.aliases().size(); i++) {
-                var alias = new EssayAlias();
-                alias.essay = e.slug();
-                alias.position = i;
-                alias.alias = e.aliases().get(i);
-                persist(alias);
-            }
-        }
-        for (EssaySource e : corpus.essays()) {
-            List<ImageUse> images = e.rendered().images();
-            for (int i = 0; i < images.size(); i++) {
-                persist(assetUse(e.slug(), i, images.get(i)));
-            }
-        }
-        for (EssaySource e : corpus.essays()) {
-            RenderedBody body = e.rendered();
-            for (int i = 0; i < body.toc().size(); i++) {
-                persist(heading(e.slug(), i, body.toc().get(i), body));
-            }
-        }
-        int links = 0;
-        for (EssaySource e : corpus.essays()) {
-            var extracted = analysis.crossLinks(e.slug());
-            for (int i = 0; i < extracted.size(); i++) {
-                persist(link(e.slug(), i, extracted.get(i)));
-                links++;
-            }
-        }
-        for (EssaySource e : corpus.essays()) {
-            var mentions = analysis.mentions(e.slug());
-            for (int i = 0; i < mentions.size(); i++) {
-                persist(mention(i, mentions.get(i)));
-            }
-        }
-        for (EssaySource e : corpus.essays()) {
-            analysis.related(e.slug()).forEach(r -> persist(related(r)));
-        }
+        em.flush();
+        em.clear();
+        // the essays and their child rows go through plain JDBC on the same connection and transaction: the persistence
+        // context would only hold tens of thousands of entities nobody reads back. One table at a time, parents first,
+        // so that foreign keys always resolve; rows in key order, which keeps H2's B-tree inserts at the right edge.
+        List<EssaySource> essays = corpus.essays().stream().sorted(Comparator.comparing(EssaySource::slug)).toList();
+        int links = em.unwrap(Session.class).doReturningWork(connection -> writeEssays(connection, essays, analysis));
         var release = new CorpusRelease();
         release.id = latest == null ? 1 : latest.id + 1;
         release.contentHash = releaseHash;
@@ -203,87 +171,100 @@ public class CorpusWriter {
         return row;
     }
 
-    private static AssetUse assetUse(String slug, int position, ImageUse image) {
-        var row = new AssetUse();
-        row.essay = slug;
-        row.position = position;
-        row.path = image.asset().path();
-        row.url = image.url();
-        row.alt = image.alt();
-        row.caption = image.caption();
-        row.line = image.line();
-        return row;
-    }
-
-    private static Essay essay(EssaySource e) {
-        var row = new Essay();
-        row.slug = e.slug();
-        row.series = e.series();
-        row.order = e.order();
-        row.title = e.title();
-        row.summary = e.summary();
-        row.published = e.published();
-        row.updated = e.updated();
-        row.wordCount = e.rendered().wordCount();
-        row.readingMinutes = e.rendered().readingMinutes();
-        row.source = e.source();
-        row.html = e.rendered().html();
-        row.htmlTex = e.rendered().htmlTex();
-        row.plainText = e.rendered().plainText();
-        row.leadText = e.rendered().sections().stream().filter(s -> s.id() == null).findFirst()
-                .map(RenderedBody.Section::text).orElse("");
-        return row;
-    }
-
-    private static EssayHeading heading(String slug, int position, TocEntry toc, RenderedBody body) {
-        var row = new EssayHeading();
-        row.essay = slug;
-        row.position = position;
-        row.level = toc.level();
-        row.anchor = toc.id();
-        row.text = toc.text();
-        var section = body.sections().stream().filter(s -> toc.id().equals(s.id())).findFirst();
-        row.firstParagraphText = section.map(RenderedBody.Section::firstParagraphText).orElse("");
-        row.firstParagraphHtml = section.map(RenderedBody.Section::firstParagraphHtml).orElse("");
-        row.sectionText = section.map(RenderedBody.Section::text).orElse("");
-        return row;
-    }
-
-    private static EssayMention mention(int position, LinkAnalysis.Mention m) {
-        var row = new EssayMention();
-        row.essay = m.essay();
-        row.position = position;
-        row.source = m.source();
-        row.term = m.term();
-        row.text = m.text();
-        row.sectionId = m.sectionId();
-        row.line = m.line();
-        row.contextText = m.contextText();
-        row.contextHtml = m.contextHtml();
-        return row;
-    }
-
-    private static EssayRelated related(LinkAnalysis.Related r) {
-        var row = new EssayRelated();
-        row.essay = r.essay();
-        row.rank = r.rank();
-        row.related = r.related();
-        row.score = r.score();
-        row.reasons = r.reasons().encode();
-        return row;
-    }
-
-    private static EssayLink link(String source, int position, ExtractedLink l) {
-        var row = new EssayLink();
-        row.source = source;
-        row.position = position;
-        row.target = l.targetSlug();
-        row.anchor = l.anchor();
-        row.text = l.text();
-        row.sectionId = l.sectionId();
-        row.line = l.line();
-        row.contextText = l.contextText();
-        row.contextHtml = l.contextHtml();
-        return row;
+    /** Writes essays, tags, aliases, asset uses, headings, links, mentions and related rows; returns the link count. */
+    private static int writeEssays(Connection connection, List<EssaySource> essays, LinkAnalysis analysis)
+            throws SQLException {
+        try (var rows = BulkRows.into(connection, "essay", text("slug"), text("series_slug"), integer("position"),
+                text("title"), text("summary"), date("published"), date("updated"), integer("word_count"),
+                integer("reading_minutes"), text("source"), text("html"), text("html_tex"), text("plain_text"),
+                text("lead_text"))) {
+            for (EssaySource e : essays) {
+                RenderedBody body = e.rendered();
+                rows.add(e.slug(), e.series(), e.order(), e.title(), e.summary(), e.published(), e.updated(),
+                        body.wordCount(), body.readingMinutes(), e.source(), body.html(), body.htmlTex(), body.plainText(),
+                        body.sections().stream().filter(s -> s.id() == null).findFirst()
+                                .map(RenderedBody.Section::text).orElse(""));
+            }
+        }
+        try (var rows = BulkRows.into(connection, "essay_tag", text("essay_slug"), integer("position"), text("tag"))) {
+            for (EssaySource e : essays) {
+                for (int i = 0; i < e.tags().size(); i++) {
+                    rows.add(e.slug(), i, e.tags().get(i));
+                }
+            }
+        }
+        try (var rows = BulkRows.into(connection, "essay_alias", text("essay_slug"), integer("position"), text("alias"))) {
+            for (EssaySource e : essays) {
+                for (int i = 0; i < e.aliases().size(); i++) {
+                    rows.add(e.slug(), i, e.aliases().get(i));
+                }
+            }
+        }
+        try (var rows = BulkRows.into(connection, "essay_asset", text("essay_slug"), integer("position"),
+                text("asset_path"), text("url"), text("alt"), text("caption"), integer("line"))) {
+            for (EssaySource e : essays) {
+                List<ImageUse> images = e.rendered().images();
+                for (int i = 0; i < images.size(); i++) {
+                    ImageUse image = images.get(i);
+                    rows.add(e.slug(), i, image.asset().path(), image.url(), image.alt(), image.caption(), image.line());
+                }
+            }
+        }
+        try (var rows = BulkRows.into(connection, "essay_heading", text("essay_slug"), integer("position"),
+                integer("level"), text("anchor"), text("text"), text("first_paragraph_text"),
+                text("first_paragraph_html"), text("section_text"))) {
+            for (EssaySource e : essays) {
+                RenderedBody body = e.rendered();
+                var sections = new java.util.HashMap<String, RenderedBody.Section>();
+                body.sections().forEach(s -> {
+                    if (s.id() != null) {
+                        sections.putIfAbsent(s.id(), s);
+                    }
+                });
+                for (int i = 0; i < body.toc().size(); i++) {
+                    TocEntry toc = body.toc().get(i);
+                    RenderedBody.Section section = sections.get(toc.id());
+                    rows.add(e.slug(), i, toc.level(), toc.id(), toc.text(),
+                            section == null ? "" : section.firstParagraphText(),
+                            section == null ? "" : section.firstParagraphHtml(),
+                            section == null ? "" : section.text());
+                }
+            }
+        }
+        int links;
+        try (var rows = BulkRows.into(connection, "essay_link", text("source_slug"), integer("position"),
+                text("target_slug"), text("anchor"), text("link_text"), text("section_id"), integer("line"),
+                text("context_text"), text("context_html"))) {
+            for (EssaySource e : essays) {
+                List<ExtractedLink> extracted = analysis.crossLinks(e.slug());
+                for (int i = 0; i < extracted.size(); i++) {
+                    ExtractedLink l = extracted.get(i);
+                    rows.add(e.slug(), i, l.targetSlug(), l.anchor(), l.text(), l.sectionId(), l.line(), l.contextText(),
+                            l.contextHtml());
+                }
+            }
+            links = (int) rows.rows();
+        }
+        try (var rows = BulkRows.into(connection, "essay_mention", text("essay_slug"), integer("position"),
+                text("source_slug"), text("term"), text("matched_text"), text("section_id"), integer("line"),
+                text("context_text"), text("context_html"))) {
+            for (EssaySource e : essays) {
+                List<LinkAnalysis.Mention> mentions = analysis.mentions(e.slug());
+                for (int i = 0; i < mentions.size(); i++) {
+                    LinkAnalysis.Mention m = mentions.get(i);
+                    rows.add(m.essay(), i, m.source(), m.term(), m.text(), m.sectionId(), m.line(), m.contextText(),
+                            m.contextHtml());
+                }
+            }
+        }
+        try (var rows = BulkRows.into(connection, "essay_related", text("essay_slug"), integer("rank"),
+                text("related_slug"), real("score"), text("reasons"))) {
+            for (EssaySource e : essays) {
+                for (LinkAnalysis.Related r : analysis.related(e.slug())) {
+                    rows.add(r.essay(), r.rank(), r.related(), r.score(), r.reasons().encode());
+                }
+            }
+        }
+        return links;
     }
 }

@@ -1,0 +1,147 @@
+package io.essays.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import io.essays.content.Corpus;
+import io.essays.content.CorpusReader;
+import io.essays.content.EssaySource;
+import io.essays.links.LinkAnalysis;
+import io.essays.markdown.MarkdownRenderer;
+import io.essays.markdown.RenderedBody;
+import io.essays.markdown.TocEntry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * What {@link CorpusWriter} writes with plain JDBC (batches on H2, COPY on PostgreSQL) reads back through the entities
+ * exactly as the corpus and its analysis hold it: every column of every essay and child row, nulls and multi-line
+ * text included. Its own database, since it writes a release of its own.
+ */
+@QuarkusTest
+@TestProfile(CorpusWriterRoundTripTest.Profile.class)
+class CorpusWriterRoundTripTest {
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:writer-round-trip;DB_CLOSE_DELAY=-1");
+        }
+    }
+
+    @Inject
+    CorpusWriter writer;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void everyColumnOfEveryEssayAndChildRowReadsBackAsWritten() {
+        Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}")).read(Path.of("src/test/resources/fixture"));
+        LinkAnalysis analysis = LinkAnalysis.of(corpus);
+        var result = writer.write(corpus, analysis, "round-trip-" + System.nanoTime());
+        assertThat(result.changed()).isTrue();
+
+        var essays = new ArrayList<List<Object>>();
+        var tags = new ArrayList<List<Object>>();
+        var aliases = new ArrayList<List<Object>>();
+        var images = new ArrayList<List<Object>>();
+        var headings = new ArrayList<List<Object>>();
+        var links = new ArrayList<List<Object>>();
+        var mentions = new ArrayList<List<Object>>();
+        var related = new ArrayList<List<Object>>();
+        for (EssaySource e : corpus.essays().stream().sorted(java.util.Comparator.comparing(EssaySource::slug)).toList()) {
+            RenderedBody body = e.rendered();
+            essays.add(row(e.slug(), e.series(), e.order(), e.title(), e.summary(), e.published(), e.updated(),
+                    body.wordCount(), body.readingMinutes(), e.source(), body.html(), body.htmlTex(), body.plainText(),
+                    body.sections().stream().filter(s -> s.id() == null).findFirst().map(RenderedBody.Section::text)
+                            .orElse("")));
+            for (int i = 0; i < e.tags().size(); i++) {
+                tags.add(row(e.slug(), i, e.tags().get(i)));
+            }
+            for (int i = 0; i < e.aliases().size(); i++) {
+                aliases.add(row(e.slug(), i, e.aliases().get(i)));
+            }
+            for (int i = 0; i < body.images().size(); i++) {
+                var image = body.images().get(i);
+                images.add(row(e.slug(), i, image.asset().path(), image.url(), image.alt(), image.caption(), image.line()));
+            }
+            for (int i = 0; i < body.toc().size(); i++) {
+                TocEntry toc = body.toc().get(i);
+                var section = body.sections().stream().filter(s -> toc.id().equals(s.id())).findFirst().orElseThrow();
+                headings.add(row(e.slug(), i, toc.level(), toc.id(), toc.text(), section.firstParagraphText(),
+                        section.firstParagraphHtml(), section.text()));
+            }
+            var crossLinks = analysis.crossLinks(e.slug());
+            for (int i = 0; i < crossLinks.size(); i++) {
+                var l = crossLinks.get(i);
+                links.add(row(e.slug(), i, l.targetSlug(), l.anchor(), l.text(), l.sectionId(), l.line(), l.contextText(),
+                        l.contextHtml()));
+            }
+            var found = analysis.mentions(e.slug());
+            for (int i = 0; i < found.size(); i++) {
+                var m = found.get(i);
+                mentions.add(row(m.essay(), i, m.source(), m.term(), m.text(), m.sectionId(), m.line(), m.contextText(),
+                        m.contextHtml()));
+            }
+            analysis.related(e.slug()).forEach(r -> related.add(row(r.essay(), r.rank(), r.related(), r.score(),
+                    r.reasons().encode())));
+        }
+        assertThat(images).as("the fixture exercises images").isNotEmpty();
+        assertThat(links).as("the fixture exercises links with and without anchors")
+                .anyMatch(l -> l.get(3) == null).anyMatch(l -> l.get(3) != null);
+        assertThat(essays).as("multi-line text").anyMatch(e -> ((String) e.get(9)).contains("\n"));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(rows("from Essay order by slug", Essay.class, e -> row(e.slug, e.series, e.order, e.title,
+                    e.summary, e.published, e.updated, e.wordCount, e.readingMinutes, e.source, e.html, e.htmlTex,
+                    e.plainText, e.leadText))).isEqualTo(essays);
+            assertThat(rows("from EssayTag order by essay, position", EssayTag.class,
+                    t -> row(t.essay, t.position, t.tag))).isEqualTo(tags);
+            assertThat(rows("from EssayAlias order by essay, position", EssayAlias.class,
+                    a -> row(a.essay, a.position, a.alias))).isEqualTo(aliases);
+            assertThat(rows("from AssetUse order by essay, position", AssetUse.class,
+                    u -> row(u.essay, u.position, u.path, u.url, u.alt, u.caption, u.line))).isEqualTo(images);
+            assertThat(rows("from EssayHeading order by essay, position", EssayHeading.class,
+                    h -> row(h.essay, h.position, h.level, h.anchor, h.text, h.firstParagraphText, h.firstParagraphHtml,
+                            h.sectionText))).isEqualTo(headings);
+            assertThat(rows("from EssayLink order by source, position", EssayLink.class,
+                    l -> row(l.source, l.position, l.target, l.anchor, l.text, l.sectionId, l.line, l.contextText,
+                            l.contextHtml))).isEqualTo(links);
+            assertThat(rows("from EssayMention order by essay, position", EssayMention.class,
+                    m -> row(m.essay, m.position, m.source, m.term, m.text, m.sectionId, m.line, m.contextText,
+                            m.contextHtml))).isEqualTo(mentions);
+            assertThat(rows("from EssayRelated order by essay, rank", EssayRelated.class,
+                    r -> row(r.essay, r.rank, r.related, r.score, r.reasons))).isEqualTo(related);
+            CorpusRelease release = CorpusRelease.latest();
+            assertThat(release.id).isEqualTo(result.releaseId());
+            assertThat(release.linkCount).isEqualTo(links.size());
+        });
+    }
+
+    @Test
+    void copyTextEscapesBackslashesTabsAndLineBreaks() {
+        var out = new StringBuilder();
+        BulkRows.escape("a\\b\tc\nd\re \\N", out);
+        assertThat(out).hasToString("a\\\\b\\tc\\nd\\re \\\\N");
+    }
+
+    private <T> List<List<Object>> rows(String query, Class<T> type, Function<T, List<Object>> columns) {
+        return em.createQuery(query, type).getResultList().stream().map(columns).toList();
+    }
+
+    /** A row as a list that may hold nulls. */
+    private static List<Object> row(Object... values) {
+        return java.util.Arrays.asList(values);
+    }
+}

@@ -11,7 +11,8 @@
 # timing line and RSS at ready; then a 60 s mixed load (bench/LoadMix.java: essay detail, HTML, list, 304s and 10%
 # searches over every essay) and RSS after it. Uses the packaged service (built unless SKIP_BUILD=1) with the
 # production JVM options (JAVA_OPTS, see bench/lib.sh) and its AppCDS archive when the build made one.
-# Environment: LOAD_SECONDS (60), LOAD_CONNECTIONS (8), SKIP_BUILD=1, ESSAYS (10000), SEED (1).
+# The synthetic corpus runs in a bounded heap: SYNTHETIC_JAVA_OPTS, default the production options plus -Xmx1g.
+# Environment: LOAD_SECONDS (60), LOAD_CONNECTIONS (8), SKIP_BUILD=1, ESSAYS (10000), SEED (1), ONLY_SYNTHETIC=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -38,18 +39,23 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 [[ " ${databases[*]} " == *" postgresql "* ]] && start_pg
 
+SYNTHETIC_JAVA_OPTS=${SYNTHETIC_JAVA_OPTS:-$JAVA_OPTS -Xmx1g}
+REAL_JAVA_OPTS=$JAVA_OPTS
 corpora=("$ROOT/content")
+[ "${ONLY_SYNTHETIC:-0}" = 1 ] && corpora=()
 [ "$synthetic" = 1 ] && corpora+=("$(synthetic_corpus "${ESSAYS:-10000}" "${SEED:-1}")")
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); JAVA_OPTS=$JAVA_OPTS"
 n=0
 for content in "${corpora[@]}"; do
+  JAVA_OPTS=$REAL_JAVA_OPTS
+  [ "$content" != "$ROOT/content" ] && JAVA_OPTS=$SYNTHETIC_JAVA_OPTS
   for db in "${databases[@]}"; do
     n=$((n + 1))
     name=essays$n
     [ "$db" = postgresql ] && create_pg_db "$name"
     echo
-    echo "== $(basename "$content") on $db"
+    echo "== $(basename "$content") on $db (JAVA_OPTS=$JAVA_OPTS)"
     for launch in 1 2 3; do
       kind=unchanged
       [ "$launch" = 1 ] && kind=first

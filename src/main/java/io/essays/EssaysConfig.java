@@ -189,7 +189,7 @@ public interface EssaysConfig {
          * that the JIT has compiled the request path and the hot representations are built before clients arrive
          * ({@code corpus/WarmUp}); {@code 0s} reports ready without warming up.
          */
-        @WithDefault("1s")
+        @WithDefault("500ms")
         Duration warmUp();
     }
 

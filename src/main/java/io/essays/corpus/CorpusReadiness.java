@@ -7,8 +7,8 @@ import org.eclipse.microprofile.health.Readiness;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Ready once a corpus release is loaded and the start-up {@link WarmUp} has finished (the datasource check covers the
- * database).
+ * Ready once a corpus release is loaded, what start-up builds beside it (the search index) is built, and the start-up
+ * {@link WarmUp} has finished (the datasource check covers the database).
  */
 @Readiness
 @ApplicationScoped
@@ -24,6 +24,9 @@ public class CorpusReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("corpus");
+        if (state.loaded().isPresent() && !state.loaded().get().prepared()) {
+            return builder.down().withData("reason", "building the search index").build();
+        }
         if (state.loaded().isPresent() && !warmUp.done()) {
             return builder.down().withData("reason", "warming up").withData("requests", warmUp.requests()).build();
         }

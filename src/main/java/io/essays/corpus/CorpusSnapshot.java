@@ -358,7 +358,7 @@ public final class CorpusSnapshot implements ReleaseCache {
     private final SortedMap<String, Integer> tags;
     private final Map<String, AssetData> assets;
     private final ResponseCache responses;
-    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
+    private final Map<Class<?>, java.util.concurrent.CompletableFuture<Object>> derived = new ConcurrentHashMap<>();
 
     public CorpusSnapshot(long releaseId, String contentHash, Instant importedAt, List<SeriesData> series,
                    List<EssayData> essays, Map<String, List<LinkData>> incoming, Map<String, List<MentionData>> mentions,
@@ -471,15 +471,64 @@ public final class CorpusSnapshot implements ReleaseCache {
         return responses;
     }
 
-    /** A structure derived from this snapshot (search index, link graph …), built once. */
+    /**
+     * A structure derived from this snapshot (search index, link graph …), built once: the first caller builds it, and
+     * callers meanwhile (or while {@link #prepareInBackground} builds it) wait for that build. A failed build is
+     * forgotten, so the next caller tries again.
+     */
     @SuppressWarnings("unchecked")
     public <T> T derived(Class<T> type, Function<CorpusSnapshot, T> build) {
-        Object value = derived.get(type);
-        if (value == null) {
-            value = build.apply(this);
-            Object raced = derived.putIfAbsent(type, value);
-            value = raced == null ? value : raced;
+        var mine = new java.util.concurrent.CompletableFuture<Object>();
+        var existing = derived.putIfAbsent(type, mine);
+        if (existing == null) {
+            build(type, build, mine);
+            existing = mine;
         }
-        return (T) value;
+        try {
+            return (T) existing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Starts building a derived structure on a thread of its own, so that start-up goes on meanwhile; {@link #derived}
+     * waits for it and {@link #prepared()} tells when every structure started so has been built.
+     */
+    public <T> void prepareInBackground(Class<T> type, Function<CorpusSnapshot, T> build) {
+        var mine = new java.util.concurrent.CompletableFuture<Object>();
+        if (derived.putIfAbsent(type, mine) == null) {
+            Thread thread = new Thread(() -> {
+                try {
+                    build(type, build, mine);
+                } catch (RuntimeException | Error e) {
+                    // logged by the builder's caller when it asks again; nothing waits on this thread
+                }
+            }, "essays-prepare-" + type.getSimpleName());
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Whether every derived structure started so far has been built (or failed and been forgotten). */
+    public boolean prepared() {
+        return derived.values().stream().allMatch(java.util.concurrent.CompletableFuture::isDone);
+    }
+
+    private <T> void build(Class<T> type, Function<CorpusSnapshot, T> build,
+                           java.util.concurrent.CompletableFuture<Object> result) {
+        try {
+            result.complete(build.apply(this));
+        } catch (RuntimeException | Error e) {
+            derived.remove(type, result);
+            result.completeExceptionally(e);
+            throw e;
+        }
     }
 }

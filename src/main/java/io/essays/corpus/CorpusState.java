@@ -69,7 +69,7 @@ public class CorpusState implements io.essays.http.CurrentRelease {
         if (snapshot == null) {
             return false;
         }
-        loaded.fire(new CorpusLoaded(snapshot));
+        loaded.fire(new CorpusLoaded(snapshot, current == null));
         current = snapshot;
         LOG.infof("Serving corpus release %d (%d series, %d essays) loaded in %d ms", snapshot.releaseId(),
                 snapshot.series().size(), snapshot.essays().size(), (System.nanoTime() - started) / 1_000_000);

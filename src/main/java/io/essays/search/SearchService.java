@@ -57,16 +57,26 @@ public class SearchService {
     }
 
     void onLoaded(@Observes CorpusLoaded event) {
-        long started = System.nanoTime();
-        SearchIndex index = index(event.snapshot());
-        LOG.infof("Search index for release %d: %d essays, %d sections, %d completion terms, %.1f MB, built in %d ms",
-                event.snapshot().releaseId(), index.essayCount(), index.sectionTotal(), index.suggester().vocabularySize(),
-                index.bytes() / 1048576.0, (System.nanoTime() - started) / 1_000_000);
+        if (event.first()) {
+            // start-up: build beside the rest of it (and the warm-up); readiness waits, a search meanwhile waits too
+            event.snapshot().prepareInBackground(SearchIndex.class, this::build);
+        } else {
+            index(event.snapshot());
+        }
     }
 
-    /** The index of {@code snapshot}, built on first use. */
+    private SearchIndex build(CorpusSnapshot snapshot) {
+        long started = System.nanoTime();
+        SearchIndex index = SearchIndex.build(snapshot);
+        LOG.infof("Search index for release %d: %d essays, %d sections, %d completion terms, %.1f MB, built in %d ms",
+                snapshot.releaseId(), index.essayCount(), index.sectionTotal(), index.suggester().vocabularySize(),
+                index.bytes() / 1048576.0, (System.nanoTime() - started) / 1_000_000);
+        return index;
+    }
+
+    /** The index of {@code snapshot}, built on first use (or waited for while it is being built). */
     SearchIndex index(CorpusSnapshot snapshot) {
-        return snapshot.derived(SearchIndex.class, SearchIndex::build);
+        return snapshot.derived(SearchIndex.class, this::build);
     }
 
     /**

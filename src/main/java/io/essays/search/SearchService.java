@@ -52,6 +52,14 @@ public class SearchService {
     private final EssaysConfig config;
     private final AtomicLong analyses = new AtomicLong();
 
+    /**
+     * Searches that miss the result cache run at most one fewer at a time than there are cores (at least one), the
+     * rest wait their turn: a burst of searches can then never take every core from the event loops that serve essays
+     * from memory (bench/http-bench.sh measures essay GET latency with and without 10% searches).
+     */
+    private final java.util.concurrent.Semaphore running =
+            new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
+
     SearchService(EssaysConfig config) {
         this.config = config;
     }
@@ -116,6 +124,7 @@ public class SearchService {
      * once per distinct request. Lucene's limits on the size of a query are the client's to fix: a problem 400.
      */
     SearchResults search(SearchIndex index, SearchRequest request) {
+        running.acquireUninterruptibly();
         try {
             return run(index, request);
         } catch (IndexSearcher.TooManyClauses e) {
@@ -123,6 +132,8 @@ public class SearchService {
                     + " Lucene clauses (each word is searched in " + SearchIndex.ESSAY_FIELDS.size() + " fields, each "
                     + "prefix* stands for up to " + AnalyzedQuery.MAX_EXPANSIONS_PER_PREFIX + " words and a hyphenated "
                     + "word for all its parts): use fewer words, fewer prefixes or longer ones");
+        } finally {
+            running.release();
         }
     }
 

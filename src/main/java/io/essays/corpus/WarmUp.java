@@ -91,8 +91,8 @@ public class WarmUp {
             long deadline = started + budget.toNanos();
             var etags = new java.util.concurrent.ConcurrentHashMap<String, String>();
             int next = 0;
-            // every URI in each variant at least once, then more rounds until the time is up
-            int minimum = 3 * uris.size();
+            // every URI once (which builds every hot representation), then more rounds and variants until the time is up
+            int minimum = uris.size();
             while (next < minimum || System.nanoTime() < deadline) {
                 var round = new CountDownLatch(CONCURRENCY);
                 for (int i = 0; i < CONCURRENCY; i++, next++) {

@@ -39,9 +39,9 @@ class WarmUpTest {
             Thread.sleep(50);
         }
         assertThat(warmUp.done()).isTrue();
-        // lists, series, tags and every fixture essay's detail and HTML, each plain, gzip and revalidated
+        // lists, series, tags and every fixture essay's detail and HTML at least once; gzip and 304 as time allows
         int uris = 3 + 2 * Math.min(WarmUp.ESSAYS, state.current().essays().size());
-        assertThat(warmUp.requests()).isGreaterThanOrEqualTo(3L * uris);
+        assertThat(warmUp.requests()).isGreaterThanOrEqualTo(uris);
         assertThat(warmUp.failures()).isZero();
         // after the first round every warm-up request was a cache hit answered by the fast path
         assertThat(fastPath.served()).isGreaterThan(warmUp.requests() / 2);

@@ -478,11 +478,14 @@ public final class CorpusSnapshot implements ReleaseCache {
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Class<T> type, Function<CorpusSnapshot, T> build) {
-        var mine = new java.util.concurrent.CompletableFuture<Object>();
-        var existing = derived.putIfAbsent(type, mine);
+        var existing = derived.get(type);
         if (existing == null) {
-            build(type, build, mine);
-            existing = mine;
+            var mine = new java.util.concurrent.CompletableFuture<Object>();
+            existing = derived.putIfAbsent(type, mine);
+            if (existing == null) {
+                build(type, build, mine);
+                existing = mine;
+            }
         }
         try {
             return (T) existing.join();
@@ -508,7 +511,10 @@ public final class CorpusSnapshot implements ReleaseCache {
                 try {
                     build(type, build, mine);
                 } catch (RuntimeException | Error e) {
-                    // logged by the builder's caller when it asks again; nothing waits on this thread
+                    // forgotten by build(): the next caller builds again (and sees the failure itself)
+                    org.jboss.logging.Logger.getLogger(CorpusSnapshot.class).errorf(e,
+                            "Building the %s of release %d failed; it is built again on first use",
+                            type.getSimpleName(), releaseId);
                 }
             }, "essays-prepare-" + type.getSimpleName());
             thread.setDaemon(true);

@@ -107,15 +107,11 @@ public class ImportService {
         corpus.warnings().forEach(w -> LOG.warn(w.toString()));
         long read = System.nanoTime();
         String hash = releaseHash(corpus.contentHash(), fingerprint);
-        long[] analysed = {read};
-        CorpusWriter.WriteResult result = step("writing to the database", () -> writer.current(hash)
-                .map(release -> new CorpusWriter.WriteResult(release.id, false, release.linkCount,
-                        ReleaseChanges.NONE, release.importedAt.toInstant()))
-                .orElseGet(() -> {
-                    LinkAnalysis analysis = step("analysing links", () -> LinkAnalysis.of(corpus));
-                    analysed[0] = System.nanoTime();
-                    return writer.write(corpus, analysis, hash);
-                }));
+        // the files differed from the newest release when hashed; should another replica have stored this very
+        // content meanwhile, the writer sees it under the import lock and writes nothing
+        LinkAnalysis analysis = step("analysing links", () -> LinkAnalysis.of(corpus));
+        long analysed = System.nanoTime();
+        CorpusWriter.WriteResult result = step("writing to the database", () -> writer.write(corpus, analysis, hash));
         long written = System.nanoTime();
         step("loading the new release", state::refresh);
         long done = System.nanoTime();
@@ -124,7 +120,7 @@ public class ImportService {
                         + "link analysis %d ms, write %d ms, load %d ms)", contentDir, corpus.series().size(),
                 corpus.essays().size(), corpus.assets().size(), result.links(), millis, result.changed() ? "release " + result.releaseId()
                         : "unchanged, release " + result.releaseId(), (read - started) / 1_000_000,
-                (analysed[0] - read) / 1_000_000, (written - analysed[0]) / 1_000_000, (done - written) / 1_000_000);
+                (analysed - read) / 1_000_000, (written - analysed) / 1_000_000, (done - written) / 1_000_000);
         if (result.changed()) {
             // only the replica that wrote the release announces it (webhooks)
             imported.fire(new ReleaseImported(result.releaseId(), hash, result.importedAt(), result.changes()));

@@ -65,7 +65,7 @@ public class SearchService {
     }
 
     void onLoaded(@Observes CorpusLoaded event) {
-        if (event.first()) {
+        if (event.startUp()) {
             // start-up: build beside the rest of it (and the warm-up); readiness waits, a search meanwhile waits too
             event.snapshot().prepareInBackground(SearchIndex.class, this::build);
         } else {

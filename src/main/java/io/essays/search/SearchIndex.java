@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -25,7 +27,13 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
 
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusSnapshot.EssayData;
@@ -42,6 +50,9 @@ import io.essays.corpus.CorpusSnapshot.HeadingData;
  * heading), with fields {@code section_heading} and {@code section_text} (the section without its heading line,
  * with offsets for the highlighter), picks the best-matching sections of the essays on a page and the passages to
  * show. A doc-values ordinal points from every document back into the snapshot.
+ *
+ * <p>The first replica to load a release builds its index and stores the files ({@link #files()},
+ * {@link StoredSearchIndex}); later loads {@link #open} them, which costs reading bytes instead of analysing the corpus.
  */
 final class SearchIndex {
     static final String KIND = "kind";
@@ -72,7 +83,18 @@ final class SearchIndex {
     private static final FieldType SPELL_TYPE = spellType();
     private static final FieldType SECTION_TEXT_TYPE = sectionTextType();
 
+    /** The prefix of the main index's files among {@link #files()}. */
+    static final String INDEX_FILES = "index/";
+    /**
+     * How this code builds an index: the Lucene version and a digest of the classes that decide what is indexed and how
+     * (this one, the analyzers, the suggester). A stored index of another format is never opened, so changing any of
+     * them re-indexes on the next load, without anyone having to remember a version number.
+     */
+    static final String FORMAT = IndexFormat.of(SearchIndex.class, SearchAnalyzers.class, SpellingVariantsFilter.class,
+            Suggester.class);
+
     private final CorpusSnapshot snapshot;
+    private final Directory directory;
     private final DirectoryReader reader;
     private final long bytes;
     private final IndexSearcher searcher;
@@ -87,16 +109,21 @@ final class SearchIndex {
     private final Highlighter highlighter;
     private final SearchCache cache;
 
-    private SearchIndex(CorpusSnapshot snapshot, DirectoryReader reader, long bytes, int[] sectionEssay,
-                        int[] sectionHeading, int[] sectionCount) throws IOException {
+    private SearchIndex(CorpusSnapshot snapshot, Sections sections, Directory directory, Function<DirectoryReader,
+            Suggester> suggester) throws IOException {
         this.snapshot = snapshot;
-        this.reader = reader;
-        this.bytes = bytes;
+        this.directory = directory;
+        this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         this.essays = snapshot.essays();
-        this.sectionEssay = sectionEssay;
-        this.sectionHeading = sectionHeading;
-        this.sectionCount = sectionCount;
+        this.sectionEssay = sections.essay();
+        this.sectionHeading = sections.heading();
+        this.sectionCount = sections.count();
+        int expected = essays.size() + sectionEssay.length;
+        if (reader.maxDoc() != expected || reader.numDocs() != expected) {
+            throw new CorruptIndexException("has " + reader.maxDoc() + " documents, not the " + expected
+                    + " of release " + snapshot.releaseId(), "search index");
+        }
         this.ordOfDoc = new int[reader.maxDoc()];
         for (LeafReaderContext leaf : reader.leaves()) {
             NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
@@ -104,9 +131,48 @@ final class SearchIndex {
                 ordOfDoc[leaf.docBase + doc] = (int) ords.longValue();
             }
         }
-        this.suggester = Suggester.build(snapshot, reader);
+        try {
+            this.suggester = suggester.apply(reader);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         this.highlighter = new Highlighter(searcher, doc -> sectionBody(ordOfDoc[doc]));
         this.cache = new SearchCache(snapshot.importedAt(), SearchCache.MAX_BYTES);
+        long size = 0;
+        for (var files : directories().values()) {
+            for (String file : files.listAll()) {
+                size += files.fileLength(file);
+            }
+        }
+        this.bytes = size;
+    }
+
+    /**
+     * The sections of a snapshot in index order: for each, its essay and heading (-1 for the lead), and per essay how
+     * many. Derived from the snapshot alone, so that a stored index needs none of it.
+     */
+    private record Sections(int[] essay, int[] heading, int[] count, int[] first) {
+        static Sections of(List<EssayData> essays) {
+            int[] first = new int[essays.size()];
+            int[] count = new int[essays.size()];
+            var essay = new ArrayList<Integer>();
+            var heading = new ArrayList<Integer>();
+            for (int e = 0; e < essays.size(); e++) {
+                EssayData data = essays.get(e);
+                first[e] = essay.size();
+                if (!text(data.leadText()).isBlank()) {
+                    essay.add(e);
+                    heading.add(-1);
+                }
+                for (int h = 0; h < data.headings().size(); h++) {
+                    essay.add(e);
+                    heading.add(h);
+                }
+                count[e] = essay.size() - first[e];
+            }
+            return new Sections(essay.stream().mapToInt(Integer::intValue).toArray(),
+                    heading.stream().mapToInt(Integer::intValue).toArray(), count, first);
+        }
     }
 
     /**
@@ -115,26 +181,10 @@ final class SearchIndex {
      */
     static SearchIndex build(CorpusSnapshot snapshot) {
         List<EssayData> essays = snapshot.essays();
-        int[] firstSection = new int[essays.size()];
-        int[] sectionCount = new int[essays.size()];
-        var sectionEssay = new ArrayList<Integer>();
-        var sectionHeading = new ArrayList<Integer>();
-        for (int e = 0; e < essays.size(); e++) {
-            EssayData essay = essays.get(e);
-            firstSection[e] = sectionEssay.size();
-            if (!text(essay.leadText()).isBlank()) {
-                sectionEssay.add(e);
-                sectionHeading.add(-1);
-            }
-            for (int h = 0; h < essay.headings().size(); h++) {
-                sectionEssay.add(e);
-                sectionHeading.add(h);
-            }
-            sectionCount[e] = sectionEssay.size() - firstSection[e];
-        }
+        Sections sections = Sections.of(essays);
         var analyzers = new PerFieldAnalyzerWrapper(SearchAnalyzers.TEXT, Map.<String, Analyzer>of(SPELL, SearchAnalyzers.SURFACE));
-        // a small buffer: the snapshot is in the same heap, and segment count changes no score (BM25 statistics are
-        // index-wide) and no order (ties are broken by ORD, never by document id); no compound files to copy into
+        // segment count changes no score (BM25 statistics are index-wide) and no order (ties are broken by ORD, never
+        // by document id); no compound files to copy into
         var config = new IndexWriterConfig(analyzers)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
@@ -147,7 +197,7 @@ final class SearchIndex {
                     EssayData essay = essays.get(e);
                     var docs = new ArrayList<Document>();
                     docs.add(essayDocument(e, essay));
-                    int section = firstSection[e];
+                    int section = sections.first()[e];
                     if (!text(essay.leadText()).isBlank()) {
                         docs.add(sectionDocument(section++, essay, null, text(essay.leadText())));
                     }
@@ -161,16 +211,83 @@ final class SearchIndex {
                     }
                 });
             }
-            long bytes = 0;
-            for (String file : directory.listAll()) {
-                bytes += directory.fileLength(file);
-            }
-            return new SearchIndex(snapshot, DirectoryReader.open(directory), bytes,
-                    sectionEssay.stream().mapToInt(Integer::intValue).toArray(),
-                    sectionHeading.stream().mapToInt(Integer::intValue).toArray(), sectionCount);
+            return new SearchIndex(snapshot, sections, directory, reader -> {
+                try {
+                    return Suggester.build(snapshot, reader);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
+    }
+
+    /**
+     * Opens the index of {@code snapshot} from files {@link #files()} returned for it before (in this {@link #FORMAT}).
+     * Every file's checksum is verified and the documents are counted against the snapshot, so damaged or foreign files
+     * fail here, with an {@link IOException}, rather than at search time.
+     */
+    static SearchIndex open(CorpusSnapshot snapshot, Map<String, byte[]> files) throws IOException {
+        var main = new ByteBuffersDirectory();
+        var titles = new ByteBuffersDirectory();
+        var headings = new ByteBuffersDirectory();
+        for (var file : files.entrySet()) {
+            String name = file.getKey();
+            Directory directory;
+            if (name.startsWith(INDEX_FILES)) {
+                directory = main;
+            } else if (name.startsWith(Suggester.TITLE_FILES)) {
+                directory = titles;
+            } else if (name.startsWith(Suggester.HEADING_FILES)) {
+                directory = headings;
+            } else {
+                throw new CorruptIndexException("unknown file", name);
+            }
+            String local = name.substring(name.indexOf('/') + 1);
+            try (IndexOutput out = directory.createOutput(local, IOContext.DEFAULT)) {
+                out.writeBytes(file.getValue(), file.getValue().length);
+            }
+            try (IndexInput in = directory.openInput(local, IOContext.READONCE)) {
+                CodecUtil.checksumEntireFile(in);
+            }
+        }
+        return new SearchIndex(snapshot, Sections.of(snapshot.essays()), main, reader -> {
+            try {
+                return Suggester.open(titles.listAll().length == 0 ? null : titles,
+                        headings.listAll().length == 0 ? null : headings, reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Every file of the index and its suggester, by name (prefixed by the directory it belongs to), to be stored. */
+    Map<String, byte[]> files() {
+        var files = new TreeMap<String, byte[]>();
+        try {
+            for (var directory : directories().entrySet()) {
+                for (String name : directory.getValue().listAll()) {
+                    try (IndexInput in = directory.getValue().openInput(name, IOContext.READONCE)) {
+                        byte[] bytes = new byte[Math.toIntExact(in.length())];
+                        in.readBytes(bytes, 0, bytes.length);
+                        files.put(directory.getKey() + name, bytes);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the in-memory search index", e);
+        }
+        return files;
+    }
+
+    private Map<String, Directory> directories() {
+        var directories = new LinkedHashMap<String, Directory>();
+        directories.put(INDEX_FILES, directory);
+        if (suggester != null) {
+            directories.putAll(suggester.directories());
+        }
+        return directories;
     }
 
     private static Document essayDocument(int ord, EssayData essay) {
@@ -307,7 +424,7 @@ final class SearchIndex {
         return sectionEssay.length;
     }
 
-    /** Size of the Lucene index files in memory (the suggester and the snapshot's text come on top). */
+    /** Size of the Lucene index files in memory, the suggester's included (the snapshot's text comes on top). */
     long bytes() {
         return bytes;
     }

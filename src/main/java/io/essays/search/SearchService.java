@@ -50,6 +50,7 @@ public class SearchService {
     private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE, new SortField(SearchIndex.ORD, SortField.Type.LONG));
 
     private final EssaysConfig config;
+    private final StoredSearchIndex stored;
     private final AtomicLong analyses = new AtomicLong();
 
     /**
@@ -60,31 +61,66 @@ public class SearchService {
     private final java.util.concurrent.Semaphore running =
             new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), true);
 
-    SearchService(EssaysConfig config) {
+    SearchService(EssaysConfig config, StoredSearchIndex stored) {
         this.config = config;
+        this.stored = stored;
     }
 
     void onLoaded(@Observes CorpusLoaded event) {
         if (event.startUp()) {
             // start-up: build beside the rest of it (and the warm-up); readiness waits, a search meanwhile waits too
-            event.snapshot().prepareInBackground(SearchIndex.class, this::build);
+            event.snapshot().prepareInBackground(SearchIndex.class, this::load);
         } else {
             index(event.snapshot());
         }
     }
 
-    private SearchIndex build(CorpusSnapshot snapshot) {
+    /**
+     * The index of a release: opened from the files stored for it when there are any (and they are sound), otherwise
+     * built and then stored for later starts and other replicas. Storing is best effort: a failure is logged and the
+     * index is served all the same.
+     */
+    SearchIndex load(CorpusSnapshot snapshot) {
         long started = System.nanoTime();
-        SearchIndex index = SearchIndex.build(snapshot);
-        LOG.infof("Search index for release %d: %d essays, %d sections, %d completion terms, %.1f MB, built in %d ms",
-                snapshot.releaseId(), index.essayCount(), index.sectionTotal(), index.suggester().vocabularySize(),
-                index.bytes() / 1048576.0, (System.nanoTime() - started) / 1_000_000);
+        long release = snapshot.releaseId();
+        SearchIndex index = null;
+        boolean unusable = false;
+        try {
+            var files = stored.read(release, SearchIndex.FORMAT);
+            if (files.isPresent()) {
+                index = SearchIndex.open(snapshot, files.get());
+                log(index, "opened from the database", started);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("The stored search index of release %d cannot be used (%s); building it again", release, e);
+            unusable = true;
+        }
+        if (index == null) {
+            index = SearchIndex.build(snapshot);
+            log(index, "built", started);
+            long storing = System.nanoTime();
+            try {
+                if (stored.write(release, SearchIndex.FORMAT, index.files(), unusable)) {
+                    LOG.infof("Stored the search index of release %d in %d ms", release,
+                            (System.nanoTime() - storing) / 1_000_000);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Cannot store the search index of release %d (%s); the next start builds it again", release, e);
+            }
+        }
         return index;
+    }
+
+    private static void log(SearchIndex index, String how, long started) {
+        LOG.infof("Search index for release %d: %d essays, %d sections, %d completion terms, %.1f MB, %s in %d ms",
+                index.snapshot().releaseId(), index.essayCount(), index.sectionTotal(),
+                index.suggester().vocabularySize(), index.bytes() / 1048576.0, how,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The index of {@code snapshot}, built on first use (or waited for while it is being built). */
     SearchIndex index(CorpusSnapshot snapshot) {
-        return snapshot.derived(SearchIndex.class, this::build);
+        return snapshot.derived(SearchIndex.class, this::load);
     }
 
     /**

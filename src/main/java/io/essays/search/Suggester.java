@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.index.IndexReader;
@@ -19,6 +22,7 @@ import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 import io.essays.corpus.CorpusSnapshot;
@@ -48,16 +52,63 @@ final class Suggester {
     record Completion(String text, String kind, String slug, String anchor) {
     }
 
+    /** Prefixes of the infix suggesters' files among a search index's files (see {@link SearchIndex#files()}). */
+    static final String TITLE_FILES = "titles/";
+    static final String HEADING_FILES = "headings/";
+
     private final AnalyzingInfixSuggester titles;
     private final AnalyzingInfixSuggester headings;
+    private final Map<String, Directory> directories;
     private final String[] terms;
     private final long[] frequencies;
 
-    private Suggester(AnalyzingInfixSuggester titles, AnalyzingInfixSuggester headings, String[] terms, long[] frequencies) {
-        this.titles = titles;
-        this.headings = headings;
-        this.terms = terms;
-        this.frequencies = frequencies;
+    private Suggester(Infix titles, Infix headings, IndexReader reader) throws IOException {
+        this.titles = titles == null ? null : titles.suggester();
+        this.headings = headings == null ? null : headings.suggester();
+        var directories = new LinkedHashMap<String, Directory>();
+        if (titles != null) {
+            directories.put(TITLE_FILES, titles.directory());
+        }
+        if (headings != null) {
+            directories.put(HEADING_FILES, headings.directory());
+        }
+        this.directories = Collections.unmodifiableMap(directories);
+        var vocabulary = new ArrayList<String>();
+        var counts = new ArrayList<Long>();
+        Terms spell = MultiTerms.getTerms(reader, SearchIndex.SPELL);
+        if (spell != null) {
+            TermsEnum e = spell.iterator();
+            for (BytesRef t = e.next(); t != null; t = e.next()) {
+                String term = t.utf8ToString();
+                if (e.totalTermFreq() >= MIN_TERM_FREQUENCY && isWord(term)) {
+                    vocabulary.add(term);
+                    counts.add(e.totalTermFreq());
+                }
+            }
+        }
+        Integer[] order = new Integer[vocabulary.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparing(vocabulary::get));
+        this.terms = new String[order.length];
+        this.frequencies = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            terms[i] = vocabulary.get(order[i]);
+            frequencies[i] = counts.get(order[i]);
+        }
+    }
+
+    /**
+     * Opens a suggester whose infix indexes were built before ({@link #directories()}, null for a kind without
+     * entries); the term vocabulary is read from {@code reader}, the search index it completes from.
+     */
+    static Suggester open(Directory titles, Directory headings, IndexReader reader) throws IOException {
+        return new Suggester(titles == null ? null : new Infix(infix(titles), titles),
+                headings == null ? null : new Infix(infix(headings), headings), reader);
+    }
+
+    /** The infix indexes by file prefix ({@link #TITLE_FILES}, {@link #HEADING_FILES}), to be stored and reopened. */
+    Map<String, Directory> directories() {
+        return directories;
     }
 
     static Suggester build(CorpusSnapshot snapshot, IndexReader reader) throws IOException {
@@ -75,40 +126,34 @@ final class Suggester {
             }
         }
 
-        var vocabulary = new ArrayList<String>();
-        var counts = new ArrayList<Long>();
-        Terms spell = MultiTerms.getTerms(reader, SearchIndex.SPELL);
-        if (spell != null) {
-            TermsEnum e = spell.iterator();
-            for (BytesRef t = e.next(); t != null; t = e.next()) {
-                String term = t.utf8ToString();
-                if (e.totalTermFreq() >= MIN_TERM_FREQUENCY && isWord(term)) {
-                    vocabulary.add(term);
-                    counts.add(e.totalTermFreq());
-                }
-            }
-        }
-        Integer[] order = new Integer[vocabulary.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparing(vocabulary::get));
-        String[] terms = new String[order.length];
-        long[] frequencies = new long[order.length];
-        for (int i = 0; i < order.length; i++) {
-            terms[i] = vocabulary.get(order[i]);
-            frequencies[i] = counts.get(order[i]);
-        }
-        return new Suggester(infix(titleEntries), infix(headingEntries), terms, frequencies);
+        return new Suggester(built(titleEntries), built(headingEntries), reader);
     }
 
-    /** An in-memory infix suggester over {@code entries} (null when there are none). */
-    private static AnalyzingInfixSuggester infix(List<Entry> entries) throws IOException {
+    /** An infix suggester and the directory holding its index. */
+    private record Infix(AnalyzingInfixSuggester suggester, Directory directory) {
+    }
+
+    /**
+     * An in-memory infix suggester over {@code entries} (null when there are none); building commits its index, which
+     * can therefore be stored and opened again.
+     */
+    private static Infix built(List<Entry> entries) throws IOException {
         if (entries.isEmpty()) {
             return null;
         }
-        var infix = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), SearchAnalyzers.WORDS, SearchAnalyzers.WORDS,
-                AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, false, true, false, true);
+        var directory = new ByteBuffersDirectory();
+        var infix = infix(directory);
         infix.build(new Entries(entries.iterator()));
-        return infix;
+        return new Infix(infix, directory);
+    }
+
+    /**
+     * An infix suggester over {@code directory}; it opens the index already there (the writer is only created to add
+     * entries, which a built suggester never does again).
+     */
+    private static AnalyzingInfixSuggester infix(Directory directory) throws IOException {
+        return new AnalyzingInfixSuggester(directory, SearchAnalyzers.WORDS, SearchAnalyzers.WORDS,
+                AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, false, true, false, true);
     }
 
     /**

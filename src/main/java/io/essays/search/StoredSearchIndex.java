@@ -1,0 +1,128 @@
+package io.essays.search;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The search index files of the newest release in the database (migration V10): written once by the replica that
+ * builds them, read by every later start and every other replica, so that only the first load of a release analyses the
+ * corpus. Files are stored in chunks of {@link #CHUNK} bytes, tagged with the {@link SearchIndex#FORMAT} that wrote
+ * them; files of another format (another Lucene, other indexing code) are never read.
+ */
+@ApplicationScoped
+class StoredSearchIndex {
+    private static final Logger LOG = Logger.getLogger(StoredSearchIndex.class);
+    static final int CHUNK = 1 << 20;
+
+    private final DataSource dataSource;
+
+    StoredSearchIndex(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The files of {@code release}'s index written in {@code format}, by name; empty when there are none. */
+    Optional<Map<String, byte[]>> read(long release, String format) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement select = c.prepareStatement("SELECT name, content FROM search_index_file "
+                         + "WHERE release_id = ? AND format = ? ORDER BY name, chunk")) {
+                select.setLong(1, release);
+                select.setString(2, format);
+                var files = new TreeMap<String, byte[]>();
+                try (ResultSet rs = select.executeQuery()) {
+                    String name = null;
+                    var file = new ByteArrayOutputStream();
+                    while (rs.next()) {
+                        String next = rs.getString(1);
+                        if (!next.equals(name)) {
+                            if (name != null) {
+                                files.put(name, file.toByteArray());
+                            }
+                            name = next;
+                            file.reset();
+                        }
+                        file.writeBytes(rs.getBytes(2));
+                    }
+                    if (name != null) {
+                        files.put(name, file.toByteArray());
+                    }
+                }
+                return files.isEmpty() ? Optional.<Map<String, byte[]>>empty() : Optional.<Map<String, byte[]>>of(files);
+            }
+        });
+    }
+
+    /**
+     * Stores {@code files} as {@code release}'s index unless the release is no longer the newest, or a replica already
+     * stored it in this format and {@code replace} is false (it is true when the stored files proved unusable); replaces
+     * whatever else is stored (older releases, other formats). Serialized with imports and other replicas by the
+     * import lock (V1). Returns whether the files were written.
+     */
+    boolean write(long release, String format, Map<String, byte[]> files, boolean replace) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement lock = c.prepareStatement("SELECT id FROM import_lock WHERE id = 1 FOR UPDATE")) {
+                    lock.executeQuery().close();
+                }
+                if (release != newest(c) || !replace && stored(c, release, format)) {
+                    return false;
+                }
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM search_index_file")) {
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO search_index_file "
+                        + "(release_id, format, name, chunk, content) VALUES (?, ?, ?, ?, ?)")) {
+                    for (var file : files.entrySet()) {
+                        byte[] bytes = file.getValue();
+                        int chunk = 0;
+                        for (int from = 0; from < bytes.length || from == 0; from += CHUNK) {
+                            insert.setLong(1, release);
+                            insert.setString(2, format);
+                            insert.setString(3, file.getKey());
+                            insert.setInt(4, chunk++);
+                            insert.setBytes(5, Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK)));
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                }
+                LOG.debugf("Stored the search index of release %d: %d files", release, files.size());
+                return true;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot store the search index of release " + release, e);
+            }
+        });
+    }
+
+    private static long newest(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT MAX(id) FROM corpus_release");
+             ResultSet rs = select.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static boolean stored(Connection c, long release, String format) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM search_index_file WHERE release_id = ? AND format = ?")) {
+            select.setLong(1, release);
+            select.setString(2, format);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

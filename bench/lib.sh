@@ -23,8 +23,10 @@ app_dir() {
 start_app() {
   local db=$1 content=$2 name=$3 log=$4 dir url
   dir=$(app_dir "$db")
+  # the archive Quarkus writes names the class path as the build ran it (quarkus-run.jar, relative), so the JVM only
+  # maps it when started from the application's directory: anywhere else it warns and starts without it
   local cds=()
-  [ -f "$dir/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile="$dir/app-cds.jsa" -Xshare:auto)
+  [ -f "$dir/app-cds.jsa" ] && cds=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
   if [ "$db" = postgresql ]; then
     url="jdbc:postgresql://127.0.0.1:$PG_PORT/$name"
   else
@@ -36,7 +38,7 @@ start_app() {
   ESSAYS_SYNC_SECRET=${ESSAYS_SYNC_SECRET:-bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')} \
   ESSAYS_DB_URL="$url" ESSAYS_DB_USER=${ESSAYS_DB_USER:-sa} ESSAYS_DB_PASSWORD=${ESSAYS_DB_PASSWORD:-} \
   ESSAYS_CONTENT_DIR="$content" PORT=$APP_PORT MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
-    java $JAVA_OPTS "${cds[@]}" -jar "$dir/quarkus-run.jar" > "$log" 2>&1 &
+    bash -c 'cd "$1" && shift && exec java "$@"' cds-launch "$dir" $JAVA_OPTS "${cds[@]}" -jar quarkus-run.jar > "$log" 2>&1 &
   APP_PID=$!
   until curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then echo "service died:"; tail -50 "$log"; exit 1; fi

@@ -1,9 +1,7 @@
 package io.essays.corpus;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +29,9 @@ public final class CorpusSnapshot implements ReleaseCache {
 
     /**
      * Everything about one essay; {@code html} has math as MathML, {@code htmlTex} as escaped TeX. A value class with
-     * a record's constructor, accessors and equality: the source and both HTML variants are held as UTF-8 (one byte
-     * for most characters, where a string with a single character outside Latin-1, such as MathML's operators or an
-     * em dash, takes two for every character) and decoded when asked for; an essay without math holds one HTML.
+     * a record's constructor, accessors and equality: the source and both HTML variants are held as {@link PackedText}
+     * (UTF-8, deflated when long) and unpacked when asked for, which only building a representation does; an essay
+     * without math holds one HTML.
      */
     public static final class EssayData {
         private final String slug;
@@ -47,9 +45,9 @@ public final class CorpusSnapshot implements ReleaseCache {
         private final LocalDate updated;
         private final int wordCount;
         private final int readingMinutes;
-        private final byte[] source;
-        private final byte[] html;
-        private final byte[] htmlTex;
+        private final PackedText source;
+        private final PackedText html;
+        private final PackedText htmlTex;
         private final String plainText;
         private final String leadText;
         private final List<HeadingData> headings;
@@ -68,9 +66,9 @@ public final class CorpusSnapshot implements ReleaseCache {
             this.updated = updated;
             this.wordCount = wordCount;
             this.readingMinutes = readingMinutes;
-            this.source = utf8(source);
-            this.html = utf8(html);
-            this.htmlTex = htmlTex == null || htmlTex.equals(html) ? this.html : utf8(htmlTex);
+            this.source = PackedText.of(source);
+            this.html = PackedText.of(html);
+            this.htmlTex = htmlTex == null || htmlTex.equals(html) ? this.html : PackedText.of(htmlTex);
             this.plainText = plainText;
             this.leadText = leadText;
             this.headings = headings;
@@ -78,12 +76,8 @@ public final class CorpusSnapshot implements ReleaseCache {
             this.assets = assets;
         }
 
-        private static byte[] utf8(String s) {
-            return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
-        }
-
-        private static String text(byte[] utf8) {
-            return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+        private static String text(PackedText packed) {
+            return packed == null ? null : packed.text();
         }
 
         public HeadingData heading(String id) {
@@ -185,9 +179,9 @@ public final class CorpusSnapshot implements ReleaseCache {
                     && Objects.equals(updated, e.updated)
                     && wordCount == e.wordCount
                     && readingMinutes == e.readingMinutes
-                    && Arrays.equals(source, e.source)
-                    && Arrays.equals(html, e.html)
-                    && Arrays.equals(htmlTex, e.htmlTex)
+                    && Objects.equals(source, e.source)
+                    && Objects.equals(html, e.html)
+                    && Objects.equals(htmlTex, e.htmlTex)
                     && Objects.equals(plainText, e.plainText)
                     && Objects.equals(leadText, e.leadText)
                     && Objects.equals(headings, e.headings)
@@ -198,7 +192,7 @@ public final class CorpusSnapshot implements ReleaseCache {
         @Override
         public int hashCode() {
             int h = Objects.hash(slug, title, series, order, summary, tags, aliases, published, updated, wordCount, readingMinutes, plainText, leadText, headings, outgoing, assets);
-            return 31 * (31 * (31 * h + Arrays.hashCode(source)) + Arrays.hashCode(html)) + Arrays.hashCode(htmlTex);
+            return 31 * (31 * (31 * h + Objects.hashCode(source)) + Objects.hashCode(html)) + Objects.hashCode(htmlTex);
         }
 
         @Override

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 import io.essays.EssaysConfig;
 import io.essays.corpus.CorpusSnapshot;
@@ -33,6 +36,8 @@ public class SnapshotLoader implements SnapshotSource {
     private static final Logger LOG = Logger.getLogger(SnapshotLoader.class);
     /** Rows per round trip: large enough to stream a big table quickly, small enough to bound the driver's buffer. */
     static final int FETCH_SIZE = 1000;
+    /** Makes essays from their rows beside the reading thread: one fewer thread than cores, at least one. */
+    private static final Executor MAKERS = ForkJoinPool.commonPool();
 
     private final long cacheBudget;
 
@@ -143,29 +148,37 @@ public class SnapshotLoader implements SnapshotSource {
             seriesRows.add(new String[] {strings.of(rs.getString(1)), rs.getString(2), rs.getString(3)});
             seriesOrder.add(rs.getInt(4));
         });
-        Map<String, List<CorpusSnapshot.EssayData>> bySeries = new LinkedHashMap<>();
+        Map<String, List<CompletableFuture<CorpusSnapshot.EssayData>>> bySeries = new LinkedHashMap<>();
         seriesRows.forEach(s -> bySeries.put(s[0], new ArrayList<>()));
+        // essays are made (their bodies packed, their headings placed) on another core while the next rows are read
         query(connection, "SELECT slug, title, series_slug, position, summary, published, updated, word_count, "
                 + "reading_minutes, source, html, html_tex, plain_text, lead_text FROM essay "
                 + "ORDER BY series_slug, position", rs -> {
             String slug = strings.of(rs.getString(1));
+            String title = rs.getString(2);
+            String seriesSlug = strings.of(rs.getString(3));
+            int position = rs.getInt(4);
+            String summary = rs.getString(5);
+            LocalDate published = rs.getObject(6, LocalDate.class);
+            LocalDate updated = rs.getObject(7, LocalDate.class);
+            int words = rs.getInt(8);
+            int minutes = rs.getInt(9);
+            String source = rs.getString(10);
             String html = rs.getString(11);
             String htmlTex = rs.getString(12);
             String plainText = rs.getString(13);
-            var essay = new CorpusSnapshot.EssayData(slug, rs.getString(2), strings.of(rs.getString(3)),
-                    rs.getInt(4), rs.getString(5), tags.getOrDefault(slug, List.of()),
-                    aliases.getOrDefault(slug, List.of()), rs.getObject(6, LocalDate.class),
-                    rs.getObject(7, LocalDate.class), rs.getInt(8), rs.getInt(9), rs.getString(10), html,
-                    htmlTex, plainText, rs.getString(14),
-                    within(headings.getOrDefault(slug, List.of()), plainText), outgoing.getOrDefault(slug, List.of()),
-                    assetUses.getOrDefault(slug, List.of()));
-            bySeries.get(essay.series()).add(essay);
+            String leadText = rs.getString(14);
+            bySeries.get(seriesSlug).add(CompletableFuture.supplyAsync(() -> new CorpusSnapshot.EssayData(slug, title,
+                    seriesSlug, position, summary, tags.getOrDefault(slug, List.of()),
+                    aliases.getOrDefault(slug, List.of()), published, updated, words, minutes, source, html, htmlTex,
+                    plainText, leadText, within(headings.getOrDefault(slug, List.of()), plainText),
+                    outgoing.getOrDefault(slug, List.of()), assetUses.getOrDefault(slug, List.of())), MAKERS));
         });
         var series = new ArrayList<CorpusSnapshot.SeriesData>();
         var essays = new ArrayList<CorpusSnapshot.EssayData>();
         for (int i = 0; i < seriesRows.size(); i++) {
             String[] s = seriesRows.get(i);
-            List<CorpusSnapshot.EssayData> members = List.copyOf(bySeries.get(s[0]));
+            List<CorpusSnapshot.EssayData> members = bySeries.get(s[0]).stream().map(CompletableFuture::join).toList();
             series.add(new CorpusSnapshot.SeriesData(s[0], s[1], s[2], seriesOrder.get(i), members));
             essays.addAll(members);
         }

@@ -1,0 +1,104 @@
+package io.essays.corpus;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * A long text the snapshot holds for every essay but serves only on a cache miss (an essay's source and HTML): UTF-8,
+ * deflated when that saves at least an eighth. Requests are answered from the response cache, which holds encoded
+ * bodies, so a text is unpacked once per representation built, not per request; meanwhile 10,000 essays' bodies take
+ * about half the heap (a third or less for real prose). Deflate at its fastest level: packing a release's bodies costs
+ * about a second of CPU per 100 MB on load, unpacking one essay a few tens of microseconds.
+ */
+public final class PackedText {
+    /** Shorter texts are kept as UTF-8: deflating them saves too little to pay for the unpacking. */
+    static final int MIN_PACKED = 512;
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+
+    private final byte[] bytes;
+    /** The UTF-8 length when {@link #bytes} is deflated; -1 when it is the UTF-8 itself. */
+    private final int utf8Length;
+
+    private PackedText(byte[] bytes, int utf8Length) {
+        this.bytes = bytes;
+        this.utf8Length = utf8Length;
+    }
+
+    /** {@code text} packed, or null for null. */
+    public static PackedText of(String text) {
+        if (text == null) {
+            return null;
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length < MIN_PACKED) {
+            return new PackedText(utf8, -1);
+        }
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
+        deflater.setInput(utf8);
+        deflater.finish();
+        int worthIt = utf8.length - utf8.length / 8;
+        byte[] out = new byte[worthIt];
+        int n = 0;
+        while (!deflater.finished() && n < out.length) {
+            n += deflater.deflate(out, n, out.length - n);
+        }
+        if (!deflater.finished()) {
+            return new PackedText(utf8, -1);
+        }
+        return new PackedText(Arrays.copyOf(out, n), utf8.length);
+    }
+
+    /** The text, exactly as packed. */
+    public String text() {
+        return new String(utf8(), StandardCharsets.UTF_8);
+    }
+
+    /** The text as UTF-8 (a fresh array when packed, else the one held: not to be modified). */
+    byte[] utf8() {
+        if (utf8Length < 0) {
+            return bytes;
+        }
+        Inflater inflater = INFLATERS.get();
+        inflater.reset();
+        inflater.setInput(bytes);
+        byte[] out = new byte[utf8Length];
+        try {
+            int n = 0;
+            while (n < out.length) {
+                int read = inflater.inflate(out, n, out.length - n);
+                if (read == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("packed text ends after " + n + " of " + utf8Length + " bytes");
+                }
+                n += read;
+            }
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("packed text is not deflate data", e);
+        }
+        return out;
+    }
+
+    /** Whether the text is held deflated. */
+    boolean packed() {
+        return utf8Length >= 0;
+    }
+
+    /** The bytes held. */
+    int retainedBytes() {
+        return bytes.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PackedText p && Arrays.equals(utf8(), p.utf8());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(utf8());
+    }
+}

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -66,6 +67,7 @@ final class HtmlSafety {
             .addProtocols("img", "src", "http", "https")
             .removeEnforcedAttribute("a", "rel")
             .preserveRelativeLinks(true);
+    private static final String BASE_URI = "https://essays.invalid/";
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private HtmlSafety() {
@@ -81,7 +83,23 @@ final class HtmlSafety {
         return safelist;
     }
 
+    /** A fragment through the allow-list, as HTML: what {@code Jsoup.clean} does, in the two steps below. */
     static String clean(String html) {
-        return Jsoup.clean(html, "https://essays.invalid/", SAFELIST, OUTPUT);
+        return html(cleanDocument(html));
+    }
+
+    /**
+     * A fragment through the allow-list, as a document to serialize with {@link #html}, so that {@link MathSwap} can
+     * serialize it a second time with MathML in place of the TeX.
+     */
+    static Document cleanDocument(String html) {
+        Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, BASE_URI));
+        clean.outputSettings(OUTPUT);
+        return clean;
+    }
+
+    /** The body of a document made by {@link #cleanDocument}, as HTML. */
+    static String html(Document clean) {
+        return clean.body().html();
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -39,6 +41,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
+import org.jsoup.nodes.Document;
 
 /**
  * The Markdown pipeline: parses an essay body once and derives its HTML, table of contents, plain text, word count,
@@ -63,6 +66,10 @@ public final class MarkdownRenderer {
     private final HtmlRenderer texRenderer;
     private final MathRenderer math;
     private final String assetBaseUrl;
+    private final MathSwap mathSwap = new MathSwap();
+    private final LongAdder fullMathMlCleans = new LongAdder();
+    /** Whether the MathML variant is derived from the cleaned TeX variant ({@link MathSwap}); false only in tests. */
+    private final boolean deriveMathMl;
 
     /**
      * A pipeline that leaves math as TeX (the HTML equals {@link RenderedBody#htmlTex()}), for uses that need no MathML.
@@ -95,6 +102,15 @@ public final class MarkdownRenderer {
      * @param math             turns formulas into MathML; null leaves math as TeX
      */
     public MarkdownRenderer(String essayUrlTemplate, String assetBaseUrl, MathRenderer math) {
+        this(essayUrlTemplate, assetBaseUrl, math, true);
+    }
+
+    /**
+     * @param deriveMathMl false cleans the MathML variant of every fragment in full, as the derived variant must
+     *                     equal (for tests that compare the two)
+     */
+    MarkdownRenderer(String essayUrlTemplate, String assetBaseUrl, MathRenderer math, boolean deriveMathMl) {
+        this.deriveMathMl = deriveMathMl;
         this.assetBaseUrl = assetBaseUrl.endsWith("/") ? assetBaseUrl.substring(0, assetBaseUrl.length() - 1) : assetBaseUrl;
         List<Extension> common = List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create());
@@ -181,13 +197,53 @@ public final class MarkdownRenderer {
         var walk = new Walk(lineOffset);
         Figures.prepare(document, assets, assetBaseUrl, lineOffset, walk.problems, walk.images);
         walk.document(document);
-        String htmlTex = HtmlSafety.clean(texRenderer.render(document));
-        String html = renderer == texRenderer ? htmlTex : HtmlSafety.clean(renderer.render(document));
+        Map<Formula, String> mathMl = renderer == texRenderer ? null : MathSwap.attachedMathMl(document);
+        String htmlTex;
+        String html;
+        if (renderer == texRenderer) {
+            htmlTex = HtmlSafety.clean(texRenderer.render(document));
+            html = htmlTex;
+        } else if (!deriveMathMl || mathMl == null) {
+            htmlTex = HtmlSafety.clean(texRenderer.render(document));
+            html = HtmlSafety.clean(renderer.render(document));
+        } else {
+            Document clean = HtmlSafety.cleanDocument(texRenderer.render(document));
+            htmlTex = HtmlSafety.html(clean);
+            // without math the variants are the same: one String for both
+            html = mathMl.isEmpty() ? htmlTex : swapped(clean, mathMl, document);
+        }
         int words = walk.words;
         return new RenderedBody(html, htmlTex, List.copyOf(walk.toc), walk.plain.toString().strip(), words,
                 Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE)), List.copyOf(walk.links),
-                List.copyOf(walk.anchorLinks), walk.sections(), List.copyOf(walk.problems), List.copyOf(walk.blocks),
-                List.copyOf(walk.images));
+                List.copyOf(walk.anchorLinks), walk.sections(paragraph -> firstParagraphHtml(paragraph, mathMl)),
+                List.copyOf(walk.problems), List.copyOf(walk.blocks), List.copyOf(walk.images));
+    }
+
+    /** The cleaned MathML variant derived from the cleaned TeX variant, or, when it cannot be, cleaned in full. */
+    private String swapped(Document cleanTex, Map<Formula, String> mathMl, Node node) {
+        String html = mathSwap.swap(cleanTex, mathMl);
+        if (html != null) {
+            return html;
+        }
+        fullMathMlCleans.increment();
+        return HtmlSafety.clean(renderer.render(node));
+    }
+
+    /**
+     * How many fragments with MathML had their MathML variant cleaned in full because {@link MathSwap} could not
+     * derive it (fragments with a formula left as TeX are not counted); none for a valid corpus.
+     */
+    long fullMathMlCleans() {
+        return fullMathMlCleans.sum();
+    }
+
+    /** A section's first paragraph rendered on its own (math as MathML) and cleaned. */
+    private String firstParagraphHtml(Paragraph paragraph, Map<Formula, String> mathMl) {
+        if (renderer == texRenderer || !deriveMathMl || mathMl == null) {
+            return HtmlSafety.clean(renderer.render(paragraph)).strip();
+        }
+        Document clean = HtmlSafety.cleanDocument(texRenderer.render(paragraph));
+        return swapped(clean, mathMl, paragraph).strip();
     }
 
     /** The prose blocks of a body (paragraphs, headings, table cells), for mention and search passes. */
@@ -272,7 +328,7 @@ public final class MarkdownRenderer {
                 ProseBlock block = prose(paragraph, section.id);
                 if (section.firstParagraphText == null && !block.text().isBlank()) {
                     section.firstParagraphText = block.text();
-                    section.firstParagraphHtml = HtmlSafety.clean(renderer.render(paragraph)).strip();
+                    section.firstParagraph = paragraph;
                 }
             } else if (node instanceof FencedCodeBlock code) {
                 append(code.getLiteral());
@@ -433,7 +489,7 @@ public final class MarkdownRenderer {
             }
         }
 
-        List<RenderedBody.Section> sections() {
+        List<RenderedBody.Section> sections(Function<Paragraph, String> html) {
             var result = new ArrayList<RenderedBody.Section>();
             for (SectionBuilder s : sections) {
                 if (s.id == null && s.text.isEmpty()) {
@@ -441,7 +497,7 @@ public final class MarkdownRenderer {
                 }
                 result.add(new RenderedBody.Section(s.id, s.heading,
                         s.firstParagraphText == null ? "" : s.firstParagraphText,
-                        s.firstParagraphHtml == null ? "" : s.firstParagraphHtml, s.text.toString().strip()));
+                        s.firstParagraph == null ? "" : html.apply(s.firstParagraph), s.text.toString().strip()));
             }
             return List.copyOf(result);
         }
@@ -477,7 +533,7 @@ public final class MarkdownRenderer {
         final String heading;
         final StringBuilder text = new StringBuilder();
         String firstParagraphText;
-        String firstParagraphHtml;
+        Paragraph firstParagraph;
 
         SectionBuilder(String id, String heading) {
             this.id = id;

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -41,8 +42,11 @@ abstract sealed class BulkRows implements AutoCloseable permits BulkRows.Batch, 
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(BulkRows.class);
+
     final String table;
     final Column[] columns;
+    private final long started = System.nanoTime();
     private long rows;
 
     private BulkRows(String table, Column[] columns) {
@@ -73,8 +77,16 @@ abstract sealed class BulkRows implements AutoCloseable permits BulkRows.Batch, 
 
     abstract void append(Object[] values) throws SQLException;
 
+    /** Sends what is buffered and releases the statement. */
+    abstract void flush() throws SQLException;
+
     @Override
-    public abstract void close() throws SQLException;
+    public final void close() throws SQLException {
+        flush();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Wrote " + rows + " rows into " + table + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        }
+    }
 
     final String columnList() {
         return Arrays.stream(columns).map(Column::name).collect(Collectors.joining(", "));
@@ -117,7 +129,7 @@ abstract sealed class BulkRows implements AutoCloseable permits BulkRows.Batch, 
         }
 
         @Override
-        public void close() throws SQLException {
+        void flush() throws SQLException {
             try {
                 if (pending > 0) {
                     insert.executeBatch();
@@ -172,7 +184,7 @@ abstract sealed class BulkRows implements AutoCloseable permits BulkRows.Batch, 
         }
 
         @Override
-        public void close() throws SQLException {
+        void flush() throws SQLException {
             if (!buffer.isEmpty()) {
                 send();
             }

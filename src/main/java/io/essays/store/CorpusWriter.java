@@ -2,7 +2,6 @@ package io.essays.store;
 
 import static io.essays.store.BulkRows.Column.date;
 import static io.essays.store.BulkRows.Column.integer;
-import static io.essays.store.BulkRows.Column.real;
 import static io.essays.store.BulkRows.Column.text;
 
 import java.time.Clock;
@@ -32,10 +31,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /** Writes a validated corpus into the database in one transaction and records it as a new release. */
 @ApplicationScoped
 public class CorpusWriter {
+    private static final Logger LOG = Logger.getLogger(CorpusWriter.class);
     private static final int FLUSH_EVERY = 5000;
 
     private final EntityManager em;
@@ -84,6 +85,7 @@ public class CorpusWriter {
         corpus.essays().forEach(e -> after.put(e.slug(), java.util.Arrays.asList(e.title(), e.series(), e.order(),
                 e.summary(), e.source(), e.rendered().html())));
         ReleaseChanges changes = ReleaseChanges.between(before, after);
+        long deleting = System.nanoTime();
         AssetUse.deleteAll();
         EssayRelated.deleteAll();
         EssayMention.deleteAll();
@@ -95,6 +97,7 @@ public class CorpusWriter {
         Series.deleteAll();
         AssetFile.deleteAll();
         em.flush();
+        LOG.debugf("Deleted the previous release's rows in %d ms", (System.nanoTime() - deleting) / 1_000_000);
         pending = 0;
         // bytes are written once per content hash: an unchanged asset costs no write of its bytes
         Set<String> stored = new HashSet<>(em.createQuery("select b.hash from AssetBlob b", String.class).getResultList());
@@ -138,6 +141,7 @@ public class CorpusWriter {
         persist(release);
         em.flush();
         em.createQuery("delete from AssetBlob b where b.hash not in (select f.hash from AssetFile f)").executeUpdate();
+        LOG.debugf("Wrote release %d in %d ms before commit", release.id, (System.nanoTime() - deleting) / 1_000_000);
         return new WriteResult(release.id, true, links, changes, release.importedAt.toInstant());
     }
 
@@ -257,11 +261,11 @@ public class CorpusWriter {
                 }
             }
         }
-        try (var rows = BulkRows.into(connection, "essay_related", text("essay_slug"), integer("rank"),
-                text("related_slug"), real("score"), text("reasons"))) {
+        try (var rows = BulkRows.into(connection, "essay_related_list", text("essay_slug"), text("entries"))) {
             for (EssaySource e : essays) {
-                for (LinkAnalysis.Related r : analysis.related(e.slug())) {
-                    rows.add(r.essay(), r.rank(), r.related(), r.score(), r.reasons().encode());
+                List<LinkAnalysis.Related> related = analysis.related(e.slug());
+                if (!related.isEmpty()) {
+                    rows.add(e.slug(), RelatedEntries.encode(related));
                 }
             }
         }

@@ -133,10 +133,11 @@ public class SnapshotLoader implements SnapshotSource {
                 rs -> new CorpusSnapshot.MentionData(strings.of(rs.getString(1)), rs.getInt(2),
                         strings.of(rs.getString(3)), strings.of(rs.getString(4)), strings.of(rs.getString(5)),
                         strings.of(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9)));
-        Map<String, List<CorpusSnapshot.RelatedData>> related = grouped(connection,
-                "SELECT essay_slug, rank, related_slug, score, reasons FROM essay_related ORDER BY essay_slug, rank",
-                strings, rs -> new CorpusSnapshot.RelatedData(strings.of(rs.getString(1)), rs.getInt(2),
-                        strings.of(rs.getString(3)), rs.getDouble(4), strings.of(rs.getString(5))));
+        var related = new HashMap<String, List<CorpusSnapshot.RelatedData>>();
+        query(connection, "SELECT essay_slug, entries FROM essay_related_list", rs -> {
+            String slug = strings.of(rs.getString(1));
+            related.put(slug, RelatedEntries.decode(slug, rs.getString(2), strings::of));
+        });
         Map<String, List<CorpusSnapshot.AssetUseData>> assetUses = grouped(connection,
                 "SELECT essay_slug, asset_path, url, alt, caption FROM essay_asset ORDER BY essay_slug, position",
                 strings, rs -> new CorpusSnapshot.AssetUseData(assets.get(rs.getString(2)), rs.getString(3),

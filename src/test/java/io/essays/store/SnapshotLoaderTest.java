@@ -72,9 +72,9 @@ class SnapshotLoaderTest {
                 EssayMention.<EssayMention>find("order by essay, position").list(), m -> m.essay,
                 m -> new CorpusSnapshot.MentionData(m.essay, m.position, m.source, m.term, m.text, m.sectionId, m.line,
                         m.contextText, m.contextHtml));
-        Map<String, List<CorpusSnapshot.RelatedData>> related = grouped(
-                EssayRelated.<EssayRelated>find("order by essay, rank").list(), r -> r.essay,
-                r -> new CorpusSnapshot.RelatedData(r.essay, r.rank, r.related, r.score, r.reasons));
+        Map<String, List<CorpusSnapshot.RelatedData>> related = new java.util.HashMap<>();
+        EssayRelated.<EssayRelated>listAll().forEach(r -> related.put(r.essay, RelatedEntries.decode(r.essay, r.entries,
+                s -> s)));
         Map<String, CorpusSnapshot.AssetData> assets = loaded.assets();
         Map<String, List<CorpusSnapshot.AssetUseData>> assetUses = grouped(
                 AssetUse.<AssetUse>find("order by essay, position").list(), u -> u.essay,

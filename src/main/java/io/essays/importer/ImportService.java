@@ -103,6 +103,36 @@ public class ImportService {
             return new ImportOutcome(release.id, false, release.contentHash, release.seriesCount, release.essayCount,
                     release.linkCount, millis, ReleaseChanges.NONE);
         }
+        Written written = readAnalyseAndWrite(contentDir);
+        // the corpus read and its analysis are garbage by now: the release is loaded without them in the heap
+        step("loading the new release", state::refresh);
+        long done = System.nanoTime();
+        long millis = (done - started) / 1_000_000;
+        CorpusWriter.WriteResult result = written.result();
+        LOG.infof("Imported %s: %d series, %d essays, %d assets, %d links in %d ms (%s; read, validate and render %d ms, "
+                        + "link analysis %d ms, write %d ms, load %d ms)", contentDir, written.series(),
+                written.essays(), written.assets(), result.links(), millis, result.changed() ? "release " + result.releaseId()
+                        : "unchanged, release " + result.releaseId(), (written.read() - started) / 1_000_000,
+                (written.analysed() - written.read()) / 1_000_000, (written.written() - written.analysed()) / 1_000_000,
+                (done - written.written()) / 1_000_000);
+        if (result.changed()) {
+            // only the replica that wrote the release announces it (webhooks)
+            imported.fire(new ReleaseImported(result.releaseId(), written.hash(), result.importedAt(), result.changes()));
+        }
+        return new ImportOutcome(result.releaseId(), result.changed(), written.hash(), written.series(),
+                written.essays(), result.links(), millis, result.changes());
+    }
+
+    /** What an import wrote, with the times (System.nanoTime) its steps ended; nothing of the corpus itself. */
+    private record Written(CorpusWriter.WriteResult result, String hash, int series, int essays, int assets, long read,
+                           long analysed, long written) {
+    }
+
+    /**
+     * Reads, renders and validates {@code contentDir}, analyses its links and writes it; returns only counts, so that
+     * the rendered corpus (the size of the release again) is unreachable while the new release is loaded.
+     */
+    private Written readAnalyseAndWrite(Path contentDir) {
         Corpus corpus = step("reading and rendering " + contentDir, () -> reader.read(contentDir));
         corpus.warnings().forEach(w -> LOG.warn(w.toString()));
         long read = System.nanoTime();
@@ -112,21 +142,8 @@ public class ImportService {
         LinkAnalysis analysis = step("analysing links", () -> LinkAnalysis.of(corpus));
         long analysed = System.nanoTime();
         CorpusWriter.WriteResult result = step("writing to the database", () -> writer.write(corpus, analysis, hash));
-        long written = System.nanoTime();
-        step("loading the new release", state::refresh);
-        long done = System.nanoTime();
-        long millis = (done - started) / 1_000_000;
-        LOG.infof("Imported %s: %d series, %d essays, %d assets, %d links in %d ms (%s; read, validate and render %d ms, "
-                        + "link analysis %d ms, write %d ms, load %d ms)", contentDir, corpus.series().size(),
-                corpus.essays().size(), corpus.assets().size(), result.links(), millis, result.changed() ? "release " + result.releaseId()
-                        : "unchanged, release " + result.releaseId(), (read - started) / 1_000_000,
-                (analysed - read) / 1_000_000, (written - analysed) / 1_000_000, (done - written) / 1_000_000);
-        if (result.changed()) {
-            // only the replica that wrote the release announces it (webhooks)
-            imported.fire(new ReleaseImported(result.releaseId(), hash, result.importedAt(), result.changes()));
-        }
-        return new ImportOutcome(result.releaseId(), result.changed(), hash, corpus.series().size(),
-                corpus.essays().size(), result.links(), millis, result.changes());
+        return new Written(result, hash, corpus.series().size(), corpus.essays().size(), corpus.assets().size(), read,
+                analysed, System.nanoTime());
     }
 
     /** Runs one step of an import; a failure other than content problems becomes an {@link ImportFailedException}. */

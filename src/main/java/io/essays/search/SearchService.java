@@ -38,9 +38,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Full-text search and search-as-you-type over the snapshot being served. The index is built when a snapshot is
- * loaded, before it is served (see {@link CorpusLoaded}), so a search never sees a half-built index and a new import
- * replaces index and snapshot together.
+ * Full-text search and search-as-you-type over the snapshot being served. The index is ready when a snapshot is
+ * loaded, before it is served (see {@link CorpusLoaded}): opened from the files stored for the release, or built and
+ * stored by the first load (see {@link #load}). A search never sees a half-built index, and a new import replaces
+ * index and snapshot together.
  */
 @ApplicationScoped
 public class SearchService {

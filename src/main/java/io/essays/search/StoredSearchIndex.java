@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import io.essays.ImportLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -75,9 +76,7 @@ class StoredSearchIndex {
     boolean write(long release, String format, Map<String, byte[]> files, boolean replace) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                try (PreparedStatement lock = c.prepareStatement("SELECT id FROM import_lock WHERE id = 1 FOR UPDATE")) {
-                    lock.executeQuery().close();
-                }
+                ImportLock.take(c);
                 if (release != newest(c) || !replace && stored(c, release, format)) {
                     return false;
                 }

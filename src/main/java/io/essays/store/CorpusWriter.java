@@ -72,7 +72,7 @@ public class CorpusWriter {
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 3600)
     public WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
         // serializes imports across replicas sharing the database
-        em.createNativeQuery("SELECT id FROM import_lock WHERE id = 1 FOR UPDATE").getResultList();
+        em.createNativeQuery(io.essays.ImportLock.SQL).getResultList();
         CorpusRelease latest = CorpusRelease.latest();
         if (latest != null && latest.contentHash.equals(releaseHash)) {
             return new WriteResult(latest.id, false, latest.linkCount, ReleaseChanges.NONE,

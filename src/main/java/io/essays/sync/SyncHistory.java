@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import io.essays.ImportLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -67,9 +68,7 @@ class SyncHistory {
 
     /** Takes the row lock every import takes (V1), so that replicas write the history one at a time. */
     private static void lockImports(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM import_lock WHERE id = 1 FOR UPDATE")) {
-            lock.executeQuery().close();
-        }
+        ImportLock.take(c);
     }
 
     private static Optional<String> readDeployment(Connection c) throws SQLException {

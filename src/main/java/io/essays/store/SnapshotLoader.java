@@ -22,7 +22,6 @@ import io.essays.corpus.SnapshotSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -69,9 +68,8 @@ public class SnapshotLoader implements SnapshotSource {
 
     private CorpusSnapshot load(CorpusRelease release, CorpusSnapshot current) {
         long started = System.nanoTime();
-        Map<String, CorpusSnapshot.AssetData> assets = assets(current);
         CorpusSnapshot snapshot = Panache.getEntityManager().unwrap(Session.class)
-                .doReturningWork(connection -> read(connection, release, assets));
+                .doReturningWork(connection -> read(connection, release, assets(connection, current)));
         LOG.infof("Read release %d from the database (%d essays) in %d ms", release.id, snapshot.essays().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return snapshot;
@@ -200,30 +198,46 @@ public class SnapshotLoader implements SnapshotSource {
      * The assets of the release by path. Bytes already held by the snapshot being served are reused (a hash names one
      * content), so a new release reads from the database only the bytes that changed.
      */
-    private Map<String, CorpusSnapshot.AssetData> assets(CorpusSnapshot current) {
-        EntityManager em = Panache.getEntityManager();
+    private static Map<String, CorpusSnapshot.AssetData> assets(Connection connection, CorpusSnapshot current)
+            throws SQLException {
         var served = new HashMap<String, byte[]>();
         if (current != null) {
             current.assets().values().forEach(a -> served.put(a.hash(), a.content()));
         }
-        List<Object[]> rows = em.createQuery("select f.path, b.hash, b.mediaType, b.byteCount, b.width, b.height "
-                + "from AssetFile f, AssetBlob b where b.hash = f.hash order by f.path", Object[].class).getResultList();
+        record Row(String path, String hash, String mediaType, int byteCount, int width, int height) {
+        }
+        var rows = new ArrayList<Row>();
+        try (var statement = connection.prepareStatement("SELECT f.path, b.hash, b.media_type, b.byte_count, b.width, "
+                + "b.height FROM asset_file f JOIN asset_blob b ON b.hash = f.hash ORDER BY f.path");
+             var rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6)));
+            }
+        }
         var missing = new HashSet<String>();
         rows.forEach(r -> {
-            if (!served.containsKey((String) r[1])) {
-                missing.add((String) r[1]);
+            if (!served.containsKey(r.hash())) {
+                missing.add(r.hash());
             }
         });
         if (!missing.isEmpty()) {
-            em.createQuery("select b.hash, b.content from AssetBlob b where b.hash in :hashes", Object[].class)
-                    .setParameter("hashes", missing).getResultList()
-                    .forEach(r -> served.put((String) r[0], (byte[]) r[1]));
+            // the blobs one statement at a time: few (only the changed ones), and no IN list to size per database
+            try (var statement = connection.prepareStatement("SELECT content FROM asset_blob WHERE hash = ?")) {
+                for (String hash : missing) {
+                    statement.setString(1, hash);
+                    try (var rs = statement.executeQuery()) {
+                        if (rs.next()) {
+                            served.put(hash, rs.getBytes(1));
+                        }
+                    }
+                }
+            }
         }
         var assets = new HashMap<String, CorpusSnapshot.AssetData>();
-        for (Object[] r : rows) {
-            String hash = (String) r[1];
-            assets.put((String) r[0], new CorpusSnapshot.AssetData((String) r[0], hash, (String) r[2], (Integer) r[3],
-                    (Integer) r[4], (Integer) r[5], served.get(hash)));
+        for (Row r : rows) {
+            assets.put(r.path(), new CorpusSnapshot.AssetData(r.path(), r.hash(), r.mediaType(), r.byteCount(),
+                    r.width(), r.height(), served.get(r.hash())));
         }
         return assets;
     }

@@ -58,12 +58,27 @@ public class SyncService {
         this.retained = config.sync().retainedReleases();
     }
 
-    /** Hashes and records the items of a release before it is served. */
+    /**
+     * Hashes and records the items of a release before it is served. A release already recorded (this replica
+     * restarting, or another replica that loaded it first) needs no recording, and its hashes only serve sync requests:
+     * they are computed beside the rest of the start-up instead, and readiness waits for them with the other derived
+     * structures ({@link CorpusSnapshot#prepareInBackground}).
+     */
     void onLoaded(@Observes CorpusLoaded loaded) {
         long started = System.nanoTime();
         CorpusSnapshot snapshot = loaded.snapshot();
-        SyncIndex index = index(snapshot);
         history.deployment();
+        if (history.retained(snapshot.releaseId())) {
+            snapshot.prepareInBackground(SyncIndex.class, s -> {
+                long hashing = System.nanoTime();
+                SyncIndex index = build(s);
+                LOG.infof("Sync: %d items of release %d hashed in %d ms (recorded before)", index.hashes().size(),
+                        s.releaseId(), (System.nanoTime() - hashing) / 1_000_000);
+                return index;
+            });
+            return;
+        }
+        SyncIndex index = index(snapshot);
         history.record(snapshot.releaseId(), index.hashes(), retained);
         LOG.infof("Sync: %d items of release %d hashed and recorded in %d ms", index.hashes().size(),
                 snapshot.releaseId(), (System.nanoTime() - started) / 1_000_000);
@@ -74,17 +89,19 @@ public class SyncService {
      * hashed in parallel; the JSON is streamed into the digest, never held.
      */
     SyncIndex index(CorpusSnapshot snapshot) {
-        return snapshot.derived(SyncIndex.class, s -> {
-            var hashes = new HashMap<ItemKey, String>();
-            s.series().forEach(x -> hashes.put(new ItemKey(ItemKey.Type.SERIES, x.slug()), hash(series(x))));
-            s.assets().values().forEach(a -> hashes.put(new ItemKey(ItemKey.Type.ASSET, a.path()), hash(asset(a))));
-            String[] essayHashes = s.essays().parallelStream().map(e -> hash(essays.detail(s, e.slug())))
-                    .toArray(String[]::new);
-            for (int i = 0; i < essayHashes.length; i++) {
-                hashes.put(new ItemKey(ItemKey.Type.ESSAY, s.essays().get(i).slug()), essayHashes[i]);
-            }
-            return new SyncIndex(s.releaseId(), hashes);
-        });
+        return snapshot.derived(SyncIndex.class, this::build);
+    }
+
+    private SyncIndex build(CorpusSnapshot s) {
+        var hashes = new HashMap<ItemKey, String>();
+        s.series().forEach(x -> hashes.put(new ItemKey(ItemKey.Type.SERIES, x.slug()), hash(series(x))));
+        s.assets().values().forEach(a -> hashes.put(new ItemKey(ItemKey.Type.ASSET, a.path()), hash(asset(a))));
+        String[] essayHashes = s.essays().parallelStream().map(e -> hash(essays.detail(s, e.slug())))
+                .toArray(String[]::new);
+        for (int i = 0; i < essayHashes.length; i++) {
+            hashes.put(new ItemKey(ItemKey.Type.ESSAY, s.essays().get(i).slug()), essayHashes[i]);
+        }
+        return new SyncIndex(s.releaseId(), hashes);
     }
 
     /** The token standing for {@code release}: the bundle's and a last page's {@code nextSyncToken}. */

@@ -31,7 +31,8 @@ public final class CorpusSnapshot implements ReleaseCache {
      * Everything about one essay; {@code html} has math as MathML, {@code htmlTex} as escaped TeX. A value class with
      * a record's constructor, accessors and equality: the source and both HTML variants are held as {@link PackedText}
      * (UTF-8, deflated when long) and unpacked when asked for, which only building a representation does; an essay
-     * without math holds one HTML.
+     * without math holds one HTML, and the TeX variant of one with math is deflated against the MathML one, so it takes
+     * a few hundred bytes rather than a second copy.
      */
     public static final class EssayData {
         private final String slug;
@@ -68,7 +69,7 @@ public final class CorpusSnapshot implements ReleaseCache {
             this.readingMinutes = readingMinutes;
             this.source = PackedText.of(source);
             this.html = PackedText.of(html);
-            this.htmlTex = htmlTex == null || htmlTex.equals(html) ? this.html : PackedText.of(htmlTex);
+            this.htmlTex = htmlTex == null || htmlTex.equals(html) ? this.html : PackedText.of(htmlTex, this.html);
             this.plainText = plainText;
             this.leadText = leadText;
             this.headings = headings;

@@ -75,4 +75,51 @@ class PackedTextTest {
         }
         assertThat(failures).hasValue(0);
     }
+
+    @Test
+    void textPackedAgainstASimilarOneTakesAFractionOfItsOwnPackingAndComesBackExactly() {
+        // 60 distinct paragraphs, each with one formula: the TeX variant differs from the MathML one only in the math
+        var mathml = new StringBuilder();
+        var tex = new StringBuilder();
+        var random = new Random(7);
+        for (int i = 0; i < 60; i++) {
+            String words = "paragraph " + i + " on " + Long.toString(random.nextLong(), 36) + " and "
+                    + Long.toString(random.nextLong(), 36) + " with ";
+            mathml.append("<p>").append(words).append("<math><msub><mi>x</mi><mn>").append(i).append("</mn></msub></math></p>\n");
+            tex.append("<p>").append(words).append("<span class=\"math\">x_{").append(i).append("}</span></p>\n");
+        }
+        PackedText html = PackedText.of(mathml.toString());
+        PackedText alone = PackedText.of(tex.toString());
+        PackedText against = PackedText.of(tex.toString(), html);
+
+        assertThat(against.text()).isEqualTo(tex.toString());
+        assertThat(against.retainedBytes()).isLessThan(alone.retainedBytes() / 3);
+        assertThat(against).isEqualTo(alone).hasSameHashCodeAs(alone);
+        assertThat(html.text()).as("the dictionary is untouched").isEqualTo(mathml.toString());
+    }
+
+    @Test
+    void manyThreadsUnpackATextAndItsDictionaryAtOnce() throws InterruptedException {
+        String html = PROSE.repeat(300);
+        String tex = html.replace("<math><mi>β</mi><mo>−</mo></math>", "<span class=\"math\">\\beta -</span>");
+        PackedText dictionary = PackedText.of(html);
+        PackedText packed = PackedText.of(tex, dictionary);
+        var failures = new java.util.concurrent.atomic.AtomicInteger();
+        var threads = new Thread[8];
+        for (int t = 0; t < threads.length; t++) {
+            boolean both = t % 2 == 0;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 200; i++) {
+                    if (!packed.text().equals(tex) || both && !dictionary.text().equals(html)) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failures).hasValue(0);
+    }
 }

@@ -49,7 +49,7 @@ public final class CorpusSnapshot implements ReleaseCache {
         private final PackedText source;
         private final PackedText html;
         private final PackedText htmlTex;
-        private final String plainText;
+        private final PackedText plainText;
         private final String leadText;
         private final List<HeadingData> headings;
         private final List<LinkData> outgoing;
@@ -70,9 +70,9 @@ public final class CorpusSnapshot implements ReleaseCache {
             this.source = PackedText.of(source);
             this.html = PackedText.of(html);
             this.htmlTex = htmlTex == null || htmlTex.equals(html) ? this.html : PackedText.of(htmlTex, this.html);
-            this.plainText = plainText;
+            this.plainText = PackedText.of(plainText);
             this.leadText = leadText;
-            this.headings = headings;
+            this.headings = within(headings, plainText, this.plainText);
             this.outgoing = outgoing;
             this.assets = assets;
         }
@@ -142,7 +142,18 @@ public final class CorpusSnapshot implements ReleaseCache {
         }
 
         public String plainText() {
-            return plainText;
+            return text(plainText);
+        }
+
+        /** The headings with their texts held as ranges of the essay's packed plain text (see {@link HeadingData}). */
+        private static List<HeadingData> within(List<HeadingData> headings, String plainText, PackedText packed) {
+            if (headings == null || plainText == null || headings.isEmpty()) {
+                return headings;
+            }
+            var result = new java.util.ArrayList<HeadingData>(headings.size());
+            int[] from = {0};
+            headings.forEach(h -> result.add(h.within(plainText, packed, from)));
+            return List.copyOf(result);
         }
 
         public String leadText() {
@@ -221,8 +232,9 @@ public final class CorpusSnapshot implements ReleaseCache {
 
     /**
      * A heading with the first paragraph and the whole plain text of its section. The section's text and its first
-     * paragraph are parts of the essay's plain text; {@link #within} keeps them as ranges of that one string instead
-     * of copies (a tenth of a large corpus's heap), and the accessors cut them out when asked. Equal by value, like a
+     * paragraph are parts of the essay's plain text; {@link #within} keeps them as ranges of that one text instead
+     * of copies (a tenth of a large corpus's heap), which the essay holds packed, and the accessors cut them out when
+     * asked. Equal by value, like a
      * record.
      */
     public static final class HeadingData {
@@ -255,7 +267,15 @@ public final class CorpusSnapshot implements ReleaseCache {
          * starts, for the next heading.
          */
         public HeadingData within(String plainText, int[] start) {
+            return within(plainText, plainText, start);
+        }
+
+        /** As {@link #within(String, int[])}, with the ranges held over {@code held}: {@code plainText} or it packed. */
+        HeadingData within(String plainText, Object held, int[] start) {
             String sectionText = section.toString();
+            if (sectionText == null) {
+                return this;
+            }
             int at = plainText.indexOf(sectionText, start[0]);
             if (at < 0) {
                 at = plainText.indexOf(sectionText);
@@ -264,10 +284,10 @@ public final class CorpusSnapshot implements ReleaseCache {
                 return this;
             }
             start[0] = at;
-            Slice inPlain = new Slice(plainText, at, at + sectionText.length());
+            Slice inPlain = new Slice(held, at, at + sectionText.length());
             String paragraph = firstParagraph.toString();
-            int p = sectionText.indexOf(paragraph);
-            Slice paragraphInPlain = p < 0 ? firstParagraph : new Slice(plainText, at + p, at + p + paragraph.length());
+            int p = paragraph == null ? -1 : sectionText.indexOf(paragraph);
+            Slice paragraphInPlain = p < 0 ? firstParagraph : new Slice(held, at + p, at + p + paragraph.length());
             return new HeadingData(level, id, text, firstParagraphHtml, paragraphInPlain, inPlain);
         }
 
@@ -313,15 +333,22 @@ public final class CorpusSnapshot implements ReleaseCache {
             return "HeadingData[level=" + level + ", id=" + id + ", text=" + text + "]";
         }
 
-        /** The characters {@code start} (inclusive) to {@code end} of {@code base}; null when base is null. */
-        private record Slice(String base, int start, int end) {
+        /**
+         * The characters {@code start} (inclusive) to {@code end} of {@code base}, a {@code String} or a
+         * {@link PackedText} (unpacked to cut); null when base is null.
+         */
+        private record Slice(Object base, int start, int end) {
             static Slice of(String s) {
                 return new Slice(s, 0, s == null ? 0 : s.length());
             }
 
             @Override
             public String toString() {
-                return base == null ? null : start == 0 && end == base.length() ? base : base.substring(start, end);
+                if (base == null) {
+                    return null;
+                }
+                String text = base instanceof PackedText packed ? packed.text() : (String) base;
+                return start == 0 && end == text.length() ? text : text.substring(start, end);
             }
         }
     }

@@ -18,6 +18,8 @@ public final class PackedText {
     static final int MIN_PACKED = 512;
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+    /** Per thread: the text last unpacked by {@link #text()} and it, {@code {PackedText, String}}. */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
     private final byte[] bytes;
     /** The UTF-8 length when {@link #bytes} is deflated; -1 when it is the UTF-8 itself. */
@@ -69,9 +71,19 @@ public final class PackedText {
         return new PackedText(Arrays.copyOf(out, n), utf8.length, like);
     }
 
-    /** The text, exactly as packed. */
+    /**
+     * The text, exactly as packed. Each thread keeps the last text it unpacked, so that cutting several ranges out of
+     * one text (the sections of an essay, as search does) unpacks it once.
+     */
     public String text() {
-        return new String(utf8(), StandardCharsets.UTF_8);
+        Object[] last = LAST.get();
+        if (last[0] == this) {
+            return (String) last[1];
+        }
+        String text = new String(utf8(), StandardCharsets.UTF_8);
+        last[0] = this;
+        last[1] = text;
+        return text;
     }
 
     /** The text as UTF-8 (a fresh array when packed, else the one held: not to be modified). */

@@ -170,7 +170,7 @@ public class SnapshotLoader implements SnapshotSource {
             bySeries.get(seriesSlug).add(CompletableFuture.supplyAsync(() -> new CorpusSnapshot.EssayData(slug, title,
                     seriesSlug, position, summary, tags.getOrDefault(slug, List.of()),
                     aliases.getOrDefault(slug, List.of()), published, updated, words, minutes, source, html, htmlTex,
-                    plainText, leadText, within(headings.getOrDefault(slug, List.of()), plainText),
+                    plainText, leadText, headings.getOrDefault(slug, List.of()),
                     outgoing.getOrDefault(slug, List.of()), assetUses.getOrDefault(slug, List.of())), MAKERS));
         });
         var series = new ArrayList<CorpusSnapshot.SeriesData>();
@@ -242,16 +242,6 @@ public class SnapshotLoader implements SnapshotSource {
         return assets;
     }
 
-    /** The headings of an essay with their section texts held as ranges of the essay's plain text. */
-    private static List<CorpusSnapshot.HeadingData> within(List<CorpusSnapshot.HeadingData> headings, String plainText) {
-        if (headings.isEmpty() || plainText == null) {
-            return headings;
-        }
-        int[] from = {0};
-        var result = new ArrayList<CorpusSnapshot.HeadingData>(headings.size());
-        headings.forEach(h -> result.add(h.within(plainText, from)));
-        return List.copyOf(result);
-    }
 
     /** A row mapper that may fail with the driver's exception. */
     @FunctionalInterface

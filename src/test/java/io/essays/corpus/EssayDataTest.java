@@ -43,4 +43,25 @@ class EssayDataTest {
                 .hasSameHashCodeAs(essay(SOURCE, HTML, HTML_TEX))
                 .isNotEqualTo(essay(SOURCE, HTML, HTML));
     }
+
+    @Test
+    void longPlainTextIsHeldPackedAndItsSectionsAreCutFromIt() {
+        String intro = "Introduction. " + "Scores become probabilities once exponentiated and normalised. ".repeat(20);
+        String body = "Temperature. " + "Dividing the logits by T flattens or sharpens the distribution. ".repeat(30);
+        String plain = intro + body;
+        var headings = List.of(
+                new CorpusSnapshot.HeadingData(2, "introduction", "Introduction", "Scores become probabilities",
+                        "<p>Scores become probabilities</p>", intro),
+                new CorpusSnapshot.HeadingData(2, "temperature", "Temperature", "Dividing the logits by T",
+                        "<p>Dividing the logits by T</p>", body));
+        EssayData e = new EssayData("softmax", "Softmax", "foundations", 1, "Summary", List.of(), List.of(),
+                LocalDate.of(2026, 1, 2), null, 10, 1, SOURCE, HTML, HTML_TEX, plain, "lead", headings, List.of(),
+                List.of());
+
+        assertThat(e.plainText()).isEqualTo(plain);
+        assertThat(e.headings()).extracting(CorpusSnapshot.HeadingData::sectionText).containsExactly(intro, body);
+        assertThat(e.headings().get(1).firstParagraphText()).isEqualTo("Dividing the logits by T");
+        assertThat(e.headings()).isEqualTo(headings);
+        assertThat(PackedText.of(plain).packed()).as("long enough to be packed").isTrue();
+    }
 }

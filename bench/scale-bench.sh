@@ -10,7 +10,8 @@
 # rendered to MathML), then two launches on the unchanged corpus; for each, launch-to-ready time, the import's own
 # timing line and RSS at ready; then a 60 s mixed load (bench/LoadMix.java: essay detail, HTML, list, 304s and 10%
 # searches over every essay) and RSS after it. Uses the packaged service (built unless SKIP_BUILD=1) with the
-# production JVM options (JAVA_OPTS, see bench/lib.sh) and its AppCDS archive when the build made one.
+# production JVM options (JAVA_OPTS, see bench/lib.sh) and its AppCDS archive: the build trains the H2 application's
+# (src/build/appcds-training.sh), and this script trains the PostgreSQL application's on a scratch database.
 # The synthetic corpus runs in a bounded heap: SYNTHETIC_JAVA_OPTS, default the production options plus -Xmx1g.
 # Environment: LOAD_SECONDS (60), LOAD_CONNECTIONS (8), SKIP_BUILD=1, ESSAYS (10000), SEED (1), ONLY_SYNTHETIC=1.
 set -euo pipefail
@@ -37,7 +38,15 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   [[ " ${databases[*]} " == *" postgresql "* ]] && skip_pg=false
   ./mvnw -q -B -ntp package -DskipTests -DskipPostgresBuild=$skip_pg
 fi
-[[ " ${databases[*]} " == *" postgresql "* ]] && start_pg
+if [[ " ${databases[*]} " == *" postgresql "* ]]; then
+  start_pg
+  # the build trains the H2 application's AppCDS archive; the PostgreSQL one is trained here, on a scratch database
+  if [ ! -f "$(app_dir postgresql)/app-cds.jsa" ]; then
+    create_pg_db appcds
+    ESSAYS_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/appcds" ESSAYS_DB_USER=sa ESSAYS_DB_PASSWORD= \
+      src/build/appcds-training.sh "$(app_dir postgresql)" "$ROOT/content"
+  fi
+fi
 
 SYNTHETIC_JAVA_OPTS=${SYNTHETIC_JAVA_OPTS:-$JAVA_OPTS -Xmx1g}
 REAL_JAVA_OPTS=$JAVA_OPTS

@@ -13,6 +13,9 @@
 # rendering classes (KaTeX on GraalJS, the Markdown pipeline) would double the archive for a path an unchanged start
 # never takes.
 #
+# ESSAYS_DB_URL (with ESSAYS_DB_USER and ESSAYS_DB_PASSWORD) trains on another database instead, which the first
+# launch imports into, so it must be a scratch one: that is how the PostgreSQL build is trained (bench/scale-bench.sh).
+#
 # It never fails the build: on any problem it says why and leaves Quarkus's archive in place. JAVA_CMD names the JVM
 # (an archive maps only into the JVM build that wrote it). Maven skips it with -Dappcds.training.skip.
 set -uo pipefail
@@ -20,6 +23,7 @@ app=$(cd "${1:?application directory}" && pwd)
 content=$(cd "${2:?content directory}" && pwd)
 java=${JAVA_CMD:-java}
 work=$(mktemp -d "${TMPDIR:-/tmp}/essays-appcds.XXXXXX")
+db_url=${ESSAYS_DB_URL:-jdbc:h2:file:$work/db;DB_CLOSE_ON_EXIT=FALSE}
 pid=""
 cleanup() {
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi
@@ -32,12 +36,12 @@ give_up() {
   exit 0
 }
 
-# launch LOG [JVM options...]: the packaged service on the throw-away database, from APP_DIR (the archive names the
+# launch LOG [JVM options...]: the packaged service on the scratch database, from APP_DIR (the archive names the
 # class path as quarkus-run.jar, relative), on a port the system picks
 launch() {
   local log=$1
   shift
-  (cd "$app" && ESSAYS_DB_URL="jdbc:h2:file:$work/db;DB_CLOSE_ON_EXIT=FALSE" ESSAYS_CONTENT_DIR="$content" \
+  (cd "$app" && ESSAYS_DB_URL="$db_url" ESSAYS_CONTENT_DIR="$content" \
     ESSAYS_SYNC_SECRET="appcds-training-$RANDOM$RANDOM$RANDOM" PORT=0 \
     exec "$java" -XX:+UseSerialGC -Xms32m -XX:MaxNewSize=128m "$@" -jar quarkus-run.jar) > "$log" 2>&1 &
   pid=$!

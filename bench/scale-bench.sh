@@ -40,12 +40,11 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 if [[ " ${databases[*]} " == *" postgresql "* ]]; then
   start_pg
-  # the build trains the H2 application's AppCDS archive; the PostgreSQL one is trained here, on a scratch database
-  if [ ! -f "$(app_dir postgresql)/app-cds.jsa" ]; then
-    create_pg_db appcds
-    ESSAYS_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/appcds" ESSAYS_DB_USER=sa ESSAYS_DB_PASSWORD= \
-      src/build/appcds-training.sh "$(app_dir postgresql)" "$ROOT/content"
-  fi
+  # the build trains the H2 application's AppCDS archive (the PostgreSQL build gets Quarkus's, cut at static
+  # initialisation); the PostgreSQL one is trained here, on a scratch database
+  create_pg_db appcds
+  ESSAYS_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/appcds" ESSAYS_DB_USER=sa ESSAYS_DB_PASSWORD= \
+    src/build/appcds-training.sh "$(app_dir postgresql)" "$ROOT/content"
 fi
 
 SYNTHETIC_JAVA_OPTS=${SYNTHETIC_JAVA_OPTS:-$JAVA_OPTS -Xmx1g}

@@ -264,9 +264,10 @@ public final class CorpusSnapshot implements ReleaseCache {
          * This heading with its section text and first paragraph held as ranges of {@code plainText} (the essay's),
          * the section searched from {@code start[0]} first (headings come in document order), then from the
          * beginning; itself when the section is not in {@code plainText}. Sets {@code start[0]} to where the section
-         * starts, for the next heading.
+         * starts, for the next heading. Only the essay makes ranges now (over its packed text, see {@link EssayData});
+         * this form, over the string itself, is what {@code HeadingDataTest} checks the ranging with.
          */
-        public HeadingData within(String plainText, int[] start) {
+        HeadingData within(String plainText, int[] start) {
             return within(plainText, plainText, start);
         }
 

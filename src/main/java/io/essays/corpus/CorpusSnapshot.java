@@ -56,6 +56,19 @@ public final class CorpusSnapshot implements ReleaseCache {
         private final List<AssetUseData> assets;
 
         public EssayData(String slug, String title, String series, int order, String summary, List<String> tags, List<String> aliases, LocalDate published, LocalDate updated, int wordCount, int readingMinutes, String source, String html, String htmlTex, String plainText, String leadText, List<HeadingData> headings, List<LinkData> outgoing, List<AssetUseData> assets) {
+            this(slug, title, series, order, summary, tags, aliases, published, updated, wordCount, readingMinutes,
+                    EssayBodies.pack(source, html, htmlTex, plainText), plainText, leadText, headings, outgoing, assets);
+        }
+
+        /** An essay whose long texts are packed already (as the database stores them). */
+        public EssayData(String slug, String title, String series, int order, String summary, List<String> tags, List<String> aliases, LocalDate published, LocalDate updated, int wordCount, int readingMinutes, EssayBodies bodies, String leadText, List<HeadingData> headings, List<LinkData> outgoing, List<AssetUseData> assets) {
+            this(slug, title, series, order, summary, tags, aliases, published, updated, wordCount, readingMinutes,
+                    bodies, headings == null || headings.isEmpty() ? null : text(bodies.plainText()), leadText, headings,
+                    outgoing, assets);
+        }
+
+        /** {@code plainText} is the unpacked text of {@code bodies.plainText()}, to place the headings' sections in. */
+        private EssayData(String slug, String title, String series, int order, String summary, List<String> tags, List<String> aliases, LocalDate published, LocalDate updated, int wordCount, int readingMinutes, EssayBodies bodies, String plainText, String leadText, List<HeadingData> headings, List<LinkData> outgoing, List<AssetUseData> assets) {
             this.slug = slug;
             this.title = title;
             this.series = series;
@@ -67,10 +80,10 @@ public final class CorpusSnapshot implements ReleaseCache {
             this.updated = updated;
             this.wordCount = wordCount;
             this.readingMinutes = readingMinutes;
-            this.source = PackedText.of(source);
-            this.html = PackedText.of(html);
-            this.htmlTex = htmlTex == null || htmlTex.equals(html) ? this.html : PackedText.of(htmlTex, this.html);
-            this.plainText = PackedText.of(plainText);
+            this.source = bodies.source();
+            this.html = bodies.html();
+            this.htmlTex = bodies.htmlTex();
+            this.plainText = bodies.plainText();
             this.leadText = leadText;
             this.headings = within(headings, plainText, this.plainText);
             this.outgoing = outgoing;

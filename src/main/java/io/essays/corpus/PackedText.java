@@ -1,5 +1,6 @@
 package io.essays.corpus;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -69,6 +70,38 @@ public final class PackedText {
             return new PackedText(utf8, -1, null);
         }
         return new PackedText(Arrays.copyOf(out, n), utf8.length, like);
+    }
+
+    /**
+     * The text as the database stores it, so that a release is packed once, at import: the UTF-8 length as four bytes,
+     * big-endian ({@code -1} when the bytes are the UTF-8 itself), then the bytes held. A text packed against a
+     * dictionary needs the same dictionary back ({@link #stored(byte[], PackedText)}).
+     */
+    public byte[] stored() {
+        byte[] stored = new byte[4 + bytes.length];
+        ByteBuffer.wrap(stored).putInt(utf8Length).put(bytes);
+        return stored;
+    }
+
+    /**
+     * A text from its {@link #stored()} form; {@code dictionary} is the text it was packed against, or null. Null for
+     * null.
+     *
+     * @throws IllegalArgumentException when {@code stored} is not a stored text
+     */
+    public static PackedText stored(byte[] stored, PackedText dictionary) {
+        if (stored == null) {
+            return null;
+        }
+        if (stored.length < 4) {
+            throw new IllegalArgumentException("a stored text has at least 4 bytes, not " + stored.length);
+        }
+        int utf8Length = ByteBuffer.wrap(stored).getInt();
+        if (utf8Length < -1) {
+            throw new IllegalArgumentException("a stored text's length is -1 or more, not " + utf8Length);
+        }
+        byte[] bytes = Arrays.copyOfRange(stored, 4, stored.length);
+        return utf8Length < 0 ? new PackedText(bytes, -1, null) : new PackedText(bytes, utf8Length, dictionary);
     }
 
     /**

@@ -19,11 +19,12 @@ import org.postgresql.copy.CopyManager;
  * Appends rows to one table through a plain JDBC connection, bypassing the persistence context: the import writes tens
  * of thousands of rows it never reads back. On PostgreSQL rows go through {@code COPY ... FROM STDIN} (text format);
  * anywhere else through {@link PreparedStatement} batches. Values are {@link String}, {@link Integer},
- * {@link Double}, {@link LocalDate} or null; {@link Column} says which, so that a null is typed on every database.
+ * {@link Double}, {@link LocalDate}, {@code byte[]} or null; {@link Column} says which, so that a null is typed on every database.
  * Call {@link #close()} to send what is buffered.
  */
 abstract sealed class BulkRows implements AutoCloseable permits BulkRows.Batch, BulkRows.Copy {
-    /** A column and its SQL type, one of {@link Types#VARCHAR}, {@link Types#INTEGER}, {@link Types#DOUBLE}, {@link Types#DATE}. */
+    /** A column and its SQL type, one of {@link Types#VARCHAR}, {@link Types#INTEGER}, {@link Types#DOUBLE}, {@link Types#DATE},
+     * {@link Types#VARBINARY}. */
     record Column(String name, int type) {
         static Column text(String name) {
             return new Column(name, Types.VARCHAR);
@@ -39,6 +40,10 @@ abstract sealed class BulkRows implements AutoCloseable permits BulkRows.Batch, 
 
         static Column date(String name) {
             return new Column(name, Types.DATE);
+        }
+
+        static Column bytes(String name) {
+            return new Column(name, Types.VARBINARY);
         }
     }
 
@@ -117,6 +122,8 @@ abstract sealed class BulkRows implements AutoCloseable permits BulkRows.Batch, 
                     insert.setInt(i + 1, (Integer) v);
                 } else if (type == Types.DOUBLE) {
                     insert.setDouble(i + 1, (Double) v);
+                } else if (type == Types.VARBINARY) {
+                    insert.setBytes(i + 1, (byte[]) v);
                 } else {
                     insert.setObject(i + 1, v, type);
                 }
@@ -143,6 +150,7 @@ abstract sealed class BulkRows implements AutoCloseable permits BulkRows.Batch, 
     /** PostgreSQL {@code COPY} in text format, sent every {@link #CHUNK} characters. */
     static final class Copy extends BulkRows {
         private static final int CHUNK = 8 << 20;
+        private static final java.util.HexFormat HEX = java.util.HexFormat.of();
         private final CopyManager copy;
         private final String sql;
         private final StringBuilder buffer = new StringBuilder();
@@ -164,6 +172,9 @@ abstract sealed class BulkRows implements AutoCloseable permits BulkRows.Batch, 
                     buffer.append("\\N");
                 } else if (v instanceof String s) {
                     escape(s, buffer);
+                } else if (v instanceof byte[] b) {
+                    // bytea's hex input, its backslash escaped for COPY
+                    buffer.append("\\\\x").append(HEX.formatHex(b));
                 } else {
                     buffer.append(v);
                 }

@@ -1,5 +1,6 @@
 package io.essays.store;
 
+import static io.essays.store.BulkRows.Column.bytes;
 import static io.essays.store.BulkRows.Column.date;
 import static io.essays.store.BulkRows.Column.integer;
 import static io.essays.store.BulkRows.Column.text;
@@ -21,6 +22,8 @@ import io.essays.content.AssetSource;
 import io.essays.content.Corpus;
 import io.essays.content.EssaySource;
 import io.essays.content.SeriesSource;
+import io.essays.corpus.EssayBodies;
+import io.essays.corpus.PackedText;
 import io.essays.links.LinkAnalysis;
 import io.essays.markdown.ExtractedLink;
 import io.essays.markdown.ImageUse;
@@ -79,8 +82,10 @@ public class CorpusWriter {
                     latest.importedAt.toInstant());
         }
         var before = new java.util.HashMap<String, List<Object>>();
-        em.createQuery("select e.slug, e.title, e.series, e.order, e.summary, e.source, e.html from Essay e", Object[].class)
-                .getResultList().forEach(r -> before.put((String) r[0], java.util.Arrays.asList(r).subList(1, r.length)));
+        em.createQuery("select e.slug, e.title, e.series, e.order, e.summary, e.source, e.html, e.packedSource, "
+                        + "e.packedHtml from Essay e", Object[].class)
+                .getResultList().forEach(r -> before.put((String) r[0], java.util.Arrays.asList(r[1], r[2], r[3], r[4],
+                        unpacked(r[5], r[7]), unpacked(r[6], r[8]))));
         var after = new java.util.HashMap<String, List<Object>>();
         corpus.essays().forEach(e -> after.put(e.slug(), java.util.Arrays.asList(e.title(), e.series(), e.order(),
                 e.summary(), e.source(), e.rendered().html())));
@@ -156,6 +161,11 @@ public class CorpusWriter {
     public record WriteResult(long releaseId, boolean changed, int links, ReleaseChanges changes, Instant importedAt) {
     }
 
+    /** A text column's value, or, for rows written since V12, the text of the packed column. */
+    private static String unpacked(Object text, Object packed) {
+        return text != null ? (String) text : PackedText.stored((byte[]) packed, null).text();
+    }
+
     private void persist(Object entity) {
         em.persist(entity);
         if (++pending % FLUSH_EVERY == 0) {
@@ -178,14 +188,20 @@ public class CorpusWriter {
     /** Writes essays, tags, aliases, asset uses, headings, links, mentions and related rows; returns the link count. */
     private static int writeEssays(Connection connection, List<EssaySource> essays, LinkAnalysis analysis)
             throws SQLException {
+        // packed on every core, once: the snapshot holds these very bytes (EssayBodies)
+        List<EssayBodies> packed = essays.parallelStream().map(e -> EssayBodies.pack(e.source(), e.rendered().html(),
+                e.rendered().htmlTex(), e.rendered().plainText())).toList();
         try (var rows = BulkRows.into(connection, "essay", text("slug"), text("series_slug"), integer("position"),
                 text("title"), text("summary"), date("published"), date("updated"), integer("word_count"),
-                integer("reading_minutes"), text("source"), text("html"), text("html_tex"), text("plain_text"),
-                text("lead_text"))) {
-            for (EssaySource e : essays) {
+                integer("reading_minutes"), bytes("packed_source"), bytes("packed_html"), bytes("packed_html_tex"),
+                bytes("packed_plain_text"), text("lead_text"))) {
+            for (int i = 0; i < essays.size(); i++) {
+                EssaySource e = essays.get(i);
                 RenderedBody body = e.rendered();
+                EssayBodies bodies = packed.get(i);
                 rows.add(e.slug(), e.series(), e.order(), e.title(), e.summary(), e.published(), e.updated(),
-                        body.wordCount(), body.readingMinutes(), e.source(), body.html(), body.htmlTex(), body.plainText(),
+                        body.wordCount(), body.readingMinutes(), bodies.source().stored(), bodies.html().stored(),
+                        bodies.storedHtmlTex(), bodies.plainText().stored(),
                         body.sections().stream().filter(s -> s.id() == null).findFirst()
                                 .map(RenderedBody.Section::text).orElse(""));
             }

@@ -26,14 +26,26 @@ public class Essay extends PanacheEntityBase {
     public int wordCount;
     @Column(name = "reading_minutes")
     public int readingMinutes;
+    /** The Markdown source; null since V12, which stores it packed ({@link #packedSource}). */
     public String source;
-    /** HTML with math as MathML. */
+    /** HTML with math as MathML; null since V12. */
     public String html;
-    /** HTML with math as escaped TeX ({@code ?math=tex}). */
+    /** HTML with math as escaped TeX ({@code ?math=tex}); null since V12. */
     @Column(name = "html_tex")
     public String htmlTex;
+    /** Null since V12. */
     @Column(name = "plain_text")
     public String plainText;
+    /** {@link io.essays.corpus.PackedText#stored()} of the source. */
+    @Column(name = "packed_source")
+    public byte[] packedSource;
+    @Column(name = "packed_html")
+    public byte[] packedHtml;
+    /** Null when the TeX variant is the HTML itself. */
+    @Column(name = "packed_html_tex")
+    public byte[] packedHtmlTex;
+    @Column(name = "packed_plain_text")
+    public byte[] packedPlainText;
     /** Plain text before the first heading. */
     @Column(name = "lead_text")
     public String leadText;

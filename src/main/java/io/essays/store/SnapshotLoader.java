@@ -15,9 +15,11 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
 
 import io.essays.EssaysConfig;
 import io.essays.corpus.CorpusSnapshot;
+import io.essays.corpus.EssayBodies;
 import io.essays.corpus.SnapshotSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -80,7 +82,8 @@ public class SnapshotLoader implements SnapshotSource {
      * context (a 10,000-essay corpus has some 700,000 rows, whose entities, entries and snapshots for dirty checking
      * used to take more heap than the snapshot itself). Small strings that repeat across rows (slugs, tags, series,
      * anchors, related reasons) are kept once; section texts are ranges of the essay's plain text, not copies (see
-     * {@link CorpusSnapshot.HeadingData}); an essay keeps its source and HTML as UTF-8 ({@link CorpusSnapshot.EssayData}).
+     * {@link CorpusSnapshot.HeadingData}); an essay's long texts arrive packed, as the snapshot holds them
+     * ({@link EssayBodies}).
      */
     private CorpusSnapshot read(Connection connection, CorpusRelease release,
                                 Map<String, CorpusSnapshot.AssetData> assets) throws SQLException {
@@ -149,9 +152,10 @@ public class SnapshotLoader implements SnapshotSource {
         });
         Map<String, List<CompletableFuture<CorpusSnapshot.EssayData>>> bySeries = new LinkedHashMap<>();
         seriesRows.forEach(s -> bySeries.put(s[0], new ArrayList<>()));
-        // essays are made (their bodies packed, their headings placed) on another core while the next rows are read
+        // essays are made (their headings placed in their unpacked plain text) on another core while the next rows are read
         query(connection, "SELECT slug, title, series_slug, position, summary, published, updated, word_count, "
-                + "reading_minutes, source, html, html_tex, plain_text, lead_text FROM essay "
+                + "reading_minutes, source, html, html_tex, plain_text, lead_text, packed_source, packed_html, "
+                + "packed_html_tex, packed_plain_text FROM essay "
                 + "ORDER BY series_slug, position", rs -> {
             String slug = strings.of(rs.getString(1));
             String title = rs.getString(2);
@@ -162,16 +166,27 @@ public class SnapshotLoader implements SnapshotSource {
             LocalDate updated = rs.getObject(7, LocalDate.class);
             int words = rs.getInt(8);
             int minutes = rs.getInt(9);
-            String source = rs.getString(10);
-            String html = rs.getString(11);
-            String htmlTex = rs.getString(12);
-            String plainText = rs.getString(13);
             String leadText = rs.getString(14);
+            byte[] packedHtml = rs.getBytes(16);
+            Supplier<EssayBodies> bodies;
+            if (packedHtml != null) {
+                byte[] source = rs.getBytes(15);
+                byte[] htmlTex = rs.getBytes(17);
+                byte[] plainText = rs.getBytes(18);
+                bodies = () -> EssayBodies.stored(source, packedHtml, htmlTex, plainText);
+            } else {
+                // a row written before V12: its texts are packed here, as they were before
+                String source = rs.getString(10);
+                String html = rs.getString(11);
+                String htmlTex = rs.getString(12);
+                String plainText = rs.getString(13);
+                bodies = () -> EssayBodies.pack(source, html, htmlTex, plainText);
+            }
             bySeries.get(seriesSlug).add(CompletableFuture.supplyAsync(() -> new CorpusSnapshot.EssayData(slug, title,
                     seriesSlug, position, summary, tags.getOrDefault(slug, List.of()),
-                    aliases.getOrDefault(slug, List.of()), published, updated, words, minutes, source, html, htmlTex,
-                    plainText, leadText, headings.getOrDefault(slug, List.of()),
-                    outgoing.getOrDefault(slug, List.of()), assetUses.getOrDefault(slug, List.of())), MAKERS));
+                    aliases.getOrDefault(slug, List.of()), published, updated, words, minutes, bodies.get(), leadText,
+                    headings.getOrDefault(slug, List.of()), outgoing.getOrDefault(slug, List.of()),
+                    assetUses.getOrDefault(slug, List.of())), MAKERS));
         });
         var series = new ArrayList<CorpusSnapshot.SeriesData>();
         var essays = new ArrayList<CorpusSnapshot.EssayData>();

@@ -24,6 +24,54 @@ class PackedTextTest {
     }
 
     @Test
+    void storedFormComesBackAsTheSameTextPackedOrNot() {
+        for (String text : new String[] {PROSE.repeat(200), PROSE, ""}) {
+            PackedText packed = PackedText.of(text);
+            PackedText back = PackedText.stored(packed.stored(), null);
+
+            assertThat(back.text()).isEqualTo(text);
+            assertThat(back.packed()).isEqualTo(packed.packed());
+            assertThat(back.retainedBytes()).isEqualTo(packed.retainedBytes());
+            assertThat(packed.stored()).hasSize(4 + packed.retainedBytes());
+        }
+        assertThat(PackedText.stored(null, null)).isNull();
+    }
+
+    @Test
+    void storedTextPackedAgainstAnotherNeedsThatDictionaryBack() {
+        String html = PROSE.repeat(200);
+        String tex = html.replace("<math><mi>β</mi><mo>−</mo></math>", "\\(\\beta-\\)");
+        EssayBodies bodies = EssayBodies.pack("# source\n" + html, html, tex, "plain ".repeat(300));
+        EssayBodies back = EssayBodies.stored(bodies.source().stored(), bodies.html().stored(), bodies.storedHtmlTex(),
+                bodies.plainText().stored());
+
+        assertThat(bodies.storedHtmlTex()).hasSizeLessThan(200);
+        assertThat(back.htmlTex().text()).isEqualTo(tex);
+        assertThat(back.html().text()).isEqualTo(html);
+        assertThat(back.source().text()).isEqualTo("# source\n" + html);
+        assertThat(back.plainText().text()).isEqualTo("plain ".repeat(300));
+    }
+
+    @Test
+    void essayWithoutMathStoresNoTexVariant() {
+        String html = PROSE.repeat(20);
+        EssayBodies bodies = EssayBodies.pack("source", html, html, "plain");
+
+        assertThat(bodies.storedHtmlTex()).isNull();
+        EssayBodies back = EssayBodies.stored(bodies.source().stored(), bodies.html().stored(), null,
+                bodies.plainText().stored());
+        assertThat(back.htmlTex()).isSameAs(back.html()).isEqualTo(bodies.htmlTex());
+    }
+
+    @Test
+    void somethingThatIsNotAStoredTextIsRefused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> PackedText.stored(new byte[] {1, 2}, null)).withMessageContaining("at least 4 bytes");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> PackedText.stored(new byte[] {-1, -1, -1, -2, 65}, null)).withMessageContaining("-1 or more");
+    }
+
+    @Test
     void shortTextIsKeptAsUtf8() {
         PackedText packed = PackedText.of(PROSE);
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import io.essays.content.Corpus;
 import io.essays.content.EssaySource;
@@ -115,21 +116,26 @@ public final class LinkAnalysis {
                 firstOfLonger.add(key.substring(0, space));
             }
         });
-        for (EssaySource source : corpus.essays()) {
+        // each source on any core; gathered in reading order, so every essay's list is by source, then document order
+        List<List<Mention>> bySource = corpus.essays().parallelStream().map(source -> {
+            List<Mention> found = new ArrayList<>();
             for (ProseBlock block : source.rendered().blocks()) {
                 if (!block.heading()) {
-                    mentionsIn(block, source.slug(), byFirstWord, firstOfLonger);
+                    mentionsIn(block, source.slug(), byFirstWord, firstOfLonger, found);
                 }
             }
-        }
+            return found;
+        }).toList();
+        bySource.forEach(found -> found.forEach(m -> mentions.get(m.essay()).add(m)));
         mentions.replaceAll((k, v) -> List.copyOf(v));
     }
 
     private record Match(int start, int end, Term term) {
     }
 
-    private void mentionsIn(ProseBlock block, String source, Map<String, List<Term>> byFirstWord,
-                            Set<String> firstOfLonger) {
+    /** Appends the mentions in one block of {@code source} to {@code found}: by essay mentioned, then position. */
+    private static void mentionsIn(ProseBlock block, String source, Map<String, List<Term>> byFirstWord,
+                                   Set<String> firstOfLonger, List<Mention> found) {
         String text = block.text();
         Map<String, List<Match>> byEssay = null;
         for (int i = 0; i < text.length(); i++) {
@@ -180,7 +186,7 @@ public final class LinkAnalysis {
                 }
                 taken = m.end();
                 var snippet = Snippets.around(text, m.start(), m.end());
-                mentions.get(entry.getKey()).add(new Mention(entry.getKey(), source, m.term().text(),
+                found.add(new Mention(entry.getKey(), source, m.term().text(),
                         text.substring(m.start(), m.end()).replaceAll("\\s+", " "), block.sectionId(),
                         block.lineAt(m.start()), snippet.text(), snippet.html()));
             }
@@ -314,92 +320,113 @@ public final class LinkAnalysis {
             outIdx[i] = out.get(i).stream().mapToInt(index::get).toArray();
             inIdx[i] = in.get(i).stream().mapToInt(index::get).toArray();
         }
-        var c = new Counts(n);
+        var graph = new Graph(essays, index, slugRank, out, in, tags, outIdx, inIdx, byTag, bySeries);
+        // essays on any core, each thread with its own counts; stored in reading order
+        var counts = ThreadLocal.withInitial(() -> new Counts(n));
+        List<List<Related>> ranked = IntStream.range(0, n).parallel()
+                .mapToObj(a -> rankOne(a, graph, counts.get())).toList();
+        for (int a = 0; a < n; a++) {
+            related.put(essays.get(a).slug(), ranked.get(a));
+        }
+    }
+
+    /** The corpus as numbered essays, with their links, tags and series, shared read-only by the ranking threads. */
+    private record Graph(List<EssaySource> essays, Map<String, Integer> index, int[] slugRank, List<TreeSet<String>> out,
+                         List<TreeSet<String>> in, List<TreeSet<String>> tags, int[][] outIdx, int[][] inIdx,
+                         Map<String, List<Integer>> byTag, Map<String, TreeSet<String>> bySeries) {
+    }
+
+    /** The related essays of essay {@code a}, best first. */
+    private static List<Related> rankOne(int a, Graph g, Counts c) {
+        List<EssaySource> essays = g.essays();
         int[] seen = c.seen;
         boolean[] linksTo = c.linksTo;
         boolean[] linkedFrom = c.linkedFrom;
         int[] neighbours = c.neighbours;
         int[] sharedTags = c.sharedTags;
-        double[] score = new double[n];
+        double[] score = c.score;
+        int[] slugRank = g.slugRank();
+        int[][] outIdx = g.outIdx();
+        int[][] inIdx = g.inIdx();
         // the worst of the best so far on top
         Comparator<Integer> better = (x, y) -> score[x] != score[y] ? Double.compare(score[y], score[x])
                 : Integer.compare(slugRank[x], slugRank[y]);
         var best = new java.util.PriorityQueue<Integer>(MAX_RELATED + 1, better.reversed());
-        for (int a = 0; a < n; a++) {
-            int stamp = a + 1;
-            int count = 0;
-            for (int b : outIdx[a]) {
-                count = c.touch(b, stamp, count);
-                linksTo[b] = true;
-            }
-            for (int b : inIdx[a]) {
-                count = c.touch(b, stamp, count);
-                linkedFrom[b] = true;
-            }
-            for (int citing : inIdx[a]) {
-                for (int b : outIdx[citing]) {
-                    if (b != a) {
-                        count = c.touch(b, stamp, count);
-                        neighbours[b]++;
-                    }
-                }
-            }
-            for (int cited : outIdx[a]) {
-                for (int b : inIdx[cited]) {
-                    if (b != a) {
-                        count = c.touch(b, stamp, count);
-                        neighbours[b]++;
-                    }
-                }
-            }
-            for (String tag : tags.get(a)) {
-                for (int b : byTag.get(tag)) {
-                    if (b != a) {
-                        count = c.touch(b, stamp, count);
-                        sharedTags[b]++;
-                    }
-                }
-            }
-            EssaySource essay = essays.get(a);
-            best.clear();
-            for (int t = 0; t < count; t++) {
-                int b = c.touched[t];
-                // the same sum, in the same order, as RelatedReasons.score()
-                score[b] = (linksTo[b] ? RelatedReasons.LINKS_TO : 0) + (linkedFrom[b] ? RelatedReasons.LINKED_FROM : 0)
-                        + RelatedReasons.SHARED_NEIGHBOUR * neighbours[b] + RelatedReasons.SHARED_TAG * sharedTags[b]
-                        + (essay.series().equals(essays.get(b).series()) ? RelatedReasons.SAME_SERIES : 0);
-                if (best.size() < MAX_RELATED) {
-                    best.add(b);
-                } else if (better.compare(b, best.peek()) < 0) {
-                    best.poll();
-                    best.add(b);
-                }
-            }
-            var ranked = new ArrayList<>(best);
-            ranked.sort(better);
-            var kept = new ArrayList<Related>();
-            String self = essay.slug();
-            for (int b : ranked) {
-                EssaySource other = essays.get(b);
-                var reasons = new RelatedReasons(linksTo[b], linkedFrom[b], common(in.get(a), in.get(b)),
-                        common(out.get(a), out.get(b)), common(tags.get(a), tags.get(b)),
-                        essay.series().equals(other.series()) ? essay.series() : null);
-                kept.add(new Related(self, other.slug(), kept.size() + 1, reasons.score(), reasons));
-            }
-            for (String b : bySeries.get(essay.series())) {
-                if (kept.size() >= MAX_RELATED) {
-                    break;
-                }
-                if (!b.equals(self) && seen[index.get(b)] != stamp) {
-                    var reasons = new RelatedReasons(false, false, List.of(), List.of(), List.of(), essay.series());
-                    kept.add(new Related(self, b, kept.size() + 1, reasons.score(), reasons));
-                }
-            }
-            related.put(self, List.copyOf(kept));
+        int stamp = a + 1;
+        int count = 0;
+        for (int b : outIdx[a]) {
+            count = c.touch(b, stamp, count);
+            linksTo[b] = true;
         }
+        for (int b : inIdx[a]) {
+            count = c.touch(b, stamp, count);
+            linkedFrom[b] = true;
+        }
+        for (int citing : inIdx[a]) {
+            for (int b : outIdx[citing]) {
+                if (b != a) {
+                    count = c.touch(b, stamp, count);
+                    neighbours[b]++;
+                }
+            }
+        }
+        for (int cited : outIdx[a]) {
+            for (int b : inIdx[cited]) {
+                if (b != a) {
+                    count = c.touch(b, stamp, count);
+                    neighbours[b]++;
+                }
+            }
+        }
+        for (String tag : g.tags().get(a)) {
+            for (int b : g.byTag().get(tag)) {
+                if (b != a) {
+                    count = c.touch(b, stamp, count);
+                    sharedTags[b]++;
+                }
+            }
+        }
+        EssaySource essay = essays.get(a);
+        for (int t = 0; t < count; t++) {
+            int b = c.touched[t];
+            // the same sum, in the same order, as RelatedReasons.score()
+            score[b] = (linksTo[b] ? RelatedReasons.LINKS_TO : 0) + (linkedFrom[b] ? RelatedReasons.LINKED_FROM : 0)
+                    + RelatedReasons.SHARED_NEIGHBOUR * neighbours[b] + RelatedReasons.SHARED_TAG * sharedTags[b]
+                    + (essay.series().equals(essays.get(b).series()) ? RelatedReasons.SAME_SERIES : 0);
+            if (best.size() < MAX_RELATED) {
+                best.add(b);
+            } else if (better.compare(b, best.peek()) < 0) {
+                best.poll();
+                best.add(b);
+            }
+        }
+        var ranked = new ArrayList<>(best);
+        ranked.sort(better);
+        var kept = new ArrayList<Related>();
+        String self = essay.slug();
+        for (int b : ranked) {
+            EssaySource other = essays.get(b);
+            var reasons = new RelatedReasons(linksTo[b], linkedFrom[b], common(g.in().get(a), g.in().get(b)),
+                    common(g.out().get(a), g.out().get(b)), common(g.tags().get(a), g.tags().get(b)),
+                    essay.series().equals(other.series()) ? essay.series() : null);
+            kept.add(new Related(self, other.slug(), kept.size() + 1, reasons.score(), reasons));
+        }
+        for (String b : g.bySeries().get(essay.series())) {
+            if (kept.size() >= MAX_RELATED) {
+                break;
+            }
+            if (!b.equals(self) && seen[g.index().get(b)] != stamp) {
+                var reasons = new RelatedReasons(false, false, List.of(), List.of(), List.of(), essay.series());
+                kept.add(new Related(self, b, kept.size() + 1, reasons.score(), reasons));
+            }
+        }
+        return List.copyOf(kept);
     }
 
-    /** What the essay being ranked shares with each other essay, by number; reset lazily per essay ({@link #touch}). */
+    /**
+     * What the essay being ranked shares with each other essay, by number, and its score; reset lazily per essay
+     * ({@link #touch}). One per ranking thread.
+     */
     private static final class Counts {
         final int[] seen;
         final int[] touched;
@@ -407,6 +434,7 @@ public final class LinkAnalysis {
         final boolean[] linkedFrom;
         final int[] neighbours;
         final int[] sharedTags;
+        final double[] score;
 
         Counts(int n) {
             seen = new int[n];
@@ -415,6 +443,7 @@ public final class LinkAnalysis {
             linkedFrom = new boolean[n];
             neighbours = new int[n];
             sharedTags = new int[n];
+            score = new double[n];
         }
 
         /** Makes {@code b} a candidate of the essay numbered {@code stamp - 1} (zeroed the first time); returns the count. */

@@ -178,6 +178,18 @@ public interface EssaysConfig {
         MemorySize cacheBudget();
 
         /**
+         * Off-heap memory for copies of the largest bodies the fast path serves, written to the socket without the
+         * copy Netty makes of a body on the heap; {@code 0} turns the copies off. Counted apart from
+         * {@link #cacheBudget()}.
+         */
+        @WithDefault("16M")
+        MemorySize directBudget();
+
+        /** Bodies at least this large get an off-heap copy ({@link #directBudget()}). */
+        @WithDefault("16K")
+        MemorySize directThreshold();
+
+        /**
          * Longest request URI (path and query) answered; a longer one is a 414 problem. Must stay below
          * {@code quarkus.http.limits.max-initial-line-length}, beyond which the server answers a bare 414 itself.
          */

@@ -4,7 +4,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.essays.EssaysConfig;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
@@ -21,7 +23,7 @@ import jakarta.enterprise.event.Observes;
 /**
  * Serves a GET or HEAD whose exact URI was bound in this release straight from the precomputed
  * {@link Representation}, on the event loop, before JAX-RS: a cache lookup, the conditional-request rules and a write
- * of bytes that were encoded once. Anything else (an unbound URI, other methods, an {@code Accept} that does not
+ * of bytes that were encoded once (large bodies from off-heap copies, {@link DirectBodies}). Anything else (an unbound URI, other methods, an {@code Accept} that does not
  * admit the media type) goes on to the JAX-RS resources. Only resource methods marked {@link FastPathBindable} bind
  * URIs (see the package documentation for the invariant). Runs after the CORS filter, so CORS headers are unchanged,
  * and records each request under the route template it was bound with, so metrics see one series per endpoint.
@@ -31,10 +33,16 @@ public class FastPath {
     private final CurrentRelease current;
     private final String cacheControl;
     private final LongAdder served = new LongAdder();
+    private final DirectBodies directBodies;
 
     FastPath(CurrentRelease current, EssaysConfig config, MeterRegistry registry) {
         this.current = current;
         this.cacheControl = ContentResponses.cacheControl(config);
+        this.directBodies = new DirectBodies(Math.toIntExact(config.http().directThreshold().asLongValue()),
+                config.http().directBudget().asLongValue());
+        Gauge.builder("essays.http.direct.bytes", directBodies, DirectBodies::weight)
+                .description("Off-heap copies of large response bodies (essays.http.direct-budget)").baseUnit("bytes")
+                .register(registry);
         FunctionCounter.builder("essays.http.fast.path.responses", served, LongAdder::sum)
                 .description("Responses answered by the fast path, without JAX-RS")
                 .register(registry);
@@ -84,7 +92,17 @@ public class FastPath {
             headers.set(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));
             response.end();
         } else {
-            response.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
+            ByteBuf direct = directBodies.retain(body);
+            if (direct == null) {
+                response.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
+                return;
+            }
+            try {
+                response.end(Buffer.buffer(direct)).onComplete(written -> direct.release());
+            } catch (RuntimeException e) {
+                direct.release();
+                throw e;
+            }
         }
     }
 }

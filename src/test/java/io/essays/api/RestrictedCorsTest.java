@@ -86,6 +86,43 @@ class RestrictedCorsTest {
         raw().get(PATH + "?fields=" + subsets.get(0)).then().statusCode(200);
     }
 
+    @Test
+    void bodiesWrittenFromOffHeapCopiesAreTheBytesJaxRsWrote() {
+        var uris = new ArrayList<String>();
+        for (String slug : List.of("first-steps", "second-look", "third-way")) {
+            uris.add("/api/v1/essays/" + slug);
+            uris.add("/api/v1/essays/" + slug + "/html");
+        }
+        uris.add("/api/v1/essays");
+        uris.add("/api/v1/graph");
+        var first = new java.util.HashMap<String, byte[]>();
+        var gzipped = new java.util.HashMap<String, byte[]>();
+        for (String uri : uris) {
+            first.put(uri, raw().get(uri).then().statusCode(200).extract().asByteArray());
+            gzipped.put(uri, gzip().get(uri).then().statusCode(200).extract().asByteArray());
+        }
+        assertThat(first.values()).anyMatch(b -> b.length >= 256);
+        assertThat(gzip().get(uris.get(0)).header("Content-Encoding")).isEqualTo("gzip");
+        for (int round = 0; round < 3; round++) {
+            for (String uri : uris) {
+                Response plain = raw().get(uri);
+                assertThat(plain.asByteArray()).as("%s, round %d", uri, round).isEqualTo(first.get(uri));
+                assertThat(plain.header("Content-Length")).isEqualTo(Integer.toString(first.get(uri).length));
+                Response gzip = gzip().get(uri);
+                assertThat(gzip.asByteArray()).as("%s gzip, round %d", uri, round).isEqualTo(gzipped.get(uri));
+            }
+        }
+        String metrics = raw().get("/q/metrics").then().statusCode(200).extract().asString();
+        double direct = metrics.lines().filter(l -> l.startsWith("essays_http_direct_bytes"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
+        assertThat(direct).isPositive().isLessThanOrEqualTo(RestrictedCorsProfile.DIRECT_BUDGET);
+    }
+
+    private static io.restassured.specification.RequestSpecification gzip() {
+        return io.restassured.RestAssured.given().config(io.restassured.RestAssured.config().decoderConfig(
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders())).header("Accept-Encoding", "gzip");
+    }
+
     private static List<String> varyFields(Response r) {
         List<String> fields = new ArrayList<>();
         for (String value : r.headers().getValues("Vary")) {

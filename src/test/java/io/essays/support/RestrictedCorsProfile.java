@@ -4,14 +4,20 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** CORS restricted to one origin, and a response cache of 48 KiB, so that eviction shows over HTTP. */
+/**
+ * CORS restricted to one origin, and a response cache of 48 KiB, so that eviction shows over HTTP; every fast-path body
+ * of 256 bytes or more is written from an off-heap copy, within 8 KiB of them.
+ */
 public class RestrictedCorsProfile implements QuarkusTestProfile {
     public static final String ORIGIN = "https://app.example";
     public static final long CACHE_BUDGET = 48 << 10;
+    public static final long DIRECT_BUDGET = 8 << 10;
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.http.cors.origins", ORIGIN,
-                "essays.http.cache-budget", Long.toString(CACHE_BUDGET));
+                "essays.http.cache-budget", Long.toString(CACHE_BUDGET),
+                "essays.http.direct-budget", Long.toString(DIRECT_BUDGET),
+                "essays.http.direct-threshold", "256");
     }
 }

@@ -53,9 +53,9 @@ ready() {
   while [ $SECONDS -lt $deadline ]; do
     kill -0 "$pid" 2>/dev/null || return 1
     # a corpus that does not import leaves nothing to serve: no start to train on
-    grep -q -E 'problem\(s\) in the corpus|Import of ' "$log" && return 1
-    [ -z "$port" ] && port=$(grep -o -m1 'Listening on: http://[^ ]*' "$log" | grep -o '[0-9]*$')
-    if [ -n "$port" ] && grep -q 'Imported ' "$log"; then
+    grep -s -q -E 'problem\(s\) in the corpus|Import of ' "$log" && return 1
+    [ -z "$port" ] && port=$(grep -s -o -m1 'Listening on: http://[^ ]*' "$log" | grep -o '[0-9]*$')
+    if [ -n "$port" ] && grep -s -q 'Imported ' "$log"; then
       status=$( (exec 3<>"/dev/tcp/127.0.0.1/$port" && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 \
         && head -1 <&3) 2>/dev/null)
       [[ $status == *" 200"* ]] && return 0

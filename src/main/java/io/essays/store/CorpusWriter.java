@@ -41,6 +41,8 @@ import org.jboss.logging.Logger;
 public class CorpusWriter {
     private static final Logger LOG = Logger.getLogger(CorpusWriter.class);
     private static final int FLUSH_EVERY = 5000;
+    /** Essays whose texts are packed together before they are written. */
+    private static final int PACK_SLICE = 256;
 
     private final EntityManager em;
     private final Clock clock;
@@ -188,22 +190,26 @@ public class CorpusWriter {
     /** Writes essays, tags, aliases, asset uses, headings, links, mentions and related rows; returns the link count. */
     private static int writeEssays(Connection connection, List<EssaySource> essays, LinkAnalysis analysis)
             throws SQLException {
-        // packed on every core, once: the snapshot holds these very bytes (EssayBodies)
-        List<EssayBodies> packed = essays.parallelStream().map(e -> EssayBodies.pack(e.source(), e.rendered().html(),
-                e.rendered().htmlTex(), e.rendered().plainText())).toList();
         try (var rows = BulkRows.into(connection, "essay", text("slug"), text("series_slug"), integer("position"),
                 text("title"), text("summary"), date("published"), date("updated"), integer("word_count"),
                 integer("reading_minutes"), bytes("packed_source"), bytes("packed_html"), bytes("packed_html_tex"),
                 bytes("packed_plain_text"), text("lead_text"))) {
-            for (int i = 0; i < essays.size(); i++) {
-                EssaySource e = essays.get(i);
-                RenderedBody body = e.rendered();
-                EssayBodies bodies = packed.get(i);
-                rows.add(e.slug(), e.series(), e.order(), e.title(), e.summary(), e.published(), e.updated(),
-                        body.wordCount(), body.readingMinutes(), bodies.source().stored(), bodies.html().stored(),
-                        bodies.storedHtmlTex(), bodies.plainText().stored(),
-                        body.sections().stream().filter(s -> s.id() == null).findFirst()
-                                .map(RenderedBody.Section::text).orElse(""));
+            // packed once, on every core, a slice at a time (the whole corpus's packed texts at once would be another
+            // tenth of it in the heap beside the rendered corpus): the snapshot holds these very bytes (EssayBodies)
+            for (int from = 0; from < essays.size(); from += PACK_SLICE) {
+                List<EssaySource> slice = essays.subList(from, Math.min(essays.size(), from + PACK_SLICE));
+                List<EssayBodies> packed = slice.parallelStream().map(e -> EssayBodies.pack(e.source(),
+                        e.rendered().html(), e.rendered().htmlTex(), e.rendered().plainText())).toList();
+                for (int i = 0; i < slice.size(); i++) {
+                    EssaySource e = slice.get(i);
+                    RenderedBody body = e.rendered();
+                    EssayBodies bodies = packed.get(i);
+                    rows.add(e.slug(), e.series(), e.order(), e.title(), e.summary(), e.published(), e.updated(),
+                            body.wordCount(), body.readingMinutes(), bodies.source().stored(), bodies.html().stored(),
+                            bodies.storedHtmlTex(), bodies.plainText().stored(),
+                            body.sections().stream().filter(s -> s.id() == null).findFirst()
+                                    .map(RenderedBody.Section::text).orElse(""));
+                }
             }
         }
         try (var rows = BulkRows.into(connection, "essay_tag", text("essay_slug"), integer("position"), text("tag"))) {

@@ -152,7 +152,7 @@ public class SnapshotLoader implements SnapshotSource {
         });
         Map<String, List<CompletableFuture<CorpusSnapshot.EssayData>>> bySeries = new LinkedHashMap<>();
         seriesRows.forEach(s -> bySeries.put(s[0], new ArrayList<>()));
-        // essays are made (their headings placed in their unpacked plain text) on another core while the next rows are read
+        // essays are made (headings placed in the unpacked plain text) on another core while the next rows are read
         query(connection, "SELECT slug, title, series_slug, position, summary, published, updated, word_count, "
                 + "reading_minutes, source, html, html_tex, plain_text, lead_text, packed_source, packed_html, "
                 + "packed_html_tex, packed_plain_text FROM essay "

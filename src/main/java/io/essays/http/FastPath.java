@@ -24,9 +24,10 @@ import jakarta.enterprise.event.Observes;
  * Serves a GET or HEAD whose exact URI was bound in this release straight from the precomputed
  * {@link Representation}, on the event loop, before JAX-RS: a cache lookup, the conditional-request rules and a write
  * of bytes that were encoded once (large bodies from off-heap copies, {@link DirectBodies}). Anything else (an unbound
- * URI, other methods, an {@code Accept} that does not admit the media type) goes on to the JAX-RS resources. Only resource methods marked {@link FastPathBindable} bind
- * URIs (see the package documentation for the invariant). Runs after the CORS filter, so CORS headers are unchanged,
- * and records each request under the route template it was bound with, so metrics see one series per endpoint.
+ * URI, other methods, an {@code Accept} that does not admit the media type) goes on to the JAX-RS resources. Only
+ * resource methods marked {@link FastPathBindable} bind URIs (see the package documentation for the invariant). Runs
+ * after the CORS filter, so CORS headers are unchanged, and records each request under the route template it was bound
+ * with, so metrics see one series per endpoint.
  */
 @ApplicationScoped
 public class FastPath {

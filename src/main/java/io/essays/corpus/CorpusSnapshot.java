@@ -67,7 +67,22 @@ public final class CorpusSnapshot implements ReleaseCache {
                     outgoing, assets);
         }
 
-        /** {@code plainText} is the unpacked text of {@code bodies.plainText()}, to place the headings' sections in. */
+        /**
+         * An essay whose long texts and headings are packed already, as the database stores them since V13
+         * ({@link PackedHeadings}): the headings' sections are ranges of the packed plain text already, so nothing is
+         * unpacked or searched.
+         *
+         * @throws IllegalArgumentException when {@code storedHeadings} is not a {@link PackedHeadings} value
+         */
+        public EssayData(String slug, String title, String series, int order, String summary, List<String> tags, List<String> aliases, LocalDate published, LocalDate updated, int wordCount, int readingMinutes, EssayBodies bodies, String leadText, byte[] storedHeadings, List<LinkData> outgoing, List<AssetUseData> assets) {
+            this(slug, title, series, order, summary, tags, aliases, published, updated, wordCount, readingMinutes,
+                    bodies, null, leadText, PackedHeadings.stored(storedHeadings, bodies.plainText()), outgoing, assets);
+        }
+
+        /**
+         * {@code plainText} is the unpacked text of {@code bodies.plainText()}, to place the headings' sections in;
+         * null when they are placed already.
+         */
         private EssayData(String slug, String title, String series, int order, String summary, List<String> tags, List<String> aliases, LocalDate published, LocalDate updated, int wordCount, int readingMinutes, EssayBodies bodies, String plainText, String leadText, List<HeadingData> headings, List<LinkData> outgoing, List<AssetUseData> assets) {
             this.slug = slug;
             this.title = title;
@@ -158,14 +173,17 @@ public final class CorpusSnapshot implements ReleaseCache {
             return text(plainText);
         }
 
-        /** The headings with their texts held as ranges of the essay's packed plain text (see {@link HeadingData}). */
-        private static List<HeadingData> within(List<HeadingData> headings, String plainText, PackedText packed) {
+        /**
+         * The headings with their texts held as ranges of the essay's plain text (see {@link HeadingData}):
+         * {@code held} is {@code plainText} itself or it packed. The headings themselves without a plain text.
+         */
+        static List<HeadingData> within(List<HeadingData> headings, String plainText, Object held) {
             if (headings == null || plainText == null || headings.isEmpty()) {
                 return headings;
             }
             var result = new java.util.ArrayList<HeadingData>(headings.size());
             int[] from = {0};
-            headings.forEach(h -> result.add(h.within(plainText, packed, from)));
+            headings.forEach(h -> result.add(h.within(plainText, held, from)));
             return List.copyOf(result);
         }
 
@@ -263,8 +281,8 @@ public final class CorpusSnapshot implements ReleaseCache {
             this(level, id, text, firstParagraphHtml, Slice.of(firstParagraphText), Slice.of(sectionText));
         }
 
-        private HeadingData(int level, String id, String text, String firstParagraphHtml, Slice firstParagraph,
-                            Slice section) {
+        HeadingData(int level, String id, String text, String firstParagraphHtml, Slice firstParagraph,
+                    Slice section) {
             this.level = level;
             this.id = id;
             this.text = text;
@@ -329,6 +347,15 @@ public final class CorpusSnapshot implements ReleaseCache {
             return section.toString();
         }
 
+        /** The section text as held: a range of the essay's plain text once placed, else the text itself. */
+        Slice sectionSlice() {
+            return section;
+        }
+
+        Slice firstParagraphSlice() {
+            return firstParagraph;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof HeadingData h && level == h.level && Objects.equals(id, h.id)
@@ -351,7 +378,7 @@ public final class CorpusSnapshot implements ReleaseCache {
          * The characters {@code start} (inclusive) to {@code end} of {@code base}, a {@code String} or a
          * {@link PackedText} (unpacked to cut); null when base is null.
          */
-        private record Slice(Object base, int start, int end) {
+        record Slice(Object base, int start, int end) {
             static Slice of(String s) {
                 return new Slice(s, 0, s == null ? 0 : s.length());
             }

@@ -22,7 +22,9 @@ import io.essays.content.AssetSource;
 import io.essays.content.Corpus;
 import io.essays.content.EssaySource;
 import io.essays.content.SeriesSource;
+import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.EssayBodies;
+import io.essays.corpus.PackedHeadings;
 import io.essays.corpus.PackedText;
 import io.essays.links.LinkAnalysis;
 import io.essays.markdown.ExtractedLink;
@@ -187,28 +189,57 @@ public class CorpusWriter {
         return row;
     }
 
-    /** Writes essays, tags, aliases, asset uses, headings, links, mentions and related rows; returns the link count. */
+    /** An essay's texts and headings as stored. */
+    private record Packed(EssayBodies bodies, byte[] headings) {
+    }
+
+    /**
+     * An essay's headings as rendered, in document order, each with its section's plain text and first paragraph
+     * (empty for a heading without a section of its own).
+     */
+    static List<CorpusSnapshot.HeadingData> headings(RenderedBody body) {
+        var sections = new java.util.HashMap<String, RenderedBody.Section>();
+        body.sections().forEach(s -> {
+            if (s.id() != null) {
+                sections.putIfAbsent(s.id(), s);
+            }
+        });
+        var headings = new java.util.ArrayList<CorpusSnapshot.HeadingData>(body.toc().size());
+        for (TocEntry toc : body.toc()) {
+            RenderedBody.Section section = sections.get(toc.id());
+            headings.add(new CorpusSnapshot.HeadingData(toc.level(), toc.id(), toc.text(),
+                    section == null ? "" : section.firstParagraphText(),
+                    section == null ? "" : section.firstParagraphHtml(), section == null ? "" : section.text()));
+        }
+        return headings;
+    }
+
+    /**
+     * Writes essays (their headings packed in the row, {@link PackedHeadings}), tags, aliases, asset uses, links,
+     * mentions and related rows; returns the link count.
+     */
     private static int writeEssays(Connection connection, List<EssaySource> essays, LinkAnalysis analysis)
             throws SQLException {
         try (var rows = BulkRows.into(connection, "essay", text("slug"), text("series_slug"), integer("position"),
                 text("title"), text("summary"), date("published"), date("updated"), integer("word_count"),
                 integer("reading_minutes"), bytes("packed_source"), bytes("packed_html"), bytes("packed_html_tex"),
-                bytes("packed_plain_text"), text("lead_text"))) {
+                bytes("packed_plain_text"), text("lead_text"), bytes("packed_headings"))) {
             // packed once, on every core, a slice at a time (the whole corpus's packed texts at once would be another
             // tenth of it in the heap beside the rendered corpus): the snapshot holds these very bytes (EssayBodies)
             for (int from = 0; from < essays.size(); from += PACK_SLICE) {
                 List<EssaySource> slice = essays.subList(from, Math.min(essays.size(), from + PACK_SLICE));
-                List<EssayBodies> packed = slice.parallelStream().map(e -> EssayBodies.pack(e.source(),
-                        e.rendered().html(), e.rendered().htmlTex(), e.rendered().plainText())).toList();
+                List<Packed> packed = slice.parallelStream().map(e -> new Packed(EssayBodies.pack(e.source(),
+                        e.rendered().html(), e.rendered().htmlTex(), e.rendered().plainText()),
+                        PackedHeadings.pack(headings(e.rendered()), e.rendered().plainText()))).toList();
                 for (int i = 0; i < slice.size(); i++) {
                     EssaySource e = slice.get(i);
                     RenderedBody body = e.rendered();
-                    EssayBodies bodies = packed.get(i);
+                    EssayBodies bodies = packed.get(i).bodies();
                     rows.add(e.slug(), e.series(), e.order(), e.title(), e.summary(), e.published(), e.updated(),
                             body.wordCount(), body.readingMinutes(), bodies.source().stored(), bodies.html().stored(),
                             bodies.storedHtmlTex(), bodies.plainText().stored(),
                             body.sections().stream().filter(s -> s.id() == null).findFirst()
-                                    .map(RenderedBody.Section::text).orElse(""));
+                                    .map(RenderedBody.Section::text).orElse(""), packed.get(i).headings());
                 }
             }
         }
@@ -233,27 +264,6 @@ public class CorpusWriter {
                 for (int i = 0; i < images.size(); i++) {
                     ImageUse image = images.get(i);
                     rows.add(e.slug(), i, image.asset().path(), image.url(), image.alt(), image.caption(), image.line());
-                }
-            }
-        }
-        try (var rows = BulkRows.into(connection, "essay_heading", text("essay_slug"), integer("position"),
-                integer("level"), text("anchor"), text("text"), text("first_paragraph_text"),
-                text("first_paragraph_html"), text("section_text"))) {
-            for (EssaySource e : essays) {
-                RenderedBody body = e.rendered();
-                var sections = new java.util.HashMap<String, RenderedBody.Section>();
-                body.sections().forEach(s -> {
-                    if (s.id() != null) {
-                        sections.putIfAbsent(s.id(), s);
-                    }
-                });
-                for (int i = 0; i < body.toc().size(); i++) {
-                    TocEntry toc = body.toc().get(i);
-                    RenderedBody.Section section = sections.get(toc.id());
-                    rows.add(e.slug(), i, toc.level(), toc.id(), toc.text(),
-                            section == null ? "" : section.firstParagraphText(),
-                            section == null ? "" : section.firstParagraphHtml(),
-                            section == null ? "" : section.text());
                 }
             }
         }

@@ -46,6 +46,12 @@ public class Essay extends PanacheEntityBase {
     public byte[] packedHtmlTex;
     @Column(name = "packed_plain_text")
     public byte[] packedPlainText;
+    /**
+     * The headings, their sections as ranges of the plain text ({@link io.essays.corpus.PackedHeadings}); null for
+     * rows written before V13, whose headings are rows of {@code essay_heading}.
+     */
+    @Column(name = "packed_headings")
+    public byte[] packedHeadings;
     /** Plain text before the first heading. */
     @Column(name = "lead_text")
     public String leadText;

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A heading of an essay, in document order, with its section's first paragraph. */
+/**
+ * A heading of an essay, in document order, with its section's first paragraph: rows of releases written before V13,
+ * which packs an essay's headings in its row ({@link Essay#packedHeadings}).
+ */
 @Entity
 @Table(name = "essay_heading")
 @IdClass(EssayHeading.Key.class)

@@ -82,8 +82,8 @@ public class SnapshotLoader implements SnapshotSource {
      * context (a 10,000-essay corpus has some 700,000 rows, whose entities, entries and snapshots for dirty checking
      * used to take more heap than the snapshot itself). Small strings that repeat across rows (slugs, tags, series,
      * anchors, related reasons) are kept once; section texts are ranges of the essay's plain text, not copies (see
-     * {@link CorpusSnapshot.HeadingData}); an essay's long texts arrive packed, as the snapshot holds them
-     * ({@link EssayBodies}).
+     * {@link CorpusSnapshot.HeadingData}); an essay's long texts and its headings arrive packed, as the snapshot holds
+     * them ({@link EssayBodies}, {@link io.essays.corpus.PackedHeadings}).
      */
     private CorpusSnapshot read(Connection connection, CorpusRelease release,
                                 Map<String, CorpusSnapshot.AssetData> assets) throws SQLException {
@@ -152,10 +152,11 @@ public class SnapshotLoader implements SnapshotSource {
         });
         Map<String, List<CompletableFuture<CorpusSnapshot.EssayData>>> bySeries = new LinkedHashMap<>();
         seriesRows.forEach(s -> bySeries.put(s[0], new ArrayList<>()));
-        // essays are made (headings placed in the unpacked plain text) on another core while the next rows are read
+        // essays are made (their headings unpacked, or for older rows placed in the plain text) on another core while
+        // the next rows are read
         query(connection, "SELECT slug, title, series_slug, position, summary, published, updated, word_count, "
                 + "reading_minutes, source, html, html_tex, plain_text, lead_text, packed_source, packed_html, "
-                + "packed_html_tex, packed_plain_text FROM essay "
+                + "packed_html_tex, packed_plain_text, packed_headings FROM essay "
                 + "ORDER BY series_slug, position", rs -> {
             String slug = strings.of(rs.getString(1));
             String title = rs.getString(2);
@@ -182,11 +183,17 @@ public class SnapshotLoader implements SnapshotSource {
                 String plainText = rs.getString(13);
                 bodies = () -> EssayBodies.pack(source, html, htmlTex, plainText);
             }
-            bySeries.get(seriesSlug).add(CompletableFuture.supplyAsync(() -> new CorpusSnapshot.EssayData(slug, title,
-                    seriesSlug, position, summary, tags.getOrDefault(slug, List.of()),
-                    aliases.getOrDefault(slug, List.of()), published, updated, words, minutes, bodies.get(), leadText,
-                    headings.getOrDefault(slug, List.of()), outgoing.getOrDefault(slug, List.of()),
-                    assetUses.getOrDefault(slug, List.of())), MAKERS));
+            byte[] packedHeadings = rs.getBytes(19);
+            bySeries.get(seriesSlug).add(CompletableFuture.supplyAsync(() -> packedHeadings != null
+                    ? new CorpusSnapshot.EssayData(slug, title, seriesSlug, position, summary,
+                            tags.getOrDefault(slug, List.of()), aliases.getOrDefault(slug, List.of()), published,
+                            updated, words, minutes, bodies.get(), leadText, packedHeadings,
+                            outgoing.getOrDefault(slug, List.of()), assetUses.getOrDefault(slug, List.of()))
+                    // a row written before V13: its headings are rows, placed in the plain text here
+                    : new CorpusSnapshot.EssayData(slug, title, seriesSlug, position, summary,
+                            tags.getOrDefault(slug, List.of()), aliases.getOrDefault(slug, List.of()), published,
+                            updated, words, minutes, bodies.get(), leadText, headings.getOrDefault(slug, List.of()),
+                            outgoing.getOrDefault(slug, List.of()), assetUses.getOrDefault(slug, List.of())), MAKERS));
         });
         var series = new ArrayList<CorpusSnapshot.SeriesData>();
         var essays = new ArrayList<CorpusSnapshot.EssayData>();

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import io.essays.content.Corpus;
 import io.essays.content.CorpusReader;
 import io.essays.content.EssaySource;
+import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.EssayBodies;
+import io.essays.corpus.PackedHeadings;
+import io.essays.corpus.PackedText;
 import io.essays.links.LinkAnalysis;
 import io.essays.markdown.MarkdownRenderer;
 import io.essays.markdown.RenderedBody;
@@ -80,8 +83,8 @@ class CorpusWriterRoundTripTest {
             for (int i = 0; i < body.toc().size(); i++) {
                 TocEntry toc = body.toc().get(i);
                 var section = body.sections().stream().filter(s -> toc.id().equals(s.id())).findFirst().orElseThrow();
-                headings.add(row(e.slug(), i, toc.level(), toc.id(), toc.text(), section.firstParagraphText(),
-                        section.firstParagraphHtml(), section.text()));
+                headings.add(row(e.slug(), new CorpusSnapshot.HeadingData(toc.level(), toc.id(), toc.text(),
+                        section.firstParagraphText(), section.firstParagraphHtml(), section.text())));
             }
             var crossLinks = analysis.crossLinks(e.slug());
             for (int i = 0; i < crossLinks.size(); i++) {
@@ -121,9 +124,17 @@ class CorpusWriterRoundTripTest {
                     a -> row(a.essay, a.position, a.alias))).isEqualTo(aliases);
             assertThat(rows("from AssetUse order by essay, position", AssetUse.class,
                     u -> row(u.essay, u.position, u.path, u.url, u.alt, u.caption, u.line))).isEqualTo(images);
-            assertThat(rows("from EssayHeading order by essay, position", EssayHeading.class,
-                    h -> row(h.essay, h.position, h.level, h.anchor, h.text, h.firstParagraphText, h.firstParagraphHtml,
-                            h.sectionText))).isEqualTo(headings);
+            assertThat(em.createQuery("from Essay order by slug", Essay.class).getResultList().stream()
+                    .flatMap(e -> PackedHeadings.stored(e.packedHeadings, PackedText.stored(e.packedPlainText, null))
+                            .stream().map(h -> row(e.slug, h))).toList())
+                    .as("headings are packed in the essay row (V13)").isEqualTo(headings);
+            assertThat(headings).as("the fixture exercises headings").isNotEmpty();
+            assertThat(rows("from Essay order by slug", Essay.class, e -> row(PackedText.stored(e.packedHeadings, null)
+                    .text()))).as("sections are stored as ranges of the plain text, not copies")
+                    .noneMatch(r -> headings.stream().map(h -> ((CorpusSnapshot.HeadingData) h.get(1)).sectionText())
+                            .filter(t -> t.length() > 40).anyMatch(t -> ((String) r.get(0)).contains(t)));
+            assertThat(em.createQuery("select count(*) from EssayHeading", Long.class).getSingleResult())
+                    .as("no heading rows since V13").isZero();
             assertThat(rows("from EssayLink order by source, position", EssayLink.class,
                     l -> row(l.source, l.position, l.target, l.anchor, l.text, l.sectionId, l.line, l.contextText,
                             l.contextHtml))).isEqualTo(links);

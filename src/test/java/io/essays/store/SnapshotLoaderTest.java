@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.corpus.EssayBodies;
+import io.essays.corpus.PackedHeadings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -86,6 +87,45 @@ class SnapshotLoaderTest {
     }
 
     @Test
+    void headingsWrittenAsRowsBeforeV13LoadAsTheSameHeadings() {
+        CorpusSnapshot.EssayData withHeadings = state.current().essays().stream()
+                .max(java.util.Comparator.comparingInt(e -> e.headings().size())).orElseThrow();
+        assertThat(withHeadings.headings()).hasSizeGreaterThan(1);
+        String slug = withHeadings.slug();
+        byte[] packed = QuarkusTransaction.requiringNew().call(() -> Essay.<Essay>findById(slug).packedHeadings);
+        assertThat(packed).as("the import packs headings").isNotNull();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Essay.<Essay>findById(slug).packedHeadings = null;
+            List<CorpusSnapshot.HeadingData> headings = withHeadings.headings();
+            for (int i = 0; i < headings.size(); i++) {
+                CorpusSnapshot.HeadingData h = headings.get(i);
+                var row = new EssayHeading();
+                row.essay = slug;
+                row.position = i;
+                row.level = h.level();
+                row.anchor = h.id();
+                row.text = h.text();
+                row.firstParagraphText = h.firstParagraphText();
+                row.firstParagraphHtml = h.firstParagraphHtml();
+                row.sectionText = h.sectionText();
+                row.persist();
+            }
+        });
+        try {
+            CorpusSnapshot legacy = QuarkusTransaction.requiringNew().call(() -> loader.newer(null));
+            // field by field, the sections' ranges included: the rows are placed in the plain text where the import
+            // placed the packed headings
+            assertThat(legacy.essay(slug)).usingRecursiveComparison().isEqualTo(withHeadings);
+            assertThat(legacy.essay(slug).headings()).containsExactlyElementsOf(withHeadings.headings());
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                EssayHeading.delete("essay", slug);
+                Essay.<Essay>findById(slug).packedHeadings = packed;
+            });
+        }
+    }
+
+    @Test
     void slugsRepeatedAcrossRowsAreOneInstance() {
         CorpusSnapshot snapshot = state.current();
         var link = snapshot.essays().stream().flatMap(e -> e.outgoing().stream()).findFirst().orElseThrow();
@@ -122,12 +162,13 @@ class SnapshotLoaderTest {
         Map<String, List<CorpusSnapshot.EssayData>> bySeries = new LinkedHashMap<>();
         seriesRows.forEach(s -> bySeries.put(s.slug, new ArrayList<>()));
         for (Essay e : Essay.<Essay>find("order by series, order").list()) {
+            EssayBodies bodies = EssayBodies.stored(e.packedSource, e.packedHtml, e.packedHtmlTex, e.packedPlainText);
             bySeries.get(e.series).add(new CorpusSnapshot.EssayData(e.slug, e.title, e.series, e.order, e.summary,
                     tags.getOrDefault(e.slug, List.of()), aliases.getOrDefault(e.slug, List.of()), e.published,
-                    e.updated, e.wordCount, e.readingMinutes,
-                    EssayBodies.stored(e.packedSource, e.packedHtml, e.packedHtmlTex, e.packedPlainText), e.leadText,
-                    headings.getOrDefault(e.slug, List.of()), outgoing.getOrDefault(e.slug, List.of()),
-                    assetUses.getOrDefault(e.slug, List.of())));
+                    e.updated, e.wordCount, e.readingMinutes, bodies, e.leadText,
+                    e.packedHeadings != null ? PackedHeadings.stored(e.packedHeadings, bodies.plainText())
+                            : headings.getOrDefault(e.slug, List.of()),
+                    outgoing.getOrDefault(e.slug, List.of()), assetUses.getOrDefault(e.slug, List.of())));
         }
         var series = new ArrayList<CorpusSnapshot.SeriesData>();
         var essays = new ArrayList<CorpusSnapshot.EssayData>();

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import io.essays.EssaysConfig;
@@ -37,8 +38,8 @@ public class SnapshotLoader implements SnapshotSource {
     private static final Logger LOG = Logger.getLogger(SnapshotLoader.class);
     /** Rows per round trip: large enough to stream a big table quickly, small enough to bound the driver's buffer. */
     static final int FETCH_SIZE = 1000;
-    /** Makes essays from their rows beside the reading thread: one fewer thread than cores, at least one. */
-    private static final Executor MAKERS = ForkJoinPool.commonPool();
+    /** How many threads make essays from their rows beside the reading thread: one fewer than cores, at least one. */
+    private static final int MAKERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     private final long cacheBudget;
 
@@ -108,8 +109,28 @@ public class SnapshotLoader implements SnapshotSource {
         }
     }
 
+    /**
+     * Reads the rows with essays made by a pool of {@link #MAKERS} threads of its own: not the common pool, which
+     * {@link CompletableFuture} replaces with a new thread per task when it has a single worker (on two cores), which
+     * started 10,000 threads for 10,000 essays, each with its own inflater.
+     */
     private CorpusSnapshot readRows(Connection connection, CorpusRelease release,
                                     Map<String, CorpusSnapshot.AssetData> assets) throws SQLException {
+        ExecutorService makers = Executors.newFixedThreadPool(MAKERS, task -> {
+            var thread = new Thread(task, "essays-snapshot-maker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return readRows(connection, release, assets, makers);
+        } finally {
+            makers.shutdown();
+        }
+    }
+
+    private CorpusSnapshot readRows(Connection connection, CorpusRelease release,
+                                    Map<String, CorpusSnapshot.AssetData> assets, Executor makers)
+            throws SQLException {
         var strings = new Interner();
         Map<String, List<String>> tags = grouped(connection,
                 "SELECT essay_slug, tag FROM essay_tag ORDER BY essay_slug, position", strings,
@@ -193,7 +214,7 @@ public class SnapshotLoader implements SnapshotSource {
                     : new CorpusSnapshot.EssayData(slug, title, seriesSlug, position, summary,
                             tags.getOrDefault(slug, List.of()), aliases.getOrDefault(slug, List.of()), published,
                             updated, words, minutes, bodies.get(), leadText, headings.getOrDefault(slug, List.of()),
-                            outgoing.getOrDefault(slug, List.of()), assetUses.getOrDefault(slug, List.of())), MAKERS));
+                            outgoing.getOrDefault(slug, List.of()), assetUses.getOrDefault(slug, List.of())), makers));
         });
         var series = new ArrayList<CorpusSnapshot.SeriesData>();
         var essays = new ArrayList<CorpusSnapshot.EssayData>();

@@ -8,4 +8,13 @@ import java.util.List;
  */
 public record Corpus(List<SeriesSource> series, List<EssaySource> essays, String contentHash, List<AssetSource> assets,
                      List<Problem> warnings) {
+
+    /**
+     * This corpus without the essays' prose blocks: once links are analysed, the import writes it without them, and
+     * the blocks (about the size of the plain texts again) leave the heap while the release is written.
+     */
+    public Corpus withoutProseBlocks() {
+        return new Corpus(series, essays.stream().map(EssaySource::withoutProseBlocks).toList(), contentHash, assets,
+                warnings);
+    }
 }

@@ -195,7 +195,7 @@ public final class CorpusReader {
     }
 
     /** An essay file cut at its front matter; {@code close} is the zero-based line of the closing {@code ---}. */
-    private record SplitEssay(String file, String slug, String text, String[] lines, int close, String body,
+    private record SplitEssay(String file, String slug, String text, String yaml, int close, String body,
                               boolean invalidSlug) {
     }
 
@@ -219,20 +219,20 @@ public final class CorpusReader {
             problems.add(new Problem(file, 1, "front matter opened here is never closed with a '---' line"));
             return null;
         }
+        // the front matter and the body, not the lines: every file's lines would stay in the heap until all render
+        String yaml = String.join("\n", List.of(lines).subList(1, close));
         String body = String.join("\n", List.of(lines).subList(close + 1, lines.length));
-        return new SplitEssay(file, slug, text, lines, close, body, problems.size() != before);
+        return new SplitEssay(file, slug, text, yaml, close, body, problems.size() != before);
     }
 
     private EssaySource readEssay(SplitEssay essay, List<Problem> problems, io.essays.markdown.AssetResolver assets) {
         String file = essay.file();
         String slug = essay.slug();
         String text = essay.text();
-        String[] lines = essay.lines();
         int close = essay.close();
         int before = problems.size();
         String body = essay.body();
-        String yamlText = String.join("\n", List.of(lines).subList(1, close));
-        var fm = FrontMatter.parse(file, yamlText, 2, ESSAY_KEYS, problems::add);
+        var fm = FrontMatter.parse(file, essay.yaml(), 2, ESSAY_KEYS, problems::add);
         RenderedBody rendered = renderer.render(body, close + 1, assets);
         for (BodyProblem p : rendered.problems()) {
             problems.add(new Problem(file, p.line(), p.message()));
@@ -256,7 +256,7 @@ public final class CorpusReader {
             return null;
         }
         return new EssaySource(slug, title, series, order, summary.replaceAll("\\s+", " "), tags, aliases, published,
-                updated, text, body, rendered);
+                updated, text, rendered);
     }
 
     /** Checks that need the whole corpus: series exist, orders are unique, cross-links and anchors resolve. */

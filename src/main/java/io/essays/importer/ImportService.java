@@ -133,6 +133,23 @@ public class ImportService {
      * the rendered corpus (the size of the release again) is unreachable while the new release is loaded.
      */
     private Written readAnalyseAndWrite(Path contentDir) {
+        Analysed analysed = readAndAnalyse(contentDir);
+        Corpus corpus = analysed.corpus();
+        CorpusWriter.WriteResult result = step("writing to the database",
+                () -> writer.write(corpus, analysed.analysis(), analysed.hash()));
+        return new Written(result, analysed.hash(), corpus.series().size(), corpus.essays().size(),
+                corpus.assets().size(), analysed.read(), analysed.analysed(), System.nanoTime());
+    }
+
+    /** A corpus read, rendered and analysed, with the times (System.nanoTime) its steps ended. */
+    private record Analysed(Corpus corpus, LinkAnalysis analysis, String hash, long read, long analysed) {
+    }
+
+    /**
+     * Reads, renders and validates {@code contentDir} and analyses its links. The corpus returned has no prose blocks,
+     * the analysis's input: they are unreachable (with this method's frame) while the release is written.
+     */
+    private Analysed readAndAnalyse(Path contentDir) {
         Corpus corpus = step("reading and rendering " + contentDir, () -> reader.read(contentDir));
         corpus.warnings().forEach(w -> LOG.warn(w.toString()));
         long read = System.nanoTime();
@@ -140,10 +157,7 @@ public class ImportService {
         // the files differed from the newest release when hashed; should another replica have stored this very
         // content meanwhile, the writer sees it under the import lock and writes nothing
         LinkAnalysis analysis = step("analysing links", () -> LinkAnalysis.of(corpus));
-        long analysed = System.nanoTime();
-        CorpusWriter.WriteResult result = step("writing to the database", () -> writer.write(corpus, analysis, hash));
-        return new Written(result, hash, corpus.series().size(), corpus.essays().size(), corpus.assets().size(), read,
-                analysed, System.nanoTime());
+        return new Analysed(corpus.withoutProseBlocks(), analysis, hash, read, System.nanoTime());
     }
 
     /** Runs one step of an import; a failure other than content problems becomes an {@link ImportFailedException}. */

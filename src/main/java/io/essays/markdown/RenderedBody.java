@@ -22,6 +22,12 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
                            List<ExtractedLink> links, List<AnchorLink> anchorLinks, List<Section> sections,
                            List<BodyProblem> problems, List<ProseBlock> blocks, List<ImageUse> images) {
 
+    /** This body without its prose blocks (the link analysis's input), the rest shared. */
+    public RenderedBody withoutBlocks() {
+        return new RenderedBody(html, htmlTex, toc, plainText, wordCount, readingMinutes, links, anchorLinks, sections,
+                problems, List.of(), images);
+    }
+
     /** A {@code [text](#id)} link within the essay. */
     public record AnchorLink(String anchor, int line) {
     }

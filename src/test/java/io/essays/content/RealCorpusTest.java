@@ -50,7 +50,9 @@ class RealCorpusTest {
             assertThat(external.stream().map(ExtractedLink::targetSlug).distinct().count())
                     .as("%s links to at least 4 other essays", e.slug()).isGreaterThanOrEqualTo(4);
             assertThat(external).as("%s links to a heading anchor", e.slug()).anyMatch(l -> l.anchor() != null);
-            int words = e.body().split("\\s+").length;
+            // the body: what follows the front matter's closing line
+            String body = e.source().substring(e.source().indexOf("\n---\n", 3) + "\n---\n".length());
+            int words = body.split("\\s+").length;
             assertThat(words).as("%s body words", e.slug()).isBetween(2500, 6000);
             assertThat(e.rendered().toc()).extracting(TocEntry::text).as("%s has sources", e.slug())
                     .contains("Further reading");

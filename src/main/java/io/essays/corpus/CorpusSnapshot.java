@@ -76,7 +76,8 @@ public final class CorpusSnapshot implements ReleaseCache {
          */
         public EssayData(String slug, String title, String series, int order, String summary, List<String> tags, List<String> aliases, LocalDate published, LocalDate updated, int wordCount, int readingMinutes, EssayBodies bodies, String leadText, byte[] storedHeadings, List<LinkData> outgoing, List<AssetUseData> assets) {
             this(slug, title, series, order, summary, tags, aliases, published, updated, wordCount, readingMinutes,
-                    bodies, null, leadText, PackedHeadings.stored(storedHeadings, bodies.plainText()), outgoing, assets);
+                    bodies, null, leadText, PackedHeadings.stored(storedHeadings, bodies.plainText()), outgoing,
+                    assets);
         }
 
         /**
@@ -295,8 +296,9 @@ public final class CorpusSnapshot implements ReleaseCache {
          * This heading with its section text and first paragraph held as ranges of {@code plainText} (the essay's),
          * the section searched from {@code start[0]} first (headings come in document order), then from the
          * beginning; itself when the section is not in {@code plainText}. Sets {@code start[0]} to where the section
-         * starts, for the next heading. Only the essay makes ranges now (over its packed text, see {@link EssayData});
-         * this form, over the string itself, is what {@code HeadingDataTest} checks the ranging with.
+         * starts, for the next heading. The import places headings so ({@link PackedHeadings}), and an essay whose
+         * headings are rows written before V13 (over its packed text, see {@link EssayData}); this form, over the
+         * string itself, is what {@code HeadingDataTest} checks the ranging with.
          */
         HeadingData within(String plainText, int[] start) {
             return within(plainText, plainText, start);

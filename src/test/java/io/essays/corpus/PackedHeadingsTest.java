@@ -16,13 +16,15 @@ import io.essays.corpus.CorpusSnapshot.HeadingData;
  * with sections held as ranges of the essay's plain text wherever the import found them, and as texts otherwise.
  */
 class PackedHeadingsTest {
-    static final String PLAIN = "Lead words. Temperature Dividing logits by T flattens. More text. Sampling Top-k keeps k.";
+    static final String PLAIN = "Lead words. Temperature Dividing logits by T flattens. More text. "
+            + "Sampling Top-k keeps k.";
 
     static final List<HeadingData> RENDERED = List.of(
             new HeadingData(2, "temperature", "Temperature", "Dividing logits by T flattens.", "<p>Dividing…</p>",
                     "Temperature Dividing logits by T flattens. More text."),
             new HeadingData(3, "empty", "Empty", "", "", ""),
-            new HeadingData(2, "gone", "Gone; with: colons 12:", "Elsewhere.", "<p>Else\nwhere.</p>", "Gone Elsewhere."),
+            new HeadingData(2, "gone", "Gone; with: colons 12:", "Elsewhere.", "<p>Else\nwhere.</p>",
+                    "Gone Elsewhere."),
             new HeadingData(2, "sampling", "Sampling", "Not in the section.", "<p>x</p>", "Sampling Top-k keeps k."),
             new HeadingData(4, "nulls", null, (String) null, null, (String) null));
 
@@ -57,8 +59,8 @@ class PackedHeadingsTest {
     @Test
     void anEssayWithPackedHeadingsEqualsTheSameEssayWithHeadingsFromRows() {
         EssayBodies bodies = EssayBodies.pack("# Source", "<p>html</p>", null, PLAIN);
-        var fromRows = new EssayData("softmax", "Softmax", "foundations", 1, "Summary", List.of(), List.of(), null, null,
-                20, 1, bodies, "Lead words.", RENDERED, List.of(), List.of());
+        var fromRows = new EssayData("softmax", "Softmax", "foundations", 1, "Summary", List.of(), List.of(), null,
+                null, 20, 1, bodies, "Lead words.", RENDERED, List.of(), List.of());
         var packed = new EssayData("softmax", "Softmax", "foundations", 1, "Summary", List.of(), List.of(), null, null,
                 20, 1, bodies, "Lead words.", PackedHeadings.pack(RENDERED, PLAIN), List.of(), List.of());
 

@@ -63,21 +63,16 @@ public final class CorpusSnapshot implements ReleaseCache {
         /** An essay whose long texts are packed already (as the database stores them). */
         public EssayData(String slug, String title, String series, int order, String summary, List<String> tags, List<String> aliases, LocalDate published, LocalDate updated, int wordCount, int readingMinutes, EssayBodies bodies, String leadText, List<HeadingData> headings, List<LinkData> outgoing, List<AssetUseData> assets) {
             this(slug, title, series, order, summary, tags, aliases, published, updated, wordCount, readingMinutes,
-                    bodies, headings == null || headings.isEmpty() ? null : text(bodies.plainText()), leadText, headings,
+                    bodies, placed(headings, bodies.plainText()) ? null : text(bodies.plainText()), leadText, headings,
                     outgoing, assets);
         }
 
         /**
-         * An essay whose long texts and headings are packed already, as the database stores them since V13
-         * ({@link PackedHeadings}): the headings' sections are ranges of the packed plain text already, so nothing is
-         * unpacked or searched.
-         *
-         * @throws IllegalArgumentException when {@code storedHeadings} is not a {@link PackedHeadings} value
+         * Whether every heading's section is held as a range of {@code plainText} already (no headings, or headings
+         * unpacked from the database since V13, {@link PackedHeadings}): then nothing is unpacked or searched.
          */
-        public EssayData(String slug, String title, String series, int order, String summary, List<String> tags, List<String> aliases, LocalDate published, LocalDate updated, int wordCount, int readingMinutes, EssayBodies bodies, String leadText, byte[] storedHeadings, List<LinkData> outgoing, List<AssetUseData> assets) {
-            this(slug, title, series, order, summary, tags, aliases, published, updated, wordCount, readingMinutes,
-                    bodies, null, leadText, PackedHeadings.stored(storedHeadings, bodies.plainText()), outgoing,
-                    assets);
+        private static boolean placed(List<HeadingData> headings, PackedText plainText) {
+            return headings == null || headings.stream().allMatch(h -> h.sectionSlice().base() == plainText);
         }
 
         /**

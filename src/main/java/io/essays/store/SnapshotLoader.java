@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import io.essays.EssaysConfig;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.EssayBodies;
+import io.essays.corpus.PackedHeadings;
 import io.essays.corpus.SnapshotSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -84,7 +85,7 @@ public class SnapshotLoader implements SnapshotSource {
      * used to take more heap than the snapshot itself). Small strings that repeat across rows (slugs, tags, series,
      * anchors, related reasons) are kept once; section texts are ranges of the essay's plain text, not copies (see
      * {@link CorpusSnapshot.HeadingData}); an essay's long texts and its headings arrive packed, as the snapshot holds
-     * them ({@link EssayBodies}, {@link io.essays.corpus.PackedHeadings}).
+     * them ({@link EssayBodies}, {@link PackedHeadings}).
      */
     private CorpusSnapshot read(Connection connection, CorpusRelease release,
                                 Map<String, CorpusSnapshot.AssetData> assets) throws SQLException {
@@ -205,16 +206,17 @@ public class SnapshotLoader implements SnapshotSource {
                 bodies = () -> EssayBodies.pack(source, html, htmlTex, plainText);
             }
             byte[] packedHeadings = rs.getBytes(19);
-            bySeries.get(seriesSlug).add(CompletableFuture.supplyAsync(() -> packedHeadings != null
-                    ? new CorpusSnapshot.EssayData(slug, title, seriesSlug, position, summary,
-                            tags.getOrDefault(slug, List.of()), aliases.getOrDefault(slug, List.of()), published,
-                            updated, words, minutes, bodies.get(), leadText, packedHeadings,
-                            outgoing.getOrDefault(slug, List.of()), assetUses.getOrDefault(slug, List.of()))
-                    // a row written before V13: its headings are rows, placed in the plain text here
-                    : new CorpusSnapshot.EssayData(slug, title, seriesSlug, position, summary,
-                            tags.getOrDefault(slug, List.of()), aliases.getOrDefault(slug, List.of()), published,
-                            updated, words, minutes, bodies.get(), leadText, headings.getOrDefault(slug, List.of()),
-                            outgoing.getOrDefault(slug, List.of()), assetUses.getOrDefault(slug, List.of())), makers));
+            bySeries.get(seriesSlug).add(CompletableFuture.supplyAsync(() -> {
+                EssayBodies made = bodies.get();
+                // a row written before V13 has its headings as rows, placed in the plain text by the essay
+                List<CorpusSnapshot.HeadingData> essayHeadings = packedHeadings != null
+                        ? PackedHeadings.stored(packedHeadings, made.plainText())
+                        : headings.getOrDefault(slug, List.of());
+                return new CorpusSnapshot.EssayData(slug, title, seriesSlug, position, summary,
+                        tags.getOrDefault(slug, List.of()), aliases.getOrDefault(slug, List.of()), published, updated,
+                        words, minutes, made, leadText, essayHeadings, outgoing.getOrDefault(slug, List.of()),
+                        assetUses.getOrDefault(slug, List.of()));
+            }, makers));
         });
         var series = new ArrayList<CorpusSnapshot.SeriesData>();
         var essays = new ArrayList<CorpusSnapshot.EssayData>();

@@ -62,7 +62,8 @@ class PackedHeadingsTest {
         var fromRows = new EssayData("softmax", "Softmax", "foundations", 1, "Summary", List.of(), List.of(), null,
                 null, 20, 1, bodies, "Lead words.", RENDERED, List.of(), List.of());
         var packed = new EssayData("softmax", "Softmax", "foundations", 1, "Summary", List.of(), List.of(), null, null,
-                20, 1, bodies, "Lead words.", PackedHeadings.pack(RENDERED, PLAIN), List.of(), List.of());
+                20, 1, bodies, "Lead words.", PackedHeadings.stored(PackedHeadings.pack(RENDERED, PLAIN),
+                bodies.plainText()), List.of(), List.of());
 
         assertThat(packed).isEqualTo(fromRows).hasSameHashCodeAs(fromRows);
         assertThat(packed.heading("sampling").sectionText()).isEqualTo("Sampling Top-k keeps k.");

@@ -300,6 +300,9 @@ public final class LinkAnalysis {
         List<TreeSet<String>> tags = new ArrayList<>(n);
         var byTag = new HashMap<String, List<Integer>>();
         var bySeries = new HashMap<String, TreeSet<String>>();
+        // each essay's series as a number, so that ranking compares ints, not series slugs
+        var seriesNumbers = new HashMap<String, Integer>();
+        int[] seriesOf = new int[n];
         for (int i = 0; i < n; i++) {
             EssaySource e = essays.get(i);
             out.add(new TreeSet<>());
@@ -309,6 +312,7 @@ public final class LinkAnalysis {
                 byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
             }
             bySeries.computeIfAbsent(e.series(), k -> new TreeSet<>()).add(e.slug());
+            seriesOf[i] = seriesNumbers.computeIfAbsent(e.series(), k -> seriesNumbers.size());
         }
         crossLinks.forEach((source, links) -> links.forEach(l -> {
             out.get(index.get(source)).add(l.targetSlug());
@@ -320,7 +324,7 @@ public final class LinkAnalysis {
             outIdx[i] = out.get(i).stream().mapToInt(index::get).toArray();
             inIdx[i] = in.get(i).stream().mapToInt(index::get).toArray();
         }
-        var graph = new Graph(essays, index, slugRank, out, in, tags, outIdx, inIdx, byTag, bySeries);
+        var graph = new Graph(essays, index, slugRank, seriesOf, out, in, tags, outIdx, inIdx, byTag, bySeries);
         // essays on any core, each thread with its own counts; stored in reading order
         var counts = ThreadLocal.withInitial(() -> new Counts(n));
         List<List<Related>> ranked = IntStream.range(0, n).parallel()
@@ -331,8 +335,9 @@ public final class LinkAnalysis {
     }
 
     /** The corpus as numbered essays, with their links, tags and series, shared read-only by the ranking threads. */
-    private record Graph(List<EssaySource> essays, Map<String, Integer> index, int[] slugRank, List<TreeSet<String>> out,
-                         List<TreeSet<String>> in, List<TreeSet<String>> tags, int[][] outIdx, int[][] inIdx,
+    private record Graph(List<EssaySource> essays, Map<String, Integer> index, int[] slugRank, int[] seriesOf,
+                         List<TreeSet<String>> out, List<TreeSet<String>> in, List<TreeSet<String>> tags,
+                         int[][] outIdx, int[][] inIdx,
                          Map<String, List<Integer>> byTag, Map<String, TreeSet<String>> bySeries) {
     }
 
@@ -348,6 +353,7 @@ public final class LinkAnalysis {
         int[] slugRank = g.slugRank();
         int[][] outIdx = g.outIdx();
         int[][] inIdx = g.inIdx();
+        int[] seriesOf = g.seriesOf();
         // the worst of the best so far on top
         Comparator<Integer> better = (x, y) -> score[x] != score[y] ? Double.compare(score[y], score[x])
                 : Integer.compare(slugRank[x], slugRank[y]);
@@ -392,7 +398,7 @@ public final class LinkAnalysis {
             // the same sum, in the same order, as RelatedReasons.score()
             score[b] = (linksTo[b] ? RelatedReasons.LINKS_TO : 0) + (linkedFrom[b] ? RelatedReasons.LINKED_FROM : 0)
                     + RelatedReasons.SHARED_NEIGHBOUR * neighbours[b] + RelatedReasons.SHARED_TAG * sharedTags[b]
-                    + (essay.series().equals(essays.get(b).series()) ? RelatedReasons.SAME_SERIES : 0);
+                    + (seriesOf[b] == seriesOf[a] ? RelatedReasons.SAME_SERIES : 0);
             if (best.size() < MAX_RELATED) {
                 best.add(b);
             } else if (better.compare(b, best.peek()) < 0) {
@@ -461,32 +467,20 @@ public final class LinkAnalysis {
         }
     }
 
-    /** The values in both sets, in order: one merge of the two sorted sets. */
+    /**
+     * The values in both sets, in order: the smaller set walked in order, each value looked up in the larger, so that
+     * an essay linked from thousands costs the other essay's few links, not a walk of the thousands.
+     */
     private static List<String> common(TreeSet<String> x, TreeSet<String> y) {
-        if (x.isEmpty() || y.isEmpty()) {
+        TreeSet<String> small = x.size() <= y.size() ? x : y;
+        TreeSet<String> large = small == x ? y : x;
+        if (small.isEmpty()) {
             return List.of();
         }
         var result = new ArrayList<String>();
-        var xs = x.iterator();
-        var ys = y.iterator();
-        String a = xs.next();
-        String b = ys.next();
-        while (true) {
-            int c = a.compareTo(b);
-            if (c == 0) {
-                result.add(a);
-            }
-            if (c <= 0) {
-                if (!xs.hasNext()) {
-                    break;
-                }
-                a = xs.next();
-            }
-            if (c >= 0) {
-                if (!ys.hasNext()) {
-                    break;
-                }
-                b = ys.next();
+        for (String value : small) {
+            if (large.contains(value)) {
+                result.add(value);
             }
         }
         return List.copyOf(result);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -67,6 +68,13 @@ final class HtmlSafety {
             .addProtocols("img", "src", "http", "https")
             .removeEnforcedAttribute("a", "rel")
             .preserveRelativeLinks(true);
+    /**
+     * The attribute that marks a section's first paragraph while a body renders (its number), so that the paragraph's
+     * cleaned HTML can be cut from the cleaned body instead of being cleaned again on its own. Only
+     * {@link #cleanDocument(String, int)} keeps it, and {@link #takeMarks} removes it before anything is serialized.
+     */
+    static final String MARK = "data-essays-first-paragraph";
+    private static final Safelist MARKING = new Safelist(SAFELIST).addAttributes("p", MARK);
     private static final String BASE_URI = "https://essays.invalid/";
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
@@ -93,9 +101,51 @@ final class HtmlSafety {
      * serialize it a second time with MathML in place of the TeX.
      */
     static Document cleanDocument(String html) {
-        Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, BASE_URI));
+        return cleanDocument(html, 0);
+    }
+
+    /**
+     * As {@link #cleanDocument(String)}, keeping the {@link #MARK}s on paragraphs when {@code marks} is positive, for
+     * {@link #takeMarks}.
+     */
+    static Document cleanDocument(String html, int marks) {
+        Document clean = new Cleaner(marks > 0 ? MARKING : SAFELIST).clean(Jsoup.parseBodyFragment(html, BASE_URI));
         clean.outputSettings(OUTPUT);
         return clean;
+    }
+
+    /**
+     * Removes every {@link #MARK} from a document cleaned with marks, and returns the marked paragraphs by number
+     * ({@code count} of them): null where a number is missing, was used twice, or is not one. Each paragraph's
+     * {@code outerHtml()} is then what cleaning it alone gives, with the document's output settings.
+     */
+    static Element[] takeMarks(Document clean, int count) {
+        var marked = new Element[count];
+        var twice = new boolean[count];
+        for (Element e : clean.body().getElementsByAttribute(MARK)) {
+            int number = number(e.attr(MARK), count);
+            e.removeAttr(MARK);
+            if (number < 0 || !e.normalName().equals("p")) {
+                continue;
+            }
+            twice[number] = marked[number] != null;
+            marked[number] = e;
+        }
+        for (int i = 0; i < count; i++) {
+            if (twice[i]) {
+                marked[i] = null;
+            }
+        }
+        return marked;
+    }
+
+    private static int number(String value, int count) {
+        try {
+            int n = Integer.parseInt(value);
+            return n >= 0 && n < count ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The body of a document made by {@link #cleanDocument}, as HTML. */

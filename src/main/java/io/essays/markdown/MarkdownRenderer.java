@@ -1,6 +1,7 @@
 package io.essays.markdown;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,10 @@ import java.util.function.Function;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnoteDefinition;
+import org.commonmark.ext.footnotes.FootnoteReference;
 import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.footnotes.InlineFootnote;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -42,6 +46,7 @@ import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * The Markdown pipeline: parses an essay body once and derives its HTML, table of contents, plain text, word count,
@@ -68,8 +73,17 @@ public final class MarkdownRenderer {
     private final String assetBaseUrl;
     private final MathSwap mathSwap = new MathSwap();
     private final LongAdder fullMathMlCleans = new LongAdder();
-    /** Whether the MathML variant is derived from the cleaned TeX variant ({@link MathSwap}); false only in tests. */
+    private final LongAdder cutFirstParagraphs = new LongAdder();
+    /**
+     * Whether the MathML variant is derived from the cleaned TeX variant ({@link MathSwap}), and sections' first
+     * paragraphs are cut from the cleaned body rather than cleaned alone; false only in tests, which compare the two.
+     */
     private final boolean deriveMathMl;
+    /**
+     * While a body renders, the first paragraphs of its sections that {@link Attributes} marks (by their number), so
+     * they can be found in the cleaned body. A thread-local because the renderers are shared and made once.
+     */
+    private static final ThreadLocal<Map<Node, Integer>> MARKED = new ThreadLocal<>();
 
     /**
      * A pipeline that leaves math as TeX (the HTML equals {@link RenderedBody#htmlTex()}), for uses that need no MathML.
@@ -198,25 +212,59 @@ public final class MarkdownRenderer {
         Figures.prepare(document, assets, assetBaseUrl, lineOffset, walk.problems, walk.images);
         walk.document(document);
         Map<Formula, String> mathMl = renderer == texRenderer ? null : MathSwap.attachedMathMl(document);
+        List<Paragraph> marks = deriveMathMl ? walk.markableFirstParagraphs() : List.of();
+        Element[] marked = null;
         String htmlTex;
         String html;
-        if (renderer == texRenderer) {
-            htmlTex = HtmlSafety.clean(texRenderer.render(document));
-            html = htmlTex;
-        } else if (!deriveMathMl || mathMl == null) {
-            htmlTex = HtmlSafety.clean(texRenderer.render(document));
-            html = HtmlSafety.clean(renderer.render(document));
-        } else {
-            Document clean = HtmlSafety.cleanDocument(texRenderer.render(document));
-            htmlTex = HtmlSafety.html(clean);
-            // without math the variants are the same: one String for both
-            html = mathMl.isEmpty() ? htmlTex : swapped(clean, mathMl, document);
+        try {
+            MARKED.set(marks.isEmpty() ? null : numbered(marks));
+            if (!deriveMathMl) {
+                htmlTex = HtmlSafety.clean(texRenderer.render(document));
+                html = renderer == texRenderer ? htmlTex : HtmlSafety.clean(renderer.render(document));
+            } else if (renderer == texRenderer || mathMl == null) {
+                htmlTex = renderer == texRenderer ? null : HtmlSafety.clean(texRenderer.render(document));
+                Document clean = HtmlSafety.cleanDocument(renderer.render(document), marks.size());
+                marked = HtmlSafety.takeMarks(clean, marks.size());
+                html = HtmlSafety.html(clean);
+                htmlTex = htmlTex == null ? html : htmlTex;
+            } else {
+                Document clean = HtmlSafety.cleanDocument(texRenderer.render(document), marks.size());
+                marked = HtmlSafety.takeMarks(clean, marks.size());
+                htmlTex = HtmlSafety.html(clean);
+                // without math the variants are the same: one String for both
+                html = mathMl.isEmpty() ? htmlTex : mathSwap.swap(clean, mathMl);
+                if (html == null) {
+                    fullMathMlCleans.increment();
+                    html = HtmlSafety.clean(renderer.render(document));
+                    marked = null;
+                }
+            }
+        } finally {
+            MARKED.remove();
         }
+        var cut = new IdentityHashMap<Paragraph, String>();
+        for (int i = 0; marked != null && i < marked.length; i++) {
+            if (marked[i] != null) {
+                cut.put(marks.get(i), marked[i].outerHtml());
+            }
+        }
+        cutFirstParagraphs.add(cut.size());
         int words = walk.words;
         return new RenderedBody(html, htmlTex, List.copyOf(walk.toc), walk.plain.toString().strip(), words,
                 Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE)), List.copyOf(walk.links),
-                List.copyOf(walk.anchorLinks), walk.sections(paragraph -> firstParagraphHtml(paragraph, mathMl)),
+                List.copyOf(walk.anchorLinks), walk.sections(paragraph -> {
+                    String cutHtml = cut.get(paragraph);
+                    return cutHtml != null ? cutHtml : firstParagraphHtml(paragraph, mathMl);
+                }),
                 List.copyOf(walk.problems), List.copyOf(walk.blocks), List.copyOf(walk.images));
+    }
+
+    private static Map<Node, Integer> numbered(List<Paragraph> paragraphs) {
+        var numbers = new IdentityHashMap<Node, Integer>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            numbers.put(paragraphs.get(i), i);
+        }
+        return numbers;
     }
 
     /** The cleaned MathML variant derived from the cleaned TeX variant, or, when it cannot be, cleaned in full. */
@@ -235,6 +283,11 @@ public final class MarkdownRenderer {
      */
     long fullMathMlCleans() {
         return fullMathMlCleans.sum();
+    }
+
+    /** How many sections' first paragraphs were cut from their cleaned body rather than cleaned alone. */
+    long cutFirstParagraphs() {
+        return cutFirstParagraphs.sum();
     }
 
     /** A section's first paragraph rendered on its own (math as MathML) and cleaned. */
@@ -489,6 +542,39 @@ public final class MarkdownRenderer {
             }
         }
 
+        /**
+         * The sections' first paragraphs whose HTML can be cut from the cleaned body: all but those that render
+         * differently on their own, a paragraph with a footnote reference (numbered by its place in the body) and one
+         * in a footnote (which gets the link back to the reference).
+         */
+        List<Paragraph> markableFirstParagraphs() {
+            var markable = new ArrayList<Paragraph>();
+            for (SectionBuilder s : sections) {
+                if (s.firstParagraph != null && !hasFootnote(s.firstParagraph) && !inFootnote(s.firstParagraph)) {
+                    markable.add(s.firstParagraph);
+                }
+            }
+            return markable;
+        }
+
+        private static boolean inFootnote(Node node) {
+            for (Node p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof FootnoteDefinition) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean hasFootnote(Node node) {
+            for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+                if (c instanceof FootnoteReference || c instanceof InlineFootnote || hasFootnote(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         List<RenderedBody.Section> sections(Function<Paragraph, String> html) {
             var result = new ArrayList<RenderedBody.Section>();
             for (SectionBuilder s : sections) {
@@ -561,7 +647,13 @@ public final class MarkdownRenderer {
 
         @Override
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
-            if (node instanceof Heading heading) {
+            if (node instanceof Paragraph && tagName.equals("p")) {
+                Map<Node, Integer> marked = MARKED.get();
+                Integer number = marked == null ? null : marked.get(node);
+                if (number != null) {
+                    attributes.put(HtmlSafety.MARK, number.toString());
+                }
+            } else if (node instanceof Heading heading) {
                 attributes.put("id", headingId(ids, headingText(heading)));
             } else if (node instanceof Link link) {
                 LinkTarget target = LinkTarget.of(link.getDestination());

@@ -176,6 +176,10 @@ class MathSwapTest {
                         .isEqualTo(full.essays().get(i).rendered());
             }
             assertThat(derive.fullMathMlCleans()).as("fragments the swap could not derive").isZero();
+            long firstParagraphs = derived.essays().stream().flatMap(e -> e.rendered().sections().stream())
+                    .filter(s -> !s.firstParagraphHtml().isEmpty()).count();
+            assertThat(derive.cutFirstParagraphs()).as("first paragraphs cut from their cleaned body")
+                    .isGreaterThan(firstParagraphs * 9 / 10);
             assertThat(derived.essays()).allSatisfy(e -> assertThat(e.rendered().html()).contains("<math"));
         }
     }

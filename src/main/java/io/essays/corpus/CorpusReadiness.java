@@ -30,8 +30,14 @@ public class CorpusReadiness implements HealthCheck {
         if (state.loaded().isPresent() && !warmUp.done()) {
             return builder.down().withData("reason", "warming up").withData("requests", warmUp.requests()).build();
         }
-        return state.loaded()
-                .map(s -> builder.up().withData("release", s.releaseId()).withData("essays", s.essays().size()).build())
-                .orElseGet(() -> builder.down().withData("reason", "no corpus imported").build());
+        var unreadable = state.newestUnreadable();
+        if (state.loaded().isEmpty()) {
+            return builder.down().withData("reason", unreadable.orElse("no corpus imported")).build();
+        }
+        CorpusSnapshot served = state.loaded().get();
+        builder.up().withData("release", served.releaseId()).withData("essays", served.essays().size());
+        // still serving during a rolling update, but the newest release is for the newer replicas
+        unreadable.ifPresent(reason -> builder.withData("newestRelease", reason));
+        return builder.build();
     }
 }

@@ -57,6 +57,11 @@ public class CorpusState implements io.essays.http.CurrentRelease {
         return Optional.ofNullable(current);
     }
 
+    /** Why the newest release in the database is not the one loaded, when this version cannot read it. */
+    public Optional<String> newestUnreadable() {
+        return source.unreadable();
+    }
+
     /**
      * Loads the newest release from the database if it differs from the one served. Returns true if it swapped.
      * The database is read in a transaction (by the {@link SnapshotSource}); observers of {@link CorpusLoaded} run after it, since they need no

@@ -12,6 +12,13 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "corpus_release")
 public class CorpusRelease extends PanacheEntityBase {
+    /**
+     * The storage format this version writes, and the newest it reads: the migration that last changed how a release's
+     * rows are laid out (V13, packed headings). It reads every older format too. Raise it with the migration of the
+     * next change in layout, so that replicas of this version leave releases of the new layout alone.
+     */
+    public static final int STORAGE_FORMAT = 13;
+
     @Id
     public long id;
     @Column(name = "content_hash")
@@ -30,6 +37,19 @@ public class CorpusRelease extends PanacheEntityBase {
     public int essaysChanged;
     @Column(name = "essays_deleted")
     public int essaysDeleted;
+    @Column(name = "storage_format")
+    public int storageFormat;
+
+    /** Whether this version can read the release: it was written in {@link #STORAGE_FORMAT} or an older format. */
+    public boolean readable() {
+        return storageFormat <= STORAGE_FORMAT;
+    }
+
+    /** Why this version leaves the release alone, when it cannot read it. */
+    public String unreadableReason() {
+        return "release " + id + " is stored in format " + storageFormat + ", written by a newer version of the "
+                + "service; this version reads formats up to " + STORAGE_FORMAT;
+    }
 
     /**
      * The newest release, or null before the first import. Read with plain SQL (a detached copy, for reading): it is on
@@ -38,7 +58,7 @@ public class CorpusRelease extends PanacheEntityBase {
     public static CorpusRelease latest() {
         return getSession().doReturningWork(connection -> {
             try (var statement = connection.prepareStatement("SELECT id, content_hash, imported_at, series_count, "
-                    + "essay_count, link_count, essays_added, essays_changed, essays_deleted FROM corpus_release "
+                    + "essay_count, link_count, essays_added, essays_changed, essays_deleted, storage_format FROM corpus_release "
                     + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY");
                  var rs = statement.executeQuery()) {
                 if (!rs.next()) {
@@ -54,6 +74,7 @@ public class CorpusRelease extends PanacheEntityBase {
                 release.essaysAdded = rs.getInt(7);
                 release.essaysChanged = rs.getInt(8);
                 release.essaysDeleted = rs.getInt(9);
+                release.storageFormat = rs.getInt(10);
                 return release;
             }
         });

@@ -80,7 +80,7 @@ public class CorpusWriter {
     public WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
         // serializes imports across replicas sharing the database
         em.createNativeQuery(io.essays.ImportLock.SQL).getResultList();
-        CorpusRelease latest = CorpusRelease.latest();
+        CorpusRelease latest = refuseUnreadable(CorpusRelease.latest());
         if (latest != null && latest.contentHash.equals(releaseHash)) {
             return new WriteResult(latest.id, false, latest.linkCount, ReleaseChanges.NONE,
                     latest.importedAt.toInstant());
@@ -147,6 +147,7 @@ public class CorpusWriter {
         release.essaysAdded = changes.added().size();
         release.essaysChanged = changes.changed().size();
         release.essaysDeleted = changes.deleted().size();
+        release.storageFormat = CorpusRelease.STORAGE_FORMAT;
         persist(release);
         em.flush();
         em.createQuery("delete from AssetBlob b where b.hash not in (select f.hash from AssetFile f)").executeUpdate();
@@ -154,12 +155,28 @@ public class CorpusWriter {
         return new WriteResult(release.id, true, links, changes, release.importedAt.toInstant());
     }
 
-    /** The newest release if its hash is {@code releaseHash}: the content is already imported. */
+    /**
+     * The newest release if its hash is {@code releaseHash}: the content is already imported. Refuses, as
+     * {@link #write} would, when the newest release is in a storage format newer than this version's, so that an import
+     * fails before it reads and renders anything.
+     */
     @Transactional
     public java.util.Optional<CorpusRelease> current(String releaseHash) {
-        CorpusRelease latest = CorpusRelease.latest();
+        CorpusRelease latest = refuseUnreadable(CorpusRelease.latest());
         return latest != null && latest.contentHash.equals(releaseHash) ? java.util.Optional.of(latest)
                 : java.util.Optional.empty();
+    }
+
+    /**
+     * {@code latest}, unless it is in a storage format newer than this version's: a newer replica wrote it during a
+     * rolling update, and replacing it would give the newer replicas the older layout.
+     */
+    private static CorpusRelease refuseUnreadable(CorpusRelease latest) {
+        if (latest != null && !latest.readable()) {
+            throw new IllegalStateException(latest.unreadableReason() + ", which it does not replace; update this "
+                    + "replica to import");
+        }
+        return latest;
     }
 
     public record WriteResult(long releaseId, boolean changed, int links, ReleaseChanges changes, Instant importedAt) {

@@ -43,6 +43,8 @@ public class SnapshotLoader implements SnapshotSource {
     private static final int MAKERS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     private final long cacheBudget;
+    /** Why the newest release was left alone, when this version cannot read it; null when it can. */
+    private volatile String unreadable;
 
     SnapshotLoader(EssaysConfig config) {
         this.cacheBudget = config.http().cacheBudget().asLongValue();
@@ -53,21 +55,47 @@ public class SnapshotLoader implements SnapshotSource {
         return QuarkusTransaction.joiningExisting().call(() -> loadNewer(served));
     }
 
-    /** The newest release as a snapshot, or null when it is the one served. */
+    @Override
+    public java.util.Optional<String> unreadable() {
+        return java.util.Optional.ofNullable(unreadable);
+    }
+
+    /**
+     * The newest release as a snapshot, or null when it is the one served, or when it is in a storage format newer than
+     * this version reads (a newer replica wrote it during a rolling update): the release served then stays.
+     */
     private CorpusSnapshot loadNewer(CorpusSnapshot current) {
         CorpusRelease latest = CorpusRelease.latest();
-        if (latest == null || current != null && current.releaseId() == latest.id) {
+        if (latest == null || !readable(latest) || current != null && current.releaseId() == latest.id) {
             return null;
         }
         CorpusSnapshot snapshot = load(latest, current);
         CorpusRelease after = CorpusRelease.latest();
         while (after.id != latest.id) {
             // another replica committed an import while we read: read again so the snapshot is one release
+            if (!readable(after)) {
+                return null;
+            }
             latest = after;
             snapshot = load(latest, current);
             after = CorpusRelease.latest();
         }
         return snapshot;
+    }
+
+    /** Whether this version reads {@code release}; says once per release, in the log, why not. */
+    private boolean readable(CorpusRelease release) {
+        if (release.readable()) {
+            unreadable = null;
+            return true;
+        }
+        String reason = release.unreadableReason() + "; this replica keeps serving what it serves and should be "
+                + "replaced by one of the newer version";
+        if (!reason.equals(unreadable)) {
+            LOG.warn(reason);
+            unreadable = reason;
+        }
+        return false;
     }
 
     private CorpusSnapshot load(CorpusRelease release, CorpusSnapshot current) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 import io.essays.corpus.CorpusSnapshot;
@@ -30,6 +31,9 @@ class SnapshotLoaderTest {
     CorpusState state;
     @Inject
     SnapshotLoader loader;
+    @Inject
+    @org.eclipse.microprofile.health.Readiness
+    io.essays.corpus.CorpusReadiness readiness;
 
     @Test
     void jdbcSnapshotEqualsTheEntityReadingFieldByField() {
@@ -49,6 +53,35 @@ class SnapshotLoaderTest {
             assertThat(loaded.mentions(slug)).as("mentions %s", slug).containsExactlyElementsOf(reference.mentions(slug));
             assertThat(loaded.related(slug)).as("related %s", slug).containsExactlyElementsOf(reference.related(slug));
         }
+    }
+
+    @Test
+    void aNewerReleaseInAStorageFormatThisVersionCannotReadIsLeftAloneAndTheServedOneStays() {
+        CorpusSnapshot served = state.current();
+        long newer = served.releaseId() + 1;
+        int format = CorpusRelease.STORAGE_FORMAT + 1;
+        QuarkusTransaction.requiringNew().run(() -> Essay.getEntityManager().createNativeQuery("INSERT INTO "
+                        + "corpus_release (id, content_hash, imported_at, series_count, essay_count, link_count, "
+                        + "storage_format) VALUES (?1, 'from-a-newer-version', ?2, 0, 0, 0, ?3)")
+                .setParameter(1, newer).setParameter(2, java.time.OffsetDateTime.parse("2026-12-01T00:00:00Z"))
+                .setParameter(3, format).executeUpdate());
+        try {
+            assertThat(QuarkusTransaction.requiringNew().call(() -> loader.newer(served))).isNull();
+            assertThat(QuarkusTransaction.requiringNew().call(() -> loader.newer(null))).as("a replica starting").isNull();
+            assertThat(state.refresh()).isFalse();
+            assertThat(state.current()).isSameAs(served);
+            assertThat(state.newestUnreadable()).hasValueSatisfying(reason -> assertThat(reason).contains(
+                    "release " + newer + " is stored in format " + format,
+                    "this version reads formats up to " + CorpusRelease.STORAGE_FORMAT));
+            assertThat(readiness.call().getStatus()).as("still serving").isEqualTo(HealthCheckResponse.Status.UP);
+            assertThat(readiness.call().getData()).hasValueSatisfying(
+                    data -> assertThat(data.get("newestRelease")).asString().contains("release " + newer));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Essay.getEntityManager()
+                    .createNativeQuery("DELETE FROM corpus_release WHERE id = ?1").setParameter(1, newer).executeUpdate());
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> loader.newer(served))).isNull();
+        assertThat(state.newestUnreadable()).isEmpty();
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class MarkdownRenderer {
     private final Parser parser;
     /**
      * Finds formulas only: no source spans and no autolinks (a post-processor that scans every text for URLs and never
-     * touches math), which finds the same formulas as {@link #parser} at a fraction of the cost.
+     * touches math), so it finds the same formulas as {@link #parser}, for less.
      */
     private final Parser formulaParser;
     private final HtmlRenderer renderer;
@@ -239,11 +239,11 @@ public final class MarkdownRenderer {
                 htmlTex = HtmlSafety.clean(texRenderer.render(document));
                 html = renderer == texRenderer ? htmlTex : HtmlSafety.clean(renderer.render(document));
             } else if (renderer == texRenderer || mathMl == null) {
-                htmlTex = renderer == texRenderer ? null : HtmlSafety.clean(texRenderer.render(document));
+                // math left as TeX, or a formula without MathML: the variant served is cleaned in full, with the marks
                 Document clean = HtmlSafety.cleanDocument(renderer.render(document), marks.size());
                 marked = HtmlSafety.takeMarks(clean, marks.size());
                 html = HtmlSafety.html(clean);
-                htmlTex = htmlTex == null ? html : htmlTex;
+                htmlTex = renderer == texRenderer ? html : HtmlSafety.clean(texRenderer.render(document));
             } else {
                 Document clean = HtmlSafety.cleanDocument(texRenderer.render(document), marks.size());
                 marked = HtmlSafety.takeMarks(clean, marks.size());

@@ -58,8 +58,8 @@ public class CorpusRelease extends PanacheEntityBase {
     public static CorpusRelease latest() {
         return getSession().doReturningWork(connection -> {
             try (var statement = connection.prepareStatement("SELECT id, content_hash, imported_at, series_count, "
-                    + "essay_count, link_count, essays_added, essays_changed, essays_deleted, storage_format FROM corpus_release "
-                    + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY");
+                    + "essay_count, link_count, essays_added, essays_changed, essays_deleted, storage_format "
+                    + "FROM corpus_release ORDER BY id DESC FETCH FIRST 1 ROWS ONLY");
                  var rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     return null;

@@ -173,8 +173,8 @@ public class CorpusWriter {
      */
     private static CorpusRelease refuseUnreadable(CorpusRelease latest) {
         if (latest != null && !latest.readable()) {
-            throw new IllegalStateException(latest.unreadableReason() + ", which it does not replace; update this "
-                    + "replica to import");
+            throw new IllegalStateException(latest.unreadableReason() + "; this version does not replace it: update "
+                    + "this replica to import");
         }
         return latest;
     }

@@ -89,7 +89,7 @@ public class SnapshotLoader implements SnapshotSource {
             unreadable = null;
             return true;
         }
-        String reason = release.unreadableReason() + "; this replica keeps serving what it serves and should be "
+        String reason = release.unreadableReason() + "; this replica keeps serving the release it has and should be "
                 + "replaced by one of the newer version";
         if (!reason.equals(unreadable)) {
             LOG.warn(reason);

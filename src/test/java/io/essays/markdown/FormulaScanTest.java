@@ -31,7 +31,8 @@ class FormulaScanTest {
     @Test
     void theScanFindsWhatTheRenderingParseFindsInEveryCorpusAndFixtureFile() throws IOException {
         List<Path> files;
-        try (Stream<Path> corpus = Files.walk(Path.of("content")); Stream<Path> fixtures = Files.walk(Path.of("src/test/resources"))) {
+        try (Stream<Path> corpus = Files.walk(Path.of("content"));
+             Stream<Path> fixtures = Files.walk(Path.of("src/test/resources"))) {
             files = Stream.concat(corpus, fixtures).filter(p -> p.toString().endsWith(".md")).sorted().toList();
         }
         assertThat(files).hasSizeGreaterThan(20);
@@ -48,9 +49,11 @@ class FormulaScanTest {
     @Test
     void theScanFindsWhatTheRenderingParseFindsWhereMathMeetsOtherSyntax() {
         for (String body : EDGES) {
-            assertThat(RENDERER.formulas(body)).as(body).containsExactlyElementsOf(RENDERER.formulasParsedForRendering(body));
+            assertThat(RENDERER.formulas(body)).as(body)
+                    .containsExactlyElementsOf(RENDERER.formulasParsedForRendering(body));
         }
-        assertThat(RENDERER.formulas(EDGES.get(0))).containsExactly(new Formula("x | y", false), new Formula("p_i", false));
+        assertThat(RENDERER.formulas(EDGES.get(0)))
+                .containsExactly(new Formula("x | y", false), new Formula("p_i", false));
         assertThat(RENDERER.formulas(EDGES.get(2))).extracting(Formula::tex).contains("d");
     }
 

@@ -154,23 +154,25 @@ class CorpusWriterRoundTripTest {
 
     @Test
     void aReleaseInAStorageFormatNewerThanThisVersionsIsNeverReplaced() {
-        Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}")).read(Path.of("src/test/resources/fixture"));
+        Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}"))
+                .read(Path.of("src/test/resources/fixture"));
         LinkAnalysis analysis = LinkAnalysis.of(corpus);
         long written = writer.write(corpus, analysis, "before-" + System.nanoTime()).releaseId();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> CorpusRelease.<CorpusRelease>findById(written).storageFormat))
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> CorpusRelease.<CorpusRelease>findById(written).storageFormat))
                 .as("what this version writes").isEqualTo(CorpusRelease.STORAGE_FORMAT);
         long newer = written + 1;
         int format = CorpusRelease.STORAGE_FORMAT + 1;
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO corpus_release (id, content_hash, "
-                        + "imported_at, series_count, essay_count, link_count, storage_format) VALUES (?1, "
-                        + "'from-a-newer-version', ?2, 0, 0, 0, ?3)").setParameter(1, newer)
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO corpus_release (id, "
+                        + "content_hash, imported_at, series_count, essay_count, link_count, storage_format) "
+                        + "VALUES (?1, 'from-a-newer-version', ?2, 0, 0, 0, ?3)").setParameter(1, newer)
                 .setParameter(2, java.time.OffsetDateTime.parse("2026-12-01T00:00:00Z")).setParameter(3, format)
                 .executeUpdate());
         try {
             String reason = "release " + newer + " is stored in format " + format;
             assertThatThrownBy(() -> writer.write(corpus, analysis, "after-" + System.nanoTime()))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(reason).hasMessageContaining("does not replace; update this replica");
+                    .hasMessageContaining(reason).hasMessageContaining("does not replace it: update this replica");
             assertThatThrownBy(() -> writer.current("anything")).as("an import refuses before it renders")
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining(reason);
             QuarkusTransaction.requiringNew().run(() -> {

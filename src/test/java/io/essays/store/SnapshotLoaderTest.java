@@ -67,7 +67,8 @@ class SnapshotLoaderTest {
                 .setParameter(3, format).executeUpdate());
         try {
             assertThat(QuarkusTransaction.requiringNew().call(() -> loader.newer(served))).isNull();
-            assertThat(QuarkusTransaction.requiringNew().call(() -> loader.newer(null))).as("a replica starting").isNull();
+            assertThat(QuarkusTransaction.requiringNew().call(() -> loader.newer(null))).as("a replica starting")
+                    .isNull();
             assertThat(state.refresh()).isFalse();
             assertThat(state.current()).isSameAs(served);
             assertThat(state.newestUnreadable()).hasValueSatisfying(reason -> assertThat(reason).contains(
@@ -78,7 +79,8 @@ class SnapshotLoaderTest {
                     data -> assertThat(data.get("newestRelease")).asString().contains("release " + newer));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> Essay.getEntityManager()
-                    .createNativeQuery("DELETE FROM corpus_release WHERE id = ?1").setParameter(1, newer).executeUpdate());
+                    .createNativeQuery("DELETE FROM corpus_release WHERE id = ?1").setParameter(1, newer)
+                    .executeUpdate());
         }
         assertThat(QuarkusTransaction.requiringNew().call(() -> loader.newer(served))).isNull();
         assertThat(state.newestUnreadable()).isEmpty();

@@ -267,12 +267,13 @@ public final class MarkdownRenderer {
         }
         cutFirstParagraphs.add(cut.size());
         int words = walk.words;
-        return new RenderedBody(html, htmlTex, List.copyOf(walk.toc), walk.plain.toString().strip(), words,
+        String plainText = walk.plain.toString().strip();
+        return new RenderedBody(html, htmlTex, List.copyOf(walk.toc), plainText, words,
                 Math.max(1, (int) Math.ceil(words / (double) WORDS_PER_MINUTE)), List.copyOf(walk.links),
                 List.copyOf(walk.anchorLinks), walk.sections(paragraph -> {
                     String cutHtml = cut.get(paragraph);
                     return cutHtml != null ? cutHtml : firstParagraphHtml(paragraph, mathMl);
-                }),
+                }, plainText),
                 List.copyOf(walk.problems), List.copyOf(walk.blocks), List.copyOf(walk.images));
     }
 
@@ -372,7 +373,7 @@ public final class MarkdownRenderer {
         final List<ImageUse> images = new ArrayList<>();
         final List<SectionBuilder> sections = new ArrayList<>();
         final IdGenerator ids = IdGenerator.builder().build();
-        SectionBuilder section = new SectionBuilder(null, null);
+        SectionBuilder section = new SectionBuilder(null, null, 0);
         int words;
 
         Walk(int offset) {
@@ -391,7 +392,7 @@ public final class MarkdownRenderer {
                 String text = headingText(heading);
                 String id = headingId(ids, text);
                 toc.add(new TocEntry(heading.getLevel(), id, text));
-                section = new SectionBuilder(id, text);
+                section = new SectionBuilder(id, text, plain.length());
                 sections.add(section);
                 prose(heading, id);
             } else if (node instanceof Paragraph paragraph) {
@@ -441,7 +442,7 @@ public final class MarkdownRenderer {
                 return;
             }
             plain.append(text.strip()).append("\n\n");
-            section.text.append(text.strip()).append("\n\n");
+            section.end = plain.length();
         }
 
         /** Collects the inline content of a block as text, recording links, code and math. */
@@ -592,15 +593,19 @@ public final class MarkdownRenderer {
             return false;
         }
 
-        List<RenderedBody.Section> sections(Function<Paragraph, String> html) {
+        /**
+         * The sections, each with its text as a range of {@code plainText}, the body's plain text: what was appended to
+         * it while the section was open (no copy of it, a tenth of a corpus' heap while it is imported).
+         */
+        List<RenderedBody.Section> sections(Function<Paragraph, String> html, String plainText) {
             var result = new ArrayList<RenderedBody.Section>();
             for (SectionBuilder s : sections) {
-                if (s.id == null && s.text.isEmpty()) {
+                if (s.id == null && s.end == s.start) {
                     continue;
                 }
                 result.add(new RenderedBody.Section(s.id, s.heading,
                         s.firstParagraphText == null ? "" : s.firstParagraphText,
-                        s.firstParagraph == null ? "" : html.apply(s.firstParagraph), s.text.toString().strip()));
+                        s.firstParagraph == null ? "" : html.apply(s.firstParagraph), plainText, s.start, s.end));
             }
             return List.copyOf(result);
         }
@@ -634,13 +639,17 @@ public final class MarkdownRenderer {
     private static final class SectionBuilder {
         final String id;
         final String heading;
-        final StringBuilder text = new StringBuilder();
+        /** Where the section's text starts and ends in the plain text being built. */
+        final int start;
+        int end;
         String firstParagraphText;
         Paragraph firstParagraph;
 
-        SectionBuilder(String id, String heading) {
+        SectionBuilder(String id, String heading, int start) {
             this.id = id;
             this.heading = heading;
+            this.start = start;
+            this.end = start;
         }
     }
 

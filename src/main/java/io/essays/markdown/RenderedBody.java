@@ -1,6 +1,7 @@
 package io.essays.markdown;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything derived from one Markdown body, computed once at import.
@@ -34,13 +35,86 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
 
     /**
      * A section of the essay: the text under a heading up to the next heading (id null for the lead before any heading).
-     *
-     * @param id                  heading id, or null for the lead
-     * @param heading             heading text, or null for the lead
-     * @param firstParagraphText  the first paragraph as plain text (empty if none)
-     * @param firstParagraphHtml  the first paragraph as safe HTML
-     * @param text                the whole section as plain text
+     * Its text is held as a range of the body's plain text, not as a copy: a corpus' section texts add up to its plain
+     * texts again. A value: equal when id, heading, first paragraph and text are.
      */
-    public record Section(String id, String heading, String firstParagraphText, String firstParagraphHtml, String text) {
+    public static final class Section {
+        private final String id;
+        private final String heading;
+        private final String firstParagraphText;
+        private final String firstParagraphHtml;
+        private final String plainText;
+        private final int start;
+        private final int end;
+
+        /**
+         * @param id                 heading id, or null for the lead
+         * @param heading            heading text, or null for the lead
+         * @param firstParagraphText the first paragraph as plain text (empty if none)
+         * @param firstParagraphHtml the first paragraph as safe HTML
+         * @param text               the whole section as plain text
+         */
+        public Section(String id, String heading, String firstParagraphText, String firstParagraphHtml, String text) {
+            this(id, heading, firstParagraphText, firstParagraphHtml, text, 0, text.length());
+        }
+
+        /** A section whose text is {@code plainText} from {@code start} to {@code end}, less surrounding whitespace. */
+        Section(String id, String heading, String firstParagraphText, String firstParagraphHtml, String plainText,
+                int start, int end) {
+            end = Math.min(end, plainText.length());
+            start = Math.min(start, end);
+            while (start < end && Character.isWhitespace(plainText.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(plainText.charAt(end - 1))) {
+                end--;
+            }
+            this.id = id;
+            this.heading = heading;
+            this.firstParagraphText = firstParagraphText;
+            this.firstParagraphHtml = firstParagraphHtml;
+            this.plainText = plainText;
+            this.start = start;
+            this.end = end;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String heading() {
+            return heading;
+        }
+
+        public String firstParagraphText() {
+            return firstParagraphText;
+        }
+
+        public String firstParagraphHtml() {
+            return firstParagraphHtml;
+        }
+
+        /** The whole section as plain text, made when asked. */
+        public String text() {
+            return plainText.substring(start, end);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Section s && Objects.equals(id, s.id) && Objects.equals(heading, s.heading)
+                    && firstParagraphText.equals(s.firstParagraphText) && firstParagraphHtml.equals(s.firstParagraphHtml)
+                    && end - start == s.end - s.start && plainText.regionMatches(start, s.plainText, s.start, end - start);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(id, heading, firstParagraphText, firstParagraphHtml, text());
+        }
+
+        @Override
+        public String toString() {
+            return "Section[id=" + id + ", heading=" + heading + ", firstParagraphText=" + firstParagraphText
+                    + ", firstParagraphHtml=" + firstParagraphHtml + ", text=" + text() + "]";
+        }
     }
 }

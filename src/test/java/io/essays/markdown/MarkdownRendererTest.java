@@ -216,4 +216,25 @@ class MarkdownRendererTest {
         assertThat(body.sections().get(0).firstParagraphText()).isEmpty();
         assertThat(body.sections().get(0).firstParagraphHtml()).isEmpty();
     }
+
+    @Test
+    void sectionTextsAreTheirHeadingAndBlocksAndTogetherThePlainText() {
+        var body = renderer.render("Lead.\n\n## First\n\nText with `code`.\n\n```\nfenced\n```\n\n##\n\n"
+                + "## Last\n\n- a\n- b\n", 0);
+        assertThat(body.sections()).extracting(RenderedBody.Section::text)
+                .containsExactly("Lead.", "First\n\nText with code.\n\nfenced", "", "Last\n\na\n\nb");
+        assertThat(body.sections().get(1)).isEqualTo(new RenderedBody.Section("first", "First", "Text with code.",
+                "<p>Text with <code>code</code>.</p>", "First\n\nText with code.\n\nfenced"));
+    }
+
+    @Test
+    void everyEssaysSectionTextsJoinedAreItsPlainText() throws java.io.IOException {
+        var corpus = new io.essays.content.CorpusReader(renderer).read(java.nio.file.Path.of("content"));
+        assertThat(corpus.essays()).hasSizeGreaterThan(10);
+        for (var essay : corpus.essays()) {
+            RenderedBody body = essay.rendered();
+            assertThat(String.join("\n\n", body.sections().stream().map(RenderedBody.Section::text)
+                    .filter(t -> !t.isEmpty()).toList())).as(essay.slug()).isEqualTo(body.plainText());
+        }
+    }
 }

@@ -396,10 +396,15 @@ public final class MarkdownRenderer {
                 sections.add(section);
                 prose(heading, id);
             } else if (node instanceof Paragraph paragraph) {
+                int at = plain.length();
                 ProseBlock block = prose(paragraph, section.id);
                 if (section.firstParagraphText == null && !block.text().isBlank()) {
                     section.firstParagraphText = block.text();
                     section.firstParagraph = paragraph;
+                    // appended as it is (nothing stripped, then a blank line): kept as a range of the plain text
+                    if (plain.length() - at == block.text().length() + 2) {
+                        section.paragraphStart = at;
+                    }
                 }
             } else if (node instanceof FencedCodeBlock code) {
                 append(code.getLiteral());
@@ -603,9 +608,12 @@ public final class MarkdownRenderer {
                 if (s.id == null && s.end == s.start) {
                     continue;
                 }
-                result.add(new RenderedBody.Section(s.id, s.heading,
-                        s.firstParagraphText == null ? "" : s.firstParagraphText,
-                        s.firstParagraph == null ? "" : html.apply(s.firstParagraph), plainText, s.start, s.end));
+                String paragraphHtml = s.firstParagraph == null ? "" : html.apply(s.firstParagraph);
+                result.add(s.paragraphStart >= 0
+                        ? new RenderedBody.Section(s.id, s.heading, s.paragraphStart,
+                                s.paragraphStart + s.firstParagraphText.length(), paragraphHtml, plainText, s.start, s.end)
+                        : new RenderedBody.Section(s.id, s.heading, s.firstParagraphText == null ? ""
+                                : s.firstParagraphText, paragraphHtml, plainText, s.start, s.end));
             }
             return List.copyOf(result);
         }
@@ -643,6 +651,8 @@ public final class MarkdownRenderer {
         final int start;
         int end;
         String firstParagraphText;
+        /** Where the first paragraph's text starts in the plain text, when it was appended as it is; else -1. */
+        int paragraphStart = -1;
         Paragraph firstParagraph;
 
         SectionBuilder(String id, String heading, int start) {

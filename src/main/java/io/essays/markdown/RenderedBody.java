@@ -35,13 +35,17 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
 
     /**
      * A section of the essay: the text under a heading up to the next heading (id null for the lead before any heading).
-     * Its text is held as a range of the body's plain text, not as a copy: a corpus' section texts add up to its plain
-     * texts again. A value: equal when id, heading, first paragraph and text are.
+     * Its text and (when it can be) its first paragraph's are held as ranges of the body's plain text, not as copies: a
+     * corpus' section texts add up to its plain texts again. A value: equal when id, heading, first paragraph and text
+     * are.
      */
     public static final class Section {
         private final String id;
         private final String heading;
+        /** The first paragraph's text, or null when it is {@code plainText} from {@code paragraphStart} to its end. */
         private final String firstParagraphText;
+        private final int paragraphStart;
+        private final int paragraphEnd;
         private final String firstParagraphHtml;
         private final String plainText;
         private final int start;
@@ -61,6 +65,17 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
         /** A section whose text is {@code plainText} from {@code start} to {@code end}, less surrounding whitespace. */
         Section(String id, String heading, String firstParagraphText, String firstParagraphHtml, String plainText,
                 int start, int end) {
+            this(id, heading, firstParagraphText, 0, 0, firstParagraphHtml, plainText, start, end);
+        }
+
+        /** A section whose first paragraph's text too is {@code plainText}, from {@code paragraphStart} to its end. */
+        Section(String id, String heading, int paragraphStart, int paragraphEnd, String firstParagraphHtml,
+                String plainText, int start, int end) {
+            this(id, heading, null, paragraphStart, paragraphEnd, firstParagraphHtml, plainText, start, end);
+        }
+
+        private Section(String id, String heading, String firstParagraphText, int paragraphStart, int paragraphEnd,
+                        String firstParagraphHtml, String plainText, int start, int end) {
             end = Math.min(end, plainText.length());
             start = Math.min(start, end);
             while (start < end && Character.isWhitespace(plainText.charAt(start))) {
@@ -72,6 +87,8 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
             this.id = id;
             this.heading = heading;
             this.firstParagraphText = firstParagraphText;
+            this.paragraphStart = paragraphStart;
+            this.paragraphEnd = paragraphEnd;
             this.firstParagraphHtml = firstParagraphHtml;
             this.plainText = plainText;
             this.start = start;
@@ -87,7 +104,7 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
         }
 
         public String firstParagraphText() {
-            return firstParagraphText;
+            return firstParagraphText != null ? firstParagraphText : plainText.substring(paragraphStart, paragraphEnd);
         }
 
         public String firstParagraphHtml() {
@@ -102,18 +119,19 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
         @Override
         public boolean equals(Object o) {
             return o instanceof Section s && Objects.equals(id, s.id) && Objects.equals(heading, s.heading)
-                    && firstParagraphText.equals(s.firstParagraphText) && firstParagraphHtml.equals(s.firstParagraphHtml)
-                    && end - start == s.end - s.start && plainText.regionMatches(start, s.plainText, s.start, end - start);
+                    && firstParagraphText().equals(s.firstParagraphText())
+                    && firstParagraphHtml.equals(s.firstParagraphHtml) && end - start == s.end - s.start
+                    && plainText.regionMatches(start, s.plainText, s.start, end - start);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(id, heading, firstParagraphText, firstParagraphHtml, text());
+            return Objects.hash(id, heading, firstParagraphText(), firstParagraphHtml, text());
         }
 
         @Override
         public String toString() {
-            return "Section[id=" + id + ", heading=" + heading + ", firstParagraphText=" + firstParagraphText
+            return "Section[id=" + id + ", heading=" + heading + ", firstParagraphText=" + firstParagraphText()
                     + ", firstParagraphHtml=" + firstParagraphHtml + ", text=" + text() + "]";
         }
     }

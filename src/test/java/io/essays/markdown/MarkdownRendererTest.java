@@ -228,6 +228,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aFirstParagraphsTextIsTheParagraphAsWrittenWithinItsSection() {
+        var body = renderer.render("## One\n\nSome *text* here.\n\n## Two\n\nMore  \ntext.\n", 0);
+        assertThat(body.sections()).extracting(RenderedBody.Section::firstParagraphText)
+                .containsExactly("Some text here.", "More\ntext.");
+        assertThat(body.sections()).allSatisfy(s -> assertThat(s.text()).contains(s.firstParagraphText()));
+    }
+
+    @Test
     void everyEssaysSectionTextsJoinedAreItsPlainText() throws java.io.IOException {
         var corpus = new io.essays.content.CorpusReader(renderer).read(java.nio.file.Path.of("content"));
         assertThat(corpus.essays()).hasSizeGreaterThan(10);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.essays.markdown.BodyProblem;
@@ -175,8 +176,13 @@ public final class CorpusReader {
         }
         renderer.prepare(split.stream().map(SplitEssay::body).toList());
         // bodies render on every core (the renderer is thread-safe); each essay collects its own problems, and both
-        // are gathered in file order, so the result and the problems are exactly those of rendering one by one
-        List<ReadEssay> read = split.parallelStream().map(essay -> {
+        // are gathered in file order, so the result and the problems are exactly those of rendering one by one. Each
+        // split essay is let go once rendered: its body is a copy that nothing else holds.
+        SplitEssay[] pending = split.toArray(SplitEssay[]::new);
+        split = null;
+        List<ReadEssay> read = IntStream.range(0, pending.length).parallel().mapToObj(i -> {
+            SplitEssay essay = pending[i];
+            pending[i] = null;
             var own = new ArrayList<Problem>();
             return new ReadEssay(readEssay(essay, own, assets), own);
         }).toList();

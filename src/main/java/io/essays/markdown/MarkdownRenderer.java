@@ -273,8 +273,8 @@ public final class MarkdownRenderer {
                 List.copyOf(walk.anchorLinks), walk.sections(paragraph -> {
                     String cutHtml = cut.get(paragraph);
                     return cutHtml != null ? cutHtml : firstParagraphHtml(paragraph, mathMl);
-                }, plainText),
-                List.copyOf(walk.problems), List.copyOf(walk.blocks), List.copyOf(walk.images));
+                }, html, plainText),
+                List.copyOf(walk.problems), walk.blocks(plainText), List.copyOf(walk.images));
     }
 
     private static Map<Node, Integer> numbered(List<Paragraph> paragraphs) {
@@ -370,6 +370,8 @@ public final class MarkdownRenderer {
         final List<RenderedBody.AnchorLink> anchorLinks = new ArrayList<>();
         final List<BodyProblem> problems = new ArrayList<>();
         final List<ProseBlock> blocks = new ArrayList<>();
+        /** Where each block's text was appended to {@link #plain}, or -1 when it was not appended as it is. */
+        final List<Integer> blockStarts = new ArrayList<>();
         final List<ImageUse> images = new ArrayList<>();
         final List<SectionBuilder> sections = new ArrayList<>();
         final IdGenerator ids = IdGenerator.builder().build();
@@ -472,7 +474,9 @@ public final class MarkdownRenderer {
                     container instanceof Heading, firstLine, List.copyOf(lines));
             blocks.add(block);
             words += countWords(s, masked);
+            int at = plain.length();
             append(s);
+            blockStarts.add(plain.length() - at == s.length() + 2 ? at : -1);
             return block;
         }
 
@@ -598,22 +602,40 @@ public final class MarkdownRenderer {
             return false;
         }
 
+        /** The prose blocks, each with its text as a range of {@code plainText} where it was appended as it is. */
+        List<ProseBlock> blocks(String plainText) {
+            var result = new ArrayList<ProseBlock>(blocks.size());
+            for (int i = 0; i < blocks.size(); i++) {
+                result.add(blocks.get(i).within(plainText, blockStarts.get(i)));
+            }
+            return List.copyOf(result);
+        }
+
         /**
          * The sections, each with its text as a range of {@code plainText}, the body's plain text: what was appended to
-         * it while the section was open (no copy of it, a tenth of a corpus' heap while it is imported).
+         * it while the section was open (no copy of it, a tenth of a corpus' heap while it is imported). The first
+         * paragraph's text and HTML are ranges of the plain text and of {@code bodyHtml} too, where they stand there as
+         * they are.
          */
-        List<RenderedBody.Section> sections(Function<Paragraph, String> html, String plainText) {
+        List<RenderedBody.Section> sections(Function<Paragraph, String> html, String bodyHtml, String plainText) {
             var result = new ArrayList<RenderedBody.Section>();
+            int htmlFrom = 0;
             for (SectionBuilder s : sections) {
                 if (s.id == null && s.end == s.start) {
                     continue;
                 }
-                String paragraphHtml = s.firstParagraph == null ? "" : html.apply(s.firstParagraph);
-                result.add(s.paragraphStart >= 0
-                        ? new RenderedBody.Section(s.id, s.heading, s.paragraphStart,
-                                s.paragraphStart + s.firstParagraphText.length(), paragraphHtml, plainText, s.start, s.end)
-                        : new RenderedBody.Section(s.id, s.heading, s.firstParagraphText == null ? ""
-                                : s.firstParagraphText, paragraphHtml, plainText, s.start, s.end));
+                var paragraphHtml = RenderedBody.Range.EMPTY;
+                if (s.firstParagraph != null) {
+                    paragraphHtml = RenderedBody.Range.find(bodyHtml, html.apply(s.firstParagraph), htmlFrom);
+                    if (paragraphHtml.source() == bodyHtml) {
+                        htmlFrom = paragraphHtml.end();
+                    }
+                }
+                var paragraphText = s.paragraphStart >= 0
+                        ? RenderedBody.Range.of(plainText, s.paragraphStart, s.paragraphStart + s.firstParagraphText.length())
+                        : RenderedBody.Range.of(s.firstParagraphText == null ? "" : s.firstParagraphText);
+                result.add(new RenderedBody.Section(s.id, s.heading, paragraphText, paragraphHtml,
+                        RenderedBody.Range.of(plainText, s.start, s.end)));
             }
             return List.copyOf(result);
         }

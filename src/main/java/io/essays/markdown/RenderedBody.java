@@ -35,21 +35,16 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
 
     /**
      * A section of the essay: the text under a heading up to the next heading (id null for the lead before any heading).
-     * Its text and (when it can be) its first paragraph's are held as ranges of the body's plain text, not as copies: a
-     * corpus' section texts add up to its plain texts again. A value: equal when id, heading, first paragraph and text
-     * are.
+     * Its text, and where they can be its first paragraph's text and HTML, are held as ranges of the body's plain text
+     * and HTML, not as copies: a rendered corpus holds them until it is written, and copies would add a quarter to its
+     * heap. A value: equal when id, heading, first paragraph and text are.
      */
     public static final class Section {
         private final String id;
         private final String heading;
-        /** The first paragraph's text, or null when it is {@code plainText} from {@code paragraphStart} to its end. */
-        private final String firstParagraphText;
-        private final int paragraphStart;
-        private final int paragraphEnd;
-        private final String firstParagraphHtml;
-        private final String plainText;
-        private final int start;
-        private final int end;
+        private final Range firstParagraphText;
+        private final Range firstParagraphHtml;
+        private final Range text;
 
         /**
          * @param id                 heading id, or null for the lead
@@ -59,40 +54,16 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
          * @param text               the whole section as plain text
          */
         public Section(String id, String heading, String firstParagraphText, String firstParagraphHtml, String text) {
-            this(id, heading, firstParagraphText, firstParagraphHtml, text, 0, text.length());
+            this(id, heading, Range.of(firstParagraphText), Range.of(firstParagraphHtml), Range.of(text));
         }
 
-        /** A section whose text is {@code plainText} from {@code start} to {@code end}, less surrounding whitespace. */
-        Section(String id, String heading, String firstParagraphText, String firstParagraphHtml, String plainText,
-                int start, int end) {
-            this(id, heading, firstParagraphText, 0, 0, firstParagraphHtml, plainText, start, end);
-        }
-
-        /** A section whose first paragraph's text too is {@code plainText}, from {@code paragraphStart} to its end. */
-        Section(String id, String heading, int paragraphStart, int paragraphEnd, String firstParagraphHtml,
-                String plainText, int start, int end) {
-            this(id, heading, null, paragraphStart, paragraphEnd, firstParagraphHtml, plainText, start, end);
-        }
-
-        private Section(String id, String heading, String firstParagraphText, int paragraphStart, int paragraphEnd,
-                        String firstParagraphHtml, String plainText, int start, int end) {
-            end = Math.min(end, plainText.length());
-            start = Math.min(start, end);
-            while (start < end && Character.isWhitespace(plainText.charAt(start))) {
-                start++;
-            }
-            while (end > start && Character.isWhitespace(plainText.charAt(end - 1))) {
-                end--;
-            }
+        /** A section whose text is {@code text} less surrounding whitespace. */
+        Section(String id, String heading, Range firstParagraphText, Range firstParagraphHtml, Range text) {
             this.id = id;
             this.heading = heading;
             this.firstParagraphText = firstParagraphText;
-            this.paragraphStart = paragraphStart;
-            this.paragraphEnd = paragraphEnd;
             this.firstParagraphHtml = firstParagraphHtml;
-            this.plainText = plainText;
-            this.start = start;
-            this.end = end;
+            this.text = text.stripped();
         }
 
         public String id() {
@@ -104,35 +75,77 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
         }
 
         public String firstParagraphText() {
-            return firstParagraphText != null ? firstParagraphText : plainText.substring(paragraphStart, paragraphEnd);
+            return firstParagraphText.string();
         }
 
         public String firstParagraphHtml() {
-            return firstParagraphHtml;
+            return firstParagraphHtml.string();
         }
 
         /** The whole section as plain text, made when asked. */
         public String text() {
-            return plainText.substring(start, end);
+            return text.string();
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Section s && Objects.equals(id, s.id) && Objects.equals(heading, s.heading)
-                    && firstParagraphText().equals(s.firstParagraphText())
-                    && firstParagraphHtml.equals(s.firstParagraphHtml) && end - start == s.end - s.start
-                    && plainText.regionMatches(start, s.plainText, s.start, end - start);
+                    && firstParagraphText.sameText(s.firstParagraphText)
+                    && firstParagraphHtml.sameText(s.firstParagraphHtml) && text.sameText(s.text);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(id, heading, firstParagraphText(), firstParagraphHtml, text());
+            return Objects.hash(id, heading, firstParagraphText(), firstParagraphHtml(), text());
         }
 
         @Override
         public String toString() {
             return "Section[id=" + id + ", heading=" + heading + ", firstParagraphText=" + firstParagraphText()
-                    + ", firstParagraphHtml=" + firstParagraphHtml + ", text=" + text() + "]";
+                    + ", firstParagraphHtml=" + firstParagraphHtml() + ", text=" + text() + "]";
+        }
+    }
+
+    /** The characters {@code [start, end)} of {@code source}: text kept without copying it out of a larger string. */
+    record Range(String source, int start, int end) {
+
+        static final Range EMPTY = new Range("", 0, 0);
+
+        static Range of(String text) {
+            return text.isEmpty() ? EMPTY : new Range(text, 0, text.length());
+        }
+
+        /** {@code [start, end)} of {@code source}, clamped to it. */
+        static Range of(String source, int start, int end) {
+            end = Math.min(end, source.length());
+            return new Range(source, Math.min(start, end), end);
+        }
+
+        /** The range of {@code text} within {@code source} from {@code from} on, or the text itself if not found. */
+        static Range find(String source, String text, int from) {
+            int at = text.isEmpty() ? -1 : source.indexOf(text, from);
+            return at < 0 ? of(text) : new Range(source, at, at + text.length());
+        }
+
+        Range stripped() {
+            int s = start;
+            int e = end;
+            while (s < e && Character.isWhitespace(source.charAt(s))) {
+                s++;
+            }
+            while (e > s && Character.isWhitespace(source.charAt(e - 1))) {
+                e--;
+            }
+            return s == start && e == end ? this : new Range(source, s, e);
+        }
+
+        String string() {
+            return start == 0 && end == source.length() ? source : source.substring(start, end);
+        }
+
+        boolean sameText(Range other) {
+            return end - start == other.end - other.start
+                    && source.regionMatches(start, other.source, other.start, end - start);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.essays.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -244,5 +245,27 @@ class MarkdownRendererTest {
             assertThat(String.join("\n\n", body.sections().stream().map(RenderedBody.Section::text)
                     .filter(t -> !t.isEmpty()).toList())).as(essay.slug()).isEqualTo(body.plainText());
         }
+    }
+
+    @Test
+    void everyEssaysFirstParagraphsAndProseBlocksStandAsTheyAreInItsHtmlAndPlainText() {
+        var corpus = new io.essays.content.CorpusReader(renderer).read(java.nio.file.Path.of("content"));
+        for (var essay : corpus.essays()) {
+            RenderedBody body = essay.rendered();
+            assertThat(body.sections()).as(essay.slug()).allSatisfy(s -> {
+                assertThat(body.html()).contains(s.firstParagraphHtml());
+                assertThat(s.text()).contains(s.firstParagraphText());
+            });
+            assertThat(body.blocks()).as(essay.slug()).allSatisfy(b -> assertThat(body.plainText()).contains(b.text()));
+        }
+    }
+
+    @Test
+    void aProseBlockIsAValueWhereverItsTextIsHeld() {
+        var body = renderer.render("Some *text* with `code`.\n\n# Heading\n", 0);
+        var copy = new ProseBlock(body.blocks().get(0).sectionId(), "Some text with code.", body.blocks().get(0).links(),
+                body.blocks().get(0).masked(), false, 1, List.of());
+        assertThat(body.blocks().get(0)).isEqualTo(copy).hasSameHashCodeAs(copy).hasToString(copy.toString());
+        assertThat(body.blocks().get(1)).isNotEqualTo(copy);
     }
 }

@@ -370,7 +370,10 @@ public final class MarkdownRenderer {
         final List<RenderedBody.AnchorLink> anchorLinks = new ArrayList<>();
         final List<BodyProblem> problems = new ArrayList<>();
         final List<ProseBlock> blocks = new ArrayList<>();
-        /** Where each block's text was appended to {@link #plain}, or -1 when it was not appended as it is. */
+        /**
+         * Where each block's text was appended to {@link #plain}, or -1 when it was not appended as it is (nothing
+         * stripped): where it can be held as a range of the plain text.
+         */
         final List<Integer> blockStarts = new ArrayList<>();
         final List<ImageUse> images = new ArrayList<>();
         final List<SectionBuilder> sections = new ArrayList<>();
@@ -398,15 +401,11 @@ public final class MarkdownRenderer {
                 sections.add(section);
                 prose(heading, id);
             } else if (node instanceof Paragraph paragraph) {
-                int at = plain.length();
                 ProseBlock block = prose(paragraph, section.id);
                 if (section.firstParagraphText == null && !block.text().isBlank()) {
                     section.firstParagraphText = block.text();
                     section.firstParagraph = paragraph;
-                    // appended as it is (nothing stripped, then a blank line): kept as a range of the plain text
-                    if (plain.length() - at == block.text().length() + 2) {
-                        section.paragraphStart = at;
-                    }
+                    section.paragraphStart = blockStarts.get(blockStarts.size() - 1);
                 }
             } else if (node instanceof FencedCodeBlock code) {
                 append(code.getLiteral());

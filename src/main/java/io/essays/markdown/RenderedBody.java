@@ -36,7 +36,7 @@ public record RenderedBody(String html, String htmlTex, List<TocEntry> toc, Stri
     /**
      * A section of the essay: the text under a heading up to the next heading (id null for the lead before any heading).
      * Its text, and where they can be its first paragraph's text and HTML, are held as ranges of the body's plain text
-     * and HTML, not as copies: a rendered corpus holds them until it is written, and copies would add a quarter to its
+     * and HTML, not as copies: a rendered corpus holds them until it is written, and copies would add a fifth to its
      * heap. A value: equal when id, heading, first paragraph and text are.
      */
     public static final class Section {

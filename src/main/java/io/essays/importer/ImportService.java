@@ -103,10 +103,14 @@ public class ImportService {
             return new ImportOutcome(release.id, false, release.contentHash, release.seriesCount, release.essayCount,
                     release.linkCount, millis, ReleaseChanges.NONE);
         }
-        Written written = readAnalyseAndWrite(contentDir);
-        // the corpus read and its analysis are garbage by now: the release is loaded without them in the heap
-        step("loading the new release", state::refresh);
-        long done = System.nanoTime();
+        Written written;
+        long done;
+        try (var growth = HeapGrowth.widen()) {
+            written = readAnalyseAndWrite(contentDir);
+            // the corpus read and its analysis are garbage by now: the release is loaded without them in the heap
+            step("loading the new release", state::refresh);
+            done = System.nanoTime();
+        }
         long millis = (done - started) / 1_000_000;
         CorpusWriter.WriteResult result = written.result();
         LOG.infof("Imported %s: %d series, %d essays, %d assets, %d links in %d ms (%s; read, validate and render %d ms, "

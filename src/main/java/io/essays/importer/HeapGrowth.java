@@ -37,14 +37,15 @@ final class HeapGrowth implements AutoCloseable {
                     String min = vm.getVMOption(MIN).getValue();
                     String max = vm.getVMOption(MAX).getValue();
                     if (Integer.parseInt(min) < MIN_FREE) {
+                        // saved first, so that close() puts back whatever was set before a failure
+                        savedMin = min;
+                        savedMax = max;
                         // the minimum may never exceed the maximum: raise the maximum first
                         vm.setVMOption(MAX, Integer.toString(Math.max(MAX_FREE, Integer.parseInt(max))));
                         vm.setVMOption(MIN, Integer.toString(MIN_FREE));
-                        savedMin = min;
-                        savedMax = max;
                     }
                 } catch (RuntimeException e) {
-                    LOG.debugf("heap free ratios left as they are: %s", e.toString());
+                    LOG.debugf("heap free ratios not widened: %s", e.toString());
                 }
             }
             return new HeapGrowth();

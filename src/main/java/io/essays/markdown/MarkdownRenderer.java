@@ -251,8 +251,8 @@ public final class MarkdownRenderer {
                 // without math the variants are the same: one String for both
                 html = mathMl.isEmpty() ? htmlTex : mathSwap.swap(clean, mathMl);
                 if (html == null) {
-                    fullMathMlCleans.increment();
-                    html = HtmlSafety.clean(renderer.render(document));
+                    // the paragraphs marked in the TeX variant are not this variant's
+                    html = cleanedInFull(document);
                     marked = null;
                 }
             }
@@ -288,9 +288,11 @@ public final class MarkdownRenderer {
     /** The cleaned MathML variant derived from the cleaned TeX variant, or, when it cannot be, cleaned in full. */
     private String swapped(Document cleanTex, Map<Formula, String> mathMl, Node node) {
         String html = mathSwap.swap(cleanTex, mathMl);
-        if (html != null) {
-            return html;
-        }
+        return html != null ? html : cleanedInFull(node);
+    }
+
+    /** The MathML variant of {@code node} rendered and cleaned in full, where {@link MathSwap} cannot derive it. */
+    private String cleanedInFull(Node node) {
         fullMathMlCleans.increment();
         return HtmlSafety.clean(renderer.render(node));
     }

@@ -2,7 +2,6 @@ package io.essays.search;
 
 import java.io.Reader;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -16,7 +15,6 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -24,7 +22,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * The analyzers of the search index. Every one of them first blanks out TeX commands ({@code \frac}, {@code \sum},
  * {@code \mathrm}, and one-character escapes such as {@code \,} or {@code \{}) with a character filter, so that math
  * kept as TeX in the plain text never yields tokens like "frac"; the arguments stay ({@code \mathrm{softmax}} is found
- * by "softmax"). Offsets are corrected by the filter, so highlights still point into the original text.
+ * by "softmax"). The filter ({@link TexBlanking}) blanks them in place, so offsets and highlights point into the
+ * original text.
  *
  * <p>Code identifiers are split into their parts, at index and at query time alike: {@code torch.log_softmax}
  * becomes {@code torch log softmax} at consecutive positions, so the query {@code log_softmax} (searched as the
@@ -32,8 +31,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * {@code softmax} alone finds them too. Parts keep their own offsets, so highlights mark exactly what matched.
  */
 final class SearchAnalyzers {
-    /** A TeX command or a one-character TeX escape. */
-    static final Pattern TEX_COMMAND = Pattern.compile("\\\\(?:[A-Za-z]+|[^A-Za-z\\s])");
     /** Positions between the values of a multi-valued field, so that phrases never span two headings. */
     static final int POSITION_GAP = 100;
     static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
@@ -109,7 +106,7 @@ final class SearchAnalyzers {
     private abstract static class TexStripping extends Analyzer {
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return new PatternReplaceCharFilter(TEX_COMMAND, " ", reader);
+            return new TexBlanking(reader);
         }
 
         @Override

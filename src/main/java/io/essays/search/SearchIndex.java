@@ -23,6 +23,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
@@ -87,11 +88,11 @@ final class SearchIndex {
     static final String INDEX_FILES = "index/";
     /**
      * How this code builds an index: the Lucene version and a digest of the classes that decide what is indexed and how
-     * (this one, the analyzers, the suggester). A stored index of another format is never opened, so changing any of
+     * (this one, the analyzers and their filters, the suggester). A stored index of another format is never opened, so changing any of
      * them re-indexes on the next load, without anyone having to remember a version number.
      */
     static final String FORMAT = IndexFormat.of(SearchIndex.class, SearchAnalyzers.class, SpellingVariantsFilter.class,
-            Suggester.class);
+            TexBlanking.class, Suggester.class);
 
     private final CorpusSnapshot snapshot;
     private final Directory directory;
@@ -193,10 +194,13 @@ final class SearchIndex {
         var directory = new ByteBuffersDirectory();
         try {
             try (var writer = new IndexWriter(directory, config)) {
+                // essays first, then sections, with a flush between: no segment mixes the two kinds, so every field's
+                // norms are dense in the segments that have it, which makes writing the postings cheaper
+                IntStream.range(0, essays.size()).parallel().forEach(e -> add(writer, essayDocument(e, essays.get(e))));
+                writer.flush();
                 IntStream.range(0, essays.size()).parallel().forEach(e -> {
                     EssayData essay = essays.get(e);
                     var docs = new ArrayList<Document>();
-                    docs.add(essayDocument(e, essay));
                     int section = sections.first()[e];
                     if (!text(essay.leadText()).isBlank()) {
                         docs.add(sectionDocument(section++, essay, null, text(essay.leadText())));
@@ -204,11 +208,7 @@ final class SearchIndex {
                     for (HeadingData heading : essay.headings()) {
                         docs.add(sectionDocument(section++, essay, heading.text(), withoutHeading(heading)));
                     }
-                    try {
-                        writer.addDocuments(docs);
-                    } catch (IOException ex) {
-                        throw new UncheckedIOException(ex);
-                    }
+                    add(writer, docs);
                 });
             }
             return new SearchIndex(snapshot, sections, directory, reader -> {
@@ -221,6 +221,18 @@ final class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
+    }
+
+    private static void add(IndexWriter writer, Iterable<? extends Iterable<? extends IndexableField>> docs) {
+        try {
+            writer.addDocuments(docs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void add(IndexWriter writer, Document doc) {
+        add(writer, List.of(doc));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.essays.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,16 +41,24 @@ final class SpellingVariantsFilter extends TokenFilter {
         return true;
     }
 
-    /** Whether the term has "is", "ys" or "our" after its third letter: a cheap test before the patterns. */
-    private static boolean mayFold(char[] buffer, int length) {
-        for (int i = 3; i + 1 < length; i++) {
-            char c = buffer[i];
-            char next = buffer[i + 1];
-            if ((c == 'i' || c == 'y') && next == 's' || c == 'o' && next == 'u') {
+    /** Every ending the patterns fold; a term must end with one of them, after at least three characters. */
+    private static final char[][] ENDINGS = endings("ise", "ised", "ises", "iser", "isers", "ising", "isation",
+            "isations", "isational", "isable", "yse", "ysed", "yses", "yser", "ysers", "ysing", "our", "ours", "oured",
+            "ouring", "ourable");
+
+    /** Whether the term ends with one of the {@link #ENDINGS}: a cheap test that most words fail, before the patterns. */
+    static boolean mayFold(char[] buffer, int length) {
+        for (char[] ending : ENDINGS) {
+            int from = length - ending.length;
+            if (from >= 3 && Arrays.equals(buffer, from, length, ending, 0, ending.length)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static char[][] endings(String... endings) {
+        return Arrays.stream(endings).map(String::toCharArray).toArray(char[][]::new);
     }
 
     /** The American spelling of a lowercase word, or null when it has no British suffix. */

@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.junit.jupiter.api.Test;
 
 import io.essays.corpus.CorpusSnapshot;
@@ -80,6 +82,22 @@ class StoredSearchIndexTest {
             assertThat(search.suggest(opened, typed)).as(typed).isEqualTo(search.suggest(built, typed));
         }
         assertThat(found).as("the queries find something").isGreaterThan(0);
+    }
+
+    @Test
+    void noSegmentMixesEssaysAndSectionsSoThatEveryFieldsNormsAreDenseWhereItIs() throws IOException {
+        SearchIndex built = SearchIndex.build(served());
+        int essays = 0;
+        int sections = 0;
+        for (LeafReaderContext leaf : built.reader().leaves()) {
+            int essaysHere = leaf.reader().docFreq(new Term(SearchIndex.KIND, SearchIndex.ESSAY));
+            int sectionsHere = leaf.reader().docFreq(new Term(SearchIndex.KIND, SearchIndex.SECTION));
+            assertThat(essaysHere == 0 || sectionsHere == 0).as("segment %s", leaf.reader()).isTrue();
+            essays += essaysHere;
+            sections += sectionsHere;
+        }
+        assertThat(essays).isEqualTo(built.essayCount());
+        assertThat(sections).isEqualTo(built.sectionTotal()).isGreaterThan(essays);
     }
 
     @Test
@@ -147,8 +165,8 @@ class StoredSearchIndexTest {
     @Test
     void theFormatNamesTheLuceneVersionAndDependsOnTheIndexingCode() {
         assertThat(SearchIndex.FORMAT).matches("lucene-9\\.\\d+\\.\\d+/[0-9a-f]{16}");
-        assertThat(IndexFormat.of(SearchIndex.class, SearchAnalyzers.class, SpellingVariantsFilter.class, Suggester.class))
-                .isEqualTo(SearchIndex.FORMAT);
+        assertThat(IndexFormat.of(SearchIndex.class, SearchAnalyzers.class, SpellingVariantsFilter.class,
+                TexBlanking.class, Suggester.class)).isEqualTo(SearchIndex.FORMAT);
         assertThat(IndexFormat.of(SearchIndex.class, SearchAnalyzers.class, SpellingVariantsFilter.class))
                 .isNotEqualTo(SearchIndex.FORMAT);
     }

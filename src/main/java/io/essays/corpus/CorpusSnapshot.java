@@ -587,15 +587,6 @@ public final class CorpusSnapshot implements ReleaseCache {
         return derived.values().stream().allMatch(java.util.concurrent.CompletableFuture::isDone);
     }
 
-    /**
-     * Completes when every derived structure started so far is built or has failed (never exceptionally): what a
-     * caller waits for before it lets go of something the building needs.
-     */
-    public java.util.concurrent.CompletableFuture<Void> whenPrepared() {
-        return java.util.concurrent.CompletableFuture.allOf(derived.values().toArray(
-                java.util.concurrent.CompletableFuture[]::new)).handle((done, failure) -> null);
-    }
-
     private <T> void build(Class<T> type, Function<CorpusSnapshot, T> build,
                            java.util.concurrent.CompletableFuture<Object> result) {
         try {

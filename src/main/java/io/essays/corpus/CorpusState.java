@@ -69,13 +69,25 @@ public class CorpusState implements io.essays.http.CurrentRelease {
      * and could outlast the transaction timeout.
      */
     public synchronized boolean refresh() {
+        return load(false);
+    }
+
+    /**
+     * {@link #refresh()} at start-up, before anything is served: observers may then build what they derive in the
+     * background ({@link CorpusLoaded#startUp()}), since readiness waits for it. Any later load (an import, a newer
+     * release of another replica) builds everything before the snapshot is served.
+     */
+    public synchronized boolean refreshAtStartUp() {
+        return load(true);
+    }
+
+    private boolean load(boolean startUp) {
         long started = System.nanoTime();
         CorpusSnapshot snapshot = source.newer(current);
         if (snapshot == null) {
             return false;
         }
-        // before anything is served, observers may build in the background: readiness waits for them
-        loaded.fire(new CorpusLoaded(snapshot, current == null));
+        loaded.fire(new CorpusLoaded(snapshot, startUp && current == null));
         current = snapshot;
         LOG.infof("Serving corpus release %d (%d series, %d essays) loaded in %d ms", snapshot.releaseId(),
                 snapshot.series().size(), snapshot.essays().size(), (System.nanoTime() - started) / 1_000_000);

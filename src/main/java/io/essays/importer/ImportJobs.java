@@ -61,7 +61,7 @@ public class ImportJobs {
      */
     void onStart(@Observes StartupEvent event) {
         try {
-            state.refresh();
+            state.refreshAtStartUp();
         } catch (RuntimeException e) {
             LOG.error("Loading the newest release failed: " + ImportFailedException.describe(e), e);
         }

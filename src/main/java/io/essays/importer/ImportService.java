@@ -105,18 +105,12 @@ public class ImportService {
         }
         Written written;
         long done;
-        var growth = HeapGrowth.widen();
-        try {
+        try (var growth = HeapGrowth.widen()) {
             written = readAnalyseAndWrite(contentDir);
             // the corpus read and its analysis are garbage by now: the release is loaded without them in the heap
             step("loading the new release", state::refresh);
             done = System.nanoTime();
-        } catch (RuntimeException | Error e) {
-            growth.close();
-            throw e;
         }
-        // the first release served may still be building its search index in the background: the heap grows for it
-        state.loaded().ifPresentOrElse(served -> served.whenPrepared().thenRun(growth::close), growth::close);
         long millis = (done - started) / 1_000_000;
         CorpusWriter.WriteResult result = written.result();
         LOG.infof("Imported %s: %d series, %d essays, %d assets, %d links in %d ms (%s; read, validate and render %d ms, "

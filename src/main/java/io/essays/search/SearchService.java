@@ -68,9 +68,8 @@ public class SearchService {
     }
 
     void onLoaded(@Observes CorpusLoaded event) {
-        if (event.nothingServed()) {
-            // the first release this process serves: built beside the rest of the start-up (the sync hashes, the
-            // warm-up); readiness waits, and a search meanwhile waits too
+        if (event.startUp()) {
+            // start-up: build beside the rest of it (and the warm-up); readiness waits, a search meanwhile waits too
             event.snapshot().prepareInBackground(SearchIndex.class, this::load);
         } else {
             index(event.snapshot());

@@ -61,31 +61,4 @@ class DerivedStructuresTest {
         assertThat(snapshot.prepared()).isTrue();
         assertThat(snapshot.derived(Index.class, s -> new Index(7)).builds()).isEqualTo(7);
     }
-
-    @Test
-    void whenPreparedCompletesOnlyOnceEveryBackgroundBuildHasEndedEvenAFailedOne() throws Exception {
-        var release = new CountDownLatch(1);
-        snapshot.prepareInBackground(Index.class, s -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new Index(1);
-        });
-        snapshot.prepareInBackground(String.class, s -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("broken");
-        });
-        var prepared = snapshot.whenPrepared();
-        assertThat(prepared).as("still building").isNotDone();
-        release.countDown();
-        prepared.get(10, TimeUnit.SECONDS);
-        assertThat(prepared).isCompleted();
-        assertThat(snapshot.whenPrepared()).as("nothing left to build").isCompleted();
-    }
 }

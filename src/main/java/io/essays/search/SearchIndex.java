@@ -88,8 +88,8 @@ final class SearchIndex {
     static final String INDEX_FILES = "index/";
     /**
      * How this code builds an index: the Lucene version and a digest of the classes that decide what is indexed and how
-     * (this one, the analyzers and their filters, the suggester). A stored index of another format is never opened, so changing any of
-     * them re-indexes on the next load, without anyone having to remember a version number.
+     * (this one, the analyzers and their filters, the suggester). A stored index of another format is never opened, so
+     * changing any of them re-indexes on the next load, without anyone having to remember a version number.
      */
     static final String FORMAT = IndexFormat.of(SearchIndex.class, SearchAnalyzers.class, SpellingVariantsFilter.class,
             TexBlanking.class, Suggester.class);
@@ -177,8 +177,9 @@ final class SearchIndex {
     }
 
     /**
-     * Indexes every essay and section of {@code snapshot}, essays in parallel. Document ids therefore follow no
-     * particular order; results are ordered by score, then by {@link #ORD} (reading order), never by document id.
+     * Indexes every essay and section of {@code snapshot}, essays in parallel, all essay documents before any section
+     * document. Document ids therefore follow no particular order; results are ordered by score, then by {@link #ORD}
+     * (reading order), never by document id.
      */
     static SearchIndex build(CorpusSnapshot snapshot) {
         List<EssayData> essays = snapshot.essays();

@@ -20,6 +20,10 @@ final class SpellingVariantsFilter extends TokenFilter {
     private static final Pattern ISE = Pattern.compile("(\\p{L}{3,})is(e|ed|es|er|ers|ing|ation|ations|ational|able)");
     private static final Pattern YSE = Pattern.compile("(\\p{L}{3,})ys(e|ed|es|er|ers|ing)");
     private static final Pattern OUR = Pattern.compile("(\\p{L}{3,})our(s|ed|ing|able)?");
+    /** Every ending the patterns fold; a term must end with one of them, after at least three characters. */
+    private static final char[][] ENDINGS = endings("ise", "ised", "ises", "iser", "isers", "ising", "isation",
+            "isations", "isational", "isable", "yse", "ysed", "yses", "yser", "ysers", "ysing", "our", "ours", "oured",
+            "ouring", "ourable");
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
@@ -41,12 +45,7 @@ final class SpellingVariantsFilter extends TokenFilter {
         return true;
     }
 
-    /** Every ending the patterns fold; a term must end with one of them, after at least three characters. */
-    private static final char[][] ENDINGS = endings("ise", "ised", "ises", "iser", "isers", "ising", "isation",
-            "isations", "isational", "isable", "yse", "ysed", "yses", "yser", "ysers", "ysing", "our", "ours", "oured",
-            "ouring", "ourable");
-
-    /** Whether the term ends with one of the {@link #ENDINGS}: a cheap test that most words fail, before the patterns. */
+    /** Whether the term ends with one of {@link #ENDINGS}: a cheap test (most words fail it) before the patterns. */
     static boolean mayFold(char[] buffer, int length) {
         for (char[] ending : ENDINGS) {
             int from = length - ending.length;

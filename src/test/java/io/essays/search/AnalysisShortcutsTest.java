@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * Both must leave every token as it was, which these tests check against the pattern itself, over the real corpus's
  * sources and over random text.
  */
-class TexBlankingTest {
+class AnalysisShortcutsTest {
     /** The reference: a TeX command or a one-character TeX escape. */
     private static final Pattern TEX_COMMAND = Pattern.compile("\\\\(?:[A-Za-z]+|[^A-Za-z\\s])");
     private static final Map<String, Analyzer> ANALYZERS = Map.of("TEXT", SearchAnalyzers.TEXT, "SURFACE",
@@ -88,7 +88,8 @@ class TexBlankingTest {
         Set<String> words = new LinkedHashSet<>();
         try (Stream<Path> files = Files.walk(Path.of("content"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
-                tokens(SearchAnalyzers.SURFACE, new StringReader(Files.readString(file))).forEach(t -> words.add(t.term()));
+                tokens(SearchAnalyzers.SURFACE, new StringReader(Files.readString(file)))
+                        .forEach(token -> words.add(token.term()));
             }
         }
         for (String stem : List.of("a", "ab", "abc", "normal", "col", "analy", "behavi", "hon")) {

@@ -23,7 +23,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
@@ -197,7 +196,8 @@ final class SearchIndex {
             try (var writer = new IndexWriter(directory, config)) {
                 // essays first, then sections, with a flush between: no segment mixes the two kinds, so every field's
                 // norms are dense in the segments that have it, which makes writing the postings cheaper
-                IntStream.range(0, essays.size()).parallel().forEach(e -> add(writer, essayDocument(e, essays.get(e))));
+                IntStream.range(0, essays.size()).parallel()
+                        .forEach(e -> add(writer, List.of(essayDocument(e, essays.get(e)))));
                 writer.flush();
                 IntStream.range(0, essays.size()).parallel().forEach(e -> {
                     EssayData essay = essays.get(e);
@@ -224,16 +224,12 @@ final class SearchIndex {
         }
     }
 
-    private static void add(IndexWriter writer, Iterable<? extends Iterable<? extends IndexableField>> docs) {
+    private static void add(IndexWriter writer, List<Document> docs) {
         try {
             writer.addDocuments(docs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void add(IndexWriter writer, Document doc) {
-        add(writer, List.of(doc));
     }
 
     /**

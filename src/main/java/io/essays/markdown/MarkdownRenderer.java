@@ -249,7 +249,7 @@ public final class MarkdownRenderer {
                 marked = HtmlSafety.takeMarks(clean, marks.size());
                 htmlTex = HtmlSafety.html(clean);
                 // without math the variants are the same: one String for both
-                html = mathMl.isEmpty() ? htmlTex : mathSwap.swap(clean, mathMl);
+                html = mathMl.isEmpty() ? htmlTex : mathSwap.swap(clean, htmlTex, mathMl);
                 if (html == null) {
                     // the paragraphs marked in the TeX variant are not this variant's
                     html = cleanedInFull(document);
@@ -287,7 +287,7 @@ public final class MarkdownRenderer {
 
     /** The cleaned MathML variant derived from the cleaned TeX variant, or, when it cannot be, cleaned in full. */
     private String swapped(Document cleanTex, Map<Formula, String> mathMl, Node node) {
-        String html = mathSwap.swap(cleanTex, mathMl);
+        String html = mathSwap.swap(cleanTex, HtmlSafety.html(cleanTex), mathMl);
         return html != null ? html : cleanedInFull(node);
     }
 

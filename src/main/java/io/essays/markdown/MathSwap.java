@@ -76,18 +76,29 @@ final class MathSwap {
     }
 
     /**
-     * Turns a cleaned TeX-variant document into the cleaned MathML variant, in place.
+     * Turns a cleaned TeX-variant document into the cleaned MathML variant, in place, and returns it as HTML.
      *
-     * @param cleanTex a document from {@link HtmlSafety#cleanDocument}, already serialized as the TeX variant
+     * <p>The HTML is spliced, not serialized again: the TeX variant's HTML with each math element's serialization
+     * replaced by its serialization once swapped. Each math element's start tag (with its literal {@code class="math}
+     * quotes) stands in the TeX variant's HTML only where that element is, since text there is escaped ({@code <} as
+     * {@code &lt;}) and so are quotes in attribute values, and math elements come in document order, which is the
+     * order of the HTML; so the first occurrence of an element's serialization after the previous element's is that
+     * element's. The result is therefore exactly the swapped document serialized ({@code MathSwapTest} holds it to
+     * that), at the cost of serializing the math elements alone.
+     *
+     * @param cleanTex a document from {@link HtmlSafety#cleanDocument}
+     * @param htmlTex  that document serialized ({@link HtmlSafety#html}) before the swap: the TeX variant
      * @param mathMl   from {@link #attachedMathMl} for the node the fragment was rendered from
      * @return the MathML variant as HTML, or null when the caller must clean the MathML variant itself (the document
      * may then be partly swapped)
      */
-    String swap(Document cleanTex, Map<Formula, String> mathMl) {
+    String swap(Document cleanTex, String htmlTex, Map<Formula, String> mathMl) {
         var elements = new ArrayList<Element>();
         for (Element e : cleanTex.body().getElementsByClass("math")) {
             elements.add(e);
         }
+        var html = new StringBuilder(htmlTex.length() + htmlTex.length() / 2);
+        int done = 0;
         for (Element e : elements) {
             String cls = e.attr("class");
             boolean display = cls.equals("math math-display");
@@ -103,10 +114,17 @@ final class MathSwap {
             if (inner == null) {
                 return null;
             }
+            String before = e.outerHtml();
+            int at = htmlTex.indexOf(before, done);
+            if (at < 0) {
+                return null;
+            }
             // a data node is written as it is: the MathML is already cleaned, and must not be escaped again
             e.empty().appendChild(new DataNode(inner));
+            html.append(htmlTex, done, at).append(e.outerHtml());
+            done = at + before.length();
         }
-        return HtmlSafety.html(cleanTex);
+        return html.append(htmlTex, done, htmlTex.length()).toString();
     }
 
     /** The TeX of a TeX-variant math element: its only text, or null when it holds anything else. */

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.essays.content.Corpus;
@@ -156,6 +157,25 @@ class MathSwapTest {
         assertThat(derived).isEqualTo(renderer(math, false).render(body, 0));
         assertThat(derived.problems()).hasSize(2);
         assertThat(derived.html()).contains("<math><mi>x</mi></math>", "<span class=\"math math-inline\">\\bad{x}</span>");
+    }
+
+    @Test
+    void splicedHtmlIsTheSwappedDocumentSerializedEvenWhereItsTextLooksLikeMath() {
+        // the formula's TeX variant spelled out as text and in an attribute, before, between and after the elements
+        String look = "&lt;span class=&quot;math math-inline&quot;&gt;x&lt;/span&gt;";
+        String tex = "<p>" + look + " then <span class=\"math math-inline\">x</span>, " + look
+                + " <a href=\"https://example.org/\" title=\"<span class=&quot;math math-inline&quot;>x</span>\">t</a>"
+                + " and <span class=\"math math-inline\">x</span> again</p>"
+                + "<div class=\"math math-display\">x</div><p>" + look + "</p>";
+        Document clean = HtmlSafety.cleanDocument(tex);
+        String htmlTex = HtmlSafety.html(clean);
+        String swapped = new MathSwap().swap(clean, htmlTex, Map.of(new Formula("x", false), "<math><mi>x</mi></math>",
+                new Formula("x", true), "<math display=\"block\"><mi>x</mi></math>"));
+        assertThat(swapped).isEqualTo(HtmlSafety.html(clean));
+        assertThat(swapped.split("<math>", -1)).hasSize(3);
+        assertThat(swapped).contains("<div class=\"math math-display\"><math display=\"block\"><mi>x</mi></math></div>")
+                .contains("&lt;span class=\"math math-inline\"&gt;x&lt;/span&gt; then <span class=\"math math-inline\"><math>")
+                .endsWith("<p>&lt;span class=\"math math-inline\"&gt;x&lt;/span&gt;</p>");
     }
 
     @Test

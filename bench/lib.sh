@@ -106,3 +106,19 @@ synthetic_corpus() {
 
 # import_line LOG -> the timing part of the import's log line
 import_line() { grep -o -E 'Imported .*' "$1" | head -1 | sed -E 's/^Imported [^:]*: //'; }
+
+# parse_app_args ARGS...: the options of the scripts that compare builds (index-bench.sh, render-bench.sh): --essays N,
+# --rounds R, --launches L and APP_DIRs, into essays, rounds, launches and apps (default: target/quarkus-app); the
+# caller sets the defaults first
+parse_app_args() {
+  apps=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --essays) essays=$2; shift 2 ;;
+      --rounds) rounds=$2; shift 2 ;;
+      --launches) launches=$2; shift 2 ;;
+      *) apps+=("$(cd "$1" && pwd)"); shift ;;
+    esac
+  done
+  [ ${#apps[@]} -gt 0 ] || apps=("$ROOT/target/quarkus-app")
+}

@@ -14,16 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
-essays=10000; rounds=4; launches=2; apps=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --essays) essays=$2; shift 2 ;;
-    --rounds) rounds=$2; shift 2 ;;
-    --launches) launches=$2; shift 2 ;;
-    *) apps+=("$(cd "$1" && pwd)"); shift ;;
-  esac
-done
-[ ${#apps[@]} -gt 0 ] || apps=("$ROOT/target/quarkus-app")
+essays=10000; rounds=4; launches=2
+parse_app_args "$@"
 JAVA_OPTS=${SYNTHETIC_JAVA_OPTS:-$PROD_JAVA_OPTS -Xmx1g}
 WORK=$(mktemp -d /tmp/essays-render-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT

@@ -1,6 +1,7 @@
 package io.essays.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +20,14 @@ class OperationsTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("corpus"))
                 .body("checks.find { it.name == 'corpus' }.data.essays", equalTo(3));
+    }
+
+    @Test
+    void httpRunsOnOneIoThreadFewerThanTheCoresUnlessConfigured() {
+        var value = org.eclipse.microprofile.config.ConfigProvider.getConfig().getConfigValue("quarkus.http.io-threads");
+        assertThat(value.getValue())
+                .isEqualTo(Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors() - 1)));
+        assertThat(value.getSourceName()).isEqualTo("essays-io-threads");
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * where Quarkus starts two per core. The event loops only route requests and write bodies encoded at import (the fast
  * path) or hand them to worker threads (JAX-RS, searches, imports); leaving a core to those, to the garbage collector
  * and to the JIT keeps the loops from taking turns on a core with them. On two cores one loop answered 304s, essay
- * details and HTML fragments faster than four in `bench/http-bench.sh` (figures in the README's *Performance at
- * scale*). Any {@code quarkus.http.io-threads} set in {@code application.properties}, the environment
+ * details and HTML fragments faster than four in {@code bench/http-bench.sh} (figures in the README's "Performance at
+ * scale"). Any {@code quarkus.http.io-threads} set in {@code application.properties}, the environment
  * ({@code QUARKUS_HTTP_IO_THREADS}) or a system property wins: this source has the lowest ordinal of them.
  */
 public final class IoThreads implements ConfigSource {

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public final class IoThreads implements ConfigSource {
     static final String PROPERTY = "quarkus.http.io-threads";
 
+    private final String value = Integer.toString(forCores(Runtime.getRuntime().availableProcessors()));
+
     /** {@code cores - 1}, at least 1. */
     static int forCores(int cores) {
         return Math.max(1, cores - 1);
@@ -24,7 +26,7 @@ public final class IoThreads implements ConfigSource {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(PROPERTY, Integer.toString(forCores(Runtime.getRuntime().availableProcessors())));
+        return Map.of(PROPERTY, value);
     }
 
     @Override
@@ -34,7 +36,7 @@ public final class IoThreads implements ConfigSource {
 
     @Override
     public String getValue(String propertyName) {
-        return PROPERTY.equals(propertyName) ? getProperties().get(PROPERTY) : null;
+        return PROPERTY.equals(propertyName) ? value : null;
     }
 
     @Override

@@ -4,16 +4,17 @@ import java.nio.file.Path;
 
 import io.essays.content.Corpus;
 import io.essays.content.CorpusReader;
+import io.essays.links.LinkAnalysis;
 import io.essays.markdown.Formula;
 import io.essays.markdown.MarkdownRenderer;
 import io.essays.markdown.MathRenderer;
 
 /**
- * Reads, validates and renders a content directory several times in one JVM, as an import does (bench/render-bench.sh
- * runs it with the service's classes on the class path). Math gets a fixed MathML per formula, so the figures are the
- * Markdown and HTML work alone, without KaTeX or a database. For each round: wall time, and what the JIT compilers and
- * the garbage collector spent during it; the first round is what a first launch pays, the later ones what an import
- * into a running service pays.
+ * Reads, validates and renders a content directory, then analyses its links, several times in one JVM, as an import
+ * does (bench/render-bench.sh runs it with the service's classes on the class path). Math gets a fixed MathML per
+ * formula, so the figures are the Markdown, HTML and link work alone, without KaTeX or a database. For each round and
+ * step: wall time, and what the JIT compilers and the garbage collector spent during it; the first round is what a
+ * first launch pays, the later ones what an import into a running service pays.
  *
  * <pre>java -cp APP_CLASSES bench/RenderBench.java CONTENT_DIR ROUNDS</pre>
  */
@@ -39,8 +40,14 @@ public class RenderBench {
             long started = System.nanoTime();
             Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}", "/api/v1/assets", math)).read(content);
             long millis = (System.nanoTime() - started) / 1_000_000;
-            System.out.printf("round %d: %d essays in %d ms (JIT compilers %d ms, GC %d ms)%n", round,
-                    corpus.essays().size(), millis, compilation.getTotalCompilationTime() - jit, gcMillis() - gc);
+            long analysing = System.nanoTime();
+            long jitRendering = compilation.getTotalCompilationTime();
+            long gcRendering = gcMillis();
+            LinkAnalysis.of(corpus);
+            System.out.printf("round %d: %d essays in %d ms (JIT compilers %d ms, GC %d ms); link analysis %d ms (JIT "
+                            + "compilers %d ms, GC %d ms)%n", round, corpus.essays().size(), millis, jitRendering - jit,
+                    gcRendering - gc, (System.nanoTime() - analysing) / 1_000_000,
+                    compilation.getTotalCompilationTime() - jitRendering, gcMillis() - gcRendering);
         }
     }
 

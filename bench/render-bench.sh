@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Reading, validating and rendering the synthetic corpus, alone, for one or more builds of the service, alternately.
+# Reading, validating and rendering the synthetic corpus, then analysing its links, alone, for one or more builds of
+# the service, alternately.
 #
 #   bench/render-bench.sh [--essays N] [--rounds R] [--launches L] [APP_DIR ...]   # default: target/quarkus-app,
 #                                                                                   # 10,000 essays, 4 rounds, 2 launches
 #
 # For each of LAUNCHES and each APP_DIR in turn, starts one JVM with that build's classes (bench/RenderBench.java) and
-# renders the corpus ROUNDS times in it: the first round is a first launch's render (the JIT compilers start cold), the
-# later ones an import into a running service. No database, no KaTeX (each formula gets a fixed MathML), no HTTP. Prints
-# each round's wall time and what the JIT compilers and the garbage collector spent during it. To compare two builds,
-# copy each one's target/quarkus-app somewhere first.
+# renders the corpus and analyses its links ROUNDS times in it: the first round is what a first launch pays (the JIT
+# compilers start cold), the later ones an import into a running service. No database, no KaTeX (each formula gets a
+# fixed MathML), no HTTP. Prints each round's and step's wall time and what the JIT compilers and the garbage collector
+# spent during it. To compare two builds, copy each one's target/quarkus-app somewhere first.
 # JVM options: the production ones plus -Xmx1g (SYNTHETIC_JAVA_OPTS, as in scale-bench.sh). Figures vary with the
 # machine's hour; judge a change by alternating launches, not by one.
 set -euo pipefail

@@ -110,18 +110,20 @@ public final class LinkAnalysis {
         }
         // the first words of longer names: only after one of them is the next word looked at
         var firstOfLonger = new HashSet<String>();
+        var firstWords = new FirstWords();
         byFirstWord.keySet().forEach(key -> {
             int space = key.indexOf(' ');
             if (space > 0) {
                 firstOfLonger.add(key.substring(0, space));
             }
+            firstWords.add(space > 0 ? key.substring(0, space) : key);
         });
         // each source on any core; gathered in reading order, so every essay's list is by source, then document order
         List<List<Mention>> bySource = corpus.essays().parallelStream().map(source -> {
             List<Mention> found = new ArrayList<>();
             for (ProseBlock block : source.rendered().blocks()) {
                 if (!block.heading()) {
-                    mentionsIn(block, source.slug(), byFirstWord, firstOfLonger, found);
+                    mentionsIn(block, source.slug(), byFirstWord, firstOfLonger, firstWords, found);
                 }
             }
             return found;
@@ -135,15 +137,21 @@ public final class LinkAnalysis {
 
     /** Appends the mentions in one block of {@code source} to {@code found}: by essay mentioned, then position. */
     private static void mentionsIn(ProseBlock block, String source, Map<String, List<Term>> byFirstWord,
-                                   Set<String> firstOfLonger, List<Mention> found) {
+                                   Set<String> firstOfLonger, FirstWords firstWords, List<Mention> found) {
         String text = block.text();
         Map<String, List<Match>> byEssay = null;
         for (int i = 0; i < text.length(); i++) {
-            if (!isWordChar(text.charAt(i)) || i > 0 && isWordChar(text.charAt(i - 1))) {
+            if (!isWordChar(text.charAt(i))) {
                 continue;
             }
+            // a word starts here (the previous word ended before i); no name starts inside it
             int end = wordEnd(text, i);
-            String first = text.substring(i, end).toLowerCase(Locale.ROOT);
+            int start = i;
+            i = end - 1;
+            if (!firstWords.mayStart(text, start, end)) {
+                continue;
+            }
+            String first = text.substring(start, end).toLowerCase(Locale.ROOT);
             List<Term> oneWord = byFirstWord.get(first);
             List<Term> longer = null;
             if (firstOfLonger.contains(first)) {
@@ -161,7 +169,7 @@ public final class LinkAnalysis {
                     if (term.essay().equals(source)) {
                         continue;
                     }
-                    Matcher m = term.pattern().matcher(text).region(i, text.length())
+                    Matcher m = term.pattern().matcher(text).region(start, text.length())
                             .useTransparentBounds(true).useAnchoringBounds(false);
                     if (m.lookingAt() && !block.overlapsMarkup(m.start(), m.end())) {
                         if (byEssay == null) {
@@ -190,6 +198,36 @@ public final class LinkAnalysis {
                         text.substring(m.start(), m.end()).replaceAll("\\s+", " "), block.sectionId(),
                         block.lineAt(m.start()), snippet.text(), snippet.html()));
             }
+        }
+    }
+
+    /**
+     * The first words of the names, lower-cased, by first character and length: most words of a text are no name's
+     * first word, and are passed over without a lower-cased copy or a lookup. A word of ASCII characters lower-cases to
+     * one of the same length and first character; any other word is looked up.
+     */
+    private static final class FirstWords {
+        /** Per ASCII first character, bit {@code min(length, 63)} of each first word's length. */
+        private final long[] lengths = new long[128];
+
+        void add(String word) {
+            char first = word.charAt(0);
+            if (first < 128) {
+                lengths[first] |= 1L << Math.min(word.length(), 63);
+            }
+        }
+
+        boolean mayStart(String text, int start, int end) {
+            for (int i = start; i < end; i++) {
+                if (text.charAt(i) >= 128) {
+                    return true;
+                }
+            }
+            char first = text.charAt(start);
+            if (first >= 'A' && first <= 'Z') {
+                first = (char) (first + ('a' - 'A'));
+            }
+            return (lengths[first] & 1L << Math.min(end - start, 63)) != 0;
         }
     }
 
@@ -320,11 +358,21 @@ public final class LinkAnalysis {
         }));
         int[][] outIdx = new int[n][];
         int[][] inIdx = new int[n][];
+        int[][] outRanks = new int[n][];
+        int[][] inRanks = new int[n][];
         for (int i = 0; i < n; i++) {
             outIdx[i] = out.get(i).stream().mapToInt(index::get).toArray();
             inIdx[i] = in.get(i).stream().mapToInt(index::get).toArray();
+            // the sets are in slug order, so their slug ranks ascend
+            outRanks[i] = java.util.Arrays.stream(outIdx[i]).map(b -> slugRank[b]).toArray();
+            inRanks[i] = java.util.Arrays.stream(inIdx[i]).map(b -> slugRank[b]).toArray();
         }
-        var graph = new Graph(essays, index, slugRank, seriesOf, out, in, tags, outIdx, inIdx, byTag, bySeries);
+        String[] slugByRank = new String[n];
+        for (int r = 0; r < n; r++) {
+            slugByRank[r] = essays.get(sorted[r]).slug();
+        }
+        var graph = new Graph(essays, index, slugRank, slugByRank, seriesOf, tags, outIdx, inIdx, outRanks, inRanks,
+                byTag, bySeries);
         // essays on any core, each thread with its own counts; stored in reading order
         var counts = ThreadLocal.withInitial(() -> new Counts(n));
         List<List<Related>> ranked = IntStream.range(0, n).parallel()
@@ -335,9 +383,9 @@ public final class LinkAnalysis {
     }
 
     /** The corpus as numbered essays, with their links, tags and series, shared read-only by the ranking threads. */
-    private record Graph(List<EssaySource> essays, Map<String, Integer> index, int[] slugRank, int[] seriesOf,
-                         List<TreeSet<String>> out, List<TreeSet<String>> in, List<TreeSet<String>> tags,
-                         int[][] outIdx, int[][] inIdx,
+    private record Graph(List<EssaySource> essays, Map<String, Integer> index, int[] slugRank, String[] slugByRank,
+                         int[] seriesOf, List<TreeSet<String>> tags, int[][] outIdx, int[][] inIdx,
+                         int[][] outRanks, int[][] inRanks,
                          Map<String, List<Integer>> byTag, Map<String, TreeSet<String>> bySeries) {
     }
 
@@ -412,8 +460,8 @@ public final class LinkAnalysis {
         String self = essay.slug();
         for (int b : ranked) {
             EssaySource other = essays.get(b);
-            var reasons = new RelatedReasons(linksTo[b], linkedFrom[b], common(g.in().get(a), g.in().get(b)),
-                    common(g.out().get(a), g.out().get(b)), common(g.tags().get(a), g.tags().get(b)),
+            var reasons = new RelatedReasons(linksTo[b], linkedFrom[b], common(g.inRanks()[a], g.inRanks()[b], g),
+                    common(g.outRanks()[a], g.outRanks()[b], g), common(g.tags().get(a), g.tags().get(b)),
                     essay.series().equals(other.series()) ? essay.series() : null);
             kept.add(new Related(self, other.slug(), kept.size() + 1, reasons.score(), reasons));
         }
@@ -468,8 +516,28 @@ public final class LinkAnalysis {
     }
 
     /**
+     * The essays in both lists of slug ranks (ascending), in slug order: the shorter list walked, each rank searched
+     * for in the longer, so that an essay linked from thousands costs the other essay's few links, not a walk of the
+     * thousands, and a lookup compares ints, not slugs.
+     */
+    private static List<String> common(int[] x, int[] y, Graph g) {
+        int[] small = x.length <= y.length ? x : y;
+        int[] large = small == x ? y : x;
+        if (small.length == 0) {
+            return List.of();
+        }
+        var result = new ArrayList<String>();
+        for (int rank : small) {
+            if (java.util.Arrays.binarySearch(large, rank) >= 0) {
+                result.add(g.slugByRank()[rank]);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /**
      * The values in both sets, in order: the smaller set walked in order, each value looked up in the larger, so that
-     * an essay linked from thousands costs the other essay's few links, not a walk of the thousands.
+     * a long set costs the other set's few values, not a walk of the long one.
      */
     private static List<String> common(TreeSet<String> x, TreeSet<String> y) {
         TreeSet<String> small = x.size() <= y.size() ? x : y;

@@ -98,6 +98,8 @@ public class WarmUp {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Warm-up stopped: " + e);
         } finally {
             done = true;
             LOG.infof("Warm-up: %d requests to the service itself (%d failed) in %d ms", requests.get(),

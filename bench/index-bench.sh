@@ -25,7 +25,7 @@ h2_jar=$(ls "${apps[0]}"/lib/main/com.h2database.h2-*.jar)
 run() {
   local app=$1 db=$2 log=$3
   ESSAYS_SYNC_SECRET=bench-secret-0123456789abcdef ESSAYS_DB_URL="jdbc:h2:file:$db" ESSAYS_CONTENT_DIR="$WORK/corpus" \
-  PORT=$APP_PORT MALLOC_ARENA_MAX=2 bash -c 'cd "$1" && shift && exec java "$@"' launch "$app" $JAVA_OPTS \
+  PORT=$APP_PORT MALLOC_ARENA_MAX=2 bash -c 'cd "$1" && shift && exec java "$@"' launch "$app" $JAVA_OPTS $(jit_opts "$app") \
     -Xlog:gc:file="$log.gc" -jar quarkus-run.jar > "$log" 2>&1 &
   APP_PID=$!
   until curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1; do

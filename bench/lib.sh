@@ -2,6 +2,7 @@
 # service on H2 or on a throw-away PostgreSQL, and the synthetic corpus.
 #
 # JAVA_OPTS    JVM options for the service; default: the production options of the Dockerfile and README
+# JIT_DIRECTIVES  1 (default): start the service with its compiler directives, as in production; 0: without them
 # APP_PORT     port of the service under test (default 18080)
 # PG_PORT      port of the throw-away PostgreSQL server (default 15432)
 
@@ -11,8 +12,19 @@ PG_PORT=${PG_PORT:-15432}
 # the production options: the Dockerfile's JAVA_OPTS and MALLOC_ARENA_MAX (README "Performance at scale")
 PROD_JAVA_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -Xms32m -XX:MaxNewSize=128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
 JAVA_OPTS=${JAVA_OPTS:-$PROD_JAVA_OPTS}
+JIT_DIRECTIVES=${JIT_DIRECTIVES:-1}
 APP_PID=""
 PG_DIR=""
+
+# jit_opts APP_DIR: the options that give the JVM the service's compiler directives (C1 only for start-up and import
+# code; README "Performance at scale"): the file packaged beside quarkus-run.jar, else the source's; none if
+# JIT_DIRECTIVES=0
+jit_opts() {
+  [ "$JIT_DIRECTIVES" = 0 ] && return 0
+  local file="$1/compiler-directives.json"
+  [ -f "$file" ] || file="$ROOT/src/main/jvm/compiler-directives.json"
+  echo "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$file"
+}
 
 # app_dir h2|postgresql -> the packaged application for that database
 app_dir() {
@@ -38,7 +50,7 @@ start_app() {
   ESSAYS_SYNC_SECRET=${ESSAYS_SYNC_SECRET:-bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')} \
   ESSAYS_DB_URL="$url" ESSAYS_DB_USER=${ESSAYS_DB_USER:-sa} ESSAYS_DB_PASSWORD=${ESSAYS_DB_PASSWORD:-} \
   ESSAYS_CONTENT_DIR="$content" PORT=$APP_PORT MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
-    bash -c 'cd "$1" && shift && exec java "$@"' cds-launch "$dir" $JAVA_OPTS "${cds[@]}" -jar quarkus-run.jar > "$log" 2>&1 &
+    bash -c 'cd "$1" && shift && exec java "$@"' cds-launch "$dir" $JAVA_OPTS $(jit_opts "$dir") "${cds[@]}" -jar quarkus-run.jar > "$log" 2>&1 &
   APP_PID=$!
   until curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null 2>&1; do
     if ! kill -0 "$APP_PID" 2>/dev/null; then echo "service died:"; tail -50 "$log"; exit 1; fi

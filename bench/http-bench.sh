@@ -159,7 +159,7 @@ bench_corpus() {
   stop_app
 }
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); JAVA_OPTS=$JAVA_OPTS; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up; service and nginx on loopback"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); JAVA_OPTS=$JAVA_OPTS; JIT_DIRECTIVES=$JIT_DIRECTIVES; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up; service and nginx on loopback"
 bench_corpus "real corpus" "$ROOT/content"
 if [ "${1:-}" = "--synthetic" ]; then
   bench_corpus "synthetic corpus, 10,000 essays" "$(synthetic_corpus 10000 1)"

@@ -39,7 +39,7 @@ echo "importing $essays essays with ${apps[0]} ..."
 mkdir "$WORK/db"
 run "${apps[0]}" "$WORK/db/essays" "$WORK/import.log"
 grep -o 'Imported .*' "$WORK/import.log" | cut -c1-200
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); JAVA_OPTS=$JAVA_OPTS"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); JAVA_OPTS=$JAVA_OPTS; JIT_DIRECTIVES=$JIT_DIRECTIVES"
 for round in $(seq 1 "$rounds"); do
   for app in "${apps[@]}"; do
     rm -rf "$WORK/copy"; cp -r "$WORK/db" "$WORK/copy"

@@ -21,7 +21,8 @@ PG_DIR=""
 # JIT_DIRECTIVES=0
 jit_opts() {
   [ "$JIT_DIRECTIVES" = 0 ] && return 0
-  local file="$1/compiler-directives.json"
+  local file
+  file="$(cd "$1" 2>/dev/null && pwd)/compiler-directives.json"
   [ -f "$file" ] || file="$ROOT/src/main/jvm/compiler-directives.json"
   echo "-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$file"
 }

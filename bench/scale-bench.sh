@@ -53,7 +53,7 @@ corpora=("$ROOT/content")
 [ "${ONLY_SYNTHETIC:-0}" = 1 ] && corpora=()
 [ "$synthetic" = 1 ] && corpora+=("$(synthetic_corpus "${ESSAYS:-10000}" "${SEED:-1}")")
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); JAVA_OPTS=$JAVA_OPTS"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); java $(java -version 2>&1 | head -1 | cut -d'"' -f2); JAVA_OPTS=$JAVA_OPTS; JIT_DIRECTIVES=$JIT_DIRECTIVES"
 n=0
 for content in "${corpora[@]}"; do
   JAVA_OPTS=$REAL_JAVA_OPTS

@@ -49,7 +49,7 @@ class CompilerDirectivesTest {
         List<String> classes = classPathEntries();
         for (String pattern : patterns()) {
             assertTrue(pattern.endsWith("/*.*"), pattern + ": a whole package, every class and method");
-            String pkg = pattern.substring(0, pattern.length() - "*.*".length());
+            String pkg = packageOf(pattern);
             assertTrue(classes.stream().anyMatch(c -> c.startsWith(pkg) && c.endsWith(".class")),
                     pattern + ": no class of that package on the class path");
         }
@@ -82,10 +82,14 @@ class CompilerDirectivesTest {
         for (String cls : REQUEST_PATH) {
             assertNotNull(getClass().getClassLoader().getResource(cls + ".class"), cls + " is not a class any more");
             for (String pattern : patterns) {
-                String pkg = pattern.substring(0, pattern.length() - "*.*".length());
-                assertFalse(cls.startsWith(pkg), pattern + " would keep C2 from " + cls);
+                assertFalse(cls.startsWith(packageOf(pattern)), pattern + " would keep C2 from " + cls);
             }
         }
+    }
+
+    /** {@code org/h2/*.*} → {@code org/h2/}. */
+    private static String packageOf(String pattern) {
+        return pattern.substring(0, pattern.length() - "*.*".length());
     }
 
     private static List<String> patterns() throws IOException {

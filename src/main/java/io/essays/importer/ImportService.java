@@ -134,24 +134,28 @@ public class ImportService {
 
     /**
      * Reads, renders and validates {@code contentDir}, analyses its links and writes it; returns only counts, so that
-     * the rendered corpus (the size of the release again) is unreachable while the new release is loaded.
+     * the rendered corpus (the size of the release again) is unreachable while the new release is loaded. The writer
+     * holds the only reference to it while writing ({@link CorpusWriter.Pending}), and lets it go essay by essay.
      */
     private Written readAnalyseAndWrite(Path contentDir) {
         Analysed analysed = readAndAnalyse(contentDir);
-        Corpus corpus = analysed.corpus();
         CorpusWriter.WriteResult result = step("writing to the database",
-                () -> writer.write(corpus, analysed.analysis(), analysed.hash()));
-        return new Written(result, analysed.hash(), corpus.series().size(), corpus.essays().size(),
-                corpus.assets().size(), analysed.read(), analysed.analysed(), System.nanoTime());
-    }
-
-    /** A corpus read, rendered and analysed, with the times (System.nanoTime) its steps ended. */
-    private record Analysed(Corpus corpus, LinkAnalysis analysis, String hash, long read, long analysed) {
+                () -> writer.write(analysed.pending(), analysed.hash()));
+        return new Written(result, analysed.hash(), analysed.series(), analysed.essays(), analysed.assets(),
+                analysed.read(), analysed.analysed(), System.nanoTime());
     }
 
     /**
-     * Reads, renders and validates {@code contentDir} and analyses its links. The corpus returned has no prose blocks,
-     * the analysis's input: they are unreachable (with this method's frame) while the release is written.
+     * A corpus read, rendered and analysed, handed over to the writer, with its counts and the times
+     * (System.nanoTime) its steps ended.
+     */
+    private record Analysed(CorpusWriter.Pending pending, String hash, int series, int essays, int assets, long read,
+                            long analysed) {
+    }
+
+    /**
+     * Reads, renders and validates {@code contentDir} and analyses its links. The corpus handed over has no prose
+     * blocks, the analysis's input: they are unreachable (with this method's frame) while the release is written.
      */
     private Analysed readAndAnalyse(Path contentDir) {
         Corpus corpus = step("reading and rendering " + contentDir, () -> reader.read(contentDir));
@@ -161,7 +165,8 @@ public class ImportService {
         // the files differed from the newest release when hashed; should another replica have stored this very
         // content meanwhile, the writer sees it under the import lock and writes nothing
         LinkAnalysis analysis = step("analysing links", () -> LinkAnalysis.of(corpus));
-        return new Analysed(corpus.withoutProseBlocks(), analysis, hash, read, System.nanoTime());
+        return new Analysed(new CorpusWriter.Pending(corpus.withoutProseBlocks(), analysis), hash,
+                corpus.series().size(), corpus.essays().size(), corpus.assets().size(), read, System.nanoTime());
     }
 
     /** Runs one step of an import; a failure other than content problems becomes an {@link ImportFailedException}. */

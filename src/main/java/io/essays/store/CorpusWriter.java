@@ -48,7 +48,7 @@ public class CorpusWriter {
 
     private final EntityManager em;
     private final Clock clock;
-    private int pending;
+    private int persisted;
 
     CorpusWriter(EntityManager em, Clock clock) {
         this.em = em;
@@ -72,12 +72,64 @@ public class CorpusWriter {
     }
 
     /**
-     * Replaces the stored corpus, with what {@code analysis} derived from it, unless its hash equals the newest
-     * release's; returns the release now current. Large corpora take long to write, hence the generous timeout.
+     * A corpus and its link analysis on their way into the database, for {@link #write} alone. The writer takes the
+     * essays from here and lets each go once its rows are written, so that, when the caller keeps nothing else of the
+     * corpus, the rendered essays leave the heap while the rest of the release is written and committed: a
+     * 10,000-essay corpus is most of a 1 GB heap, and H2's commit beside it ran between full collections. Holds no copy;
+     * the corpus and analysis given are never changed.
+     */
+    public static final class Pending {
+        private Corpus corpus;
+        private LinkAnalysis analysis;
+
+        public Pending(Corpus corpus, LinkAnalysis analysis) {
+            this.corpus = java.util.Objects.requireNonNull(corpus);
+            this.analysis = java.util.Objects.requireNonNull(analysis);
+        }
+
+        private Corpus corpus() {
+            if (corpus == null) {
+                throw new IllegalStateException("this corpus was handed to the writer already");
+            }
+            return corpus;
+        }
+
+        /** The essays in slug order, in a list of their own, and this hand-off's last reference to the corpus. */
+        private List<EssaySource> takeEssays() {
+            var essays = new java.util.ArrayList<>(corpus().essays());
+            essays.sort(Comparator.comparing(EssaySource::slug));
+            corpus = null;
+            return essays;
+        }
+
+        private LinkAnalysis takeAnalysis() {
+            LinkAnalysis taken = analysis;
+            analysis = null;
+            return taken;
+        }
+
+        private void drop() {
+            corpus = null;
+            analysis = null;
+        }
+    }
+
+    /**
+     * Replaces the stored corpus, with what its analysis derived from it, unless its hash equals the newest release's;
+     * returns the release now current. Large corpora take long to write, hence the generous timeout. Whatever happens,
+     * {@code pending} holds nothing afterwards: a second write of it fails.
      */
     @Transactional
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 3600)
-    public WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
+    public WriteResult write(Pending pending, String releaseHash) {
+        try {
+            return writeRelease(pending, releaseHash);
+        } finally {
+            pending.drop();
+        }
+    }
+
+    private WriteResult writeRelease(Pending pending, String releaseHash) {
         // serializes imports across replicas sharing the database
         em.createNativeQuery(io.essays.ImportLock.SQL).getResultList();
         CorpusRelease latest = refuseUnreadable(CorpusRelease.latest());
@@ -85,15 +137,9 @@ public class CorpusWriter {
             return new WriteResult(latest.id, false, latest.linkCount, ReleaseChanges.NONE,
                     latest.importedAt.toInstant());
         }
-        var before = new java.util.HashMap<String, List<Object>>();
-        em.createQuery("select e.slug, e.title, e.series, e.order, e.summary, e.source, e.html, e.packedSource, "
-                        + "e.packedHtml from Essay e", Object[].class)
-                .getResultList().forEach(r -> before.put((String) r[0], java.util.Arrays.asList(r[1], r[2], r[3], r[4],
-                        unpacked(r[5], r[7]), unpacked(r[6], r[8]))));
-        var after = new java.util.HashMap<String, List<Object>>();
-        corpus.essays().forEach(e -> after.put(e.slug(), java.util.Arrays.asList(e.title(), e.series(), e.order(),
-                e.summary(), e.source(), e.rendered().html())));
-        ReleaseChanges changes = ReleaseChanges.between(before, after);
+        ReleaseChanges changes = changes(pending.corpus());
+        int seriesCount = pending.corpus().series().size();
+        int essayCount = pending.corpus().essays().size();
         long deleting = System.nanoTime();
         AssetUse.deleteAll();
         EssayRelated.deleteAll();
@@ -107,7 +153,47 @@ public class CorpusWriter {
         AssetFile.deleteAll();
         em.flush();
         LOG.debugf("Deleted the previous release's rows in %d ms", (System.nanoTime() - deleting) / 1_000_000);
-        pending = 0;
+        persisted = 0;
+        writeAssetsAndSeries(pending.corpus());
+        em.flush();
+        em.clear();
+        // the essays and their child rows go through plain JDBC on the same connection and transaction: the persistence
+        // context would only hold tens of thousands of entities nobody reads back. One table at a time, parents first,
+        // so that foreign keys always resolve; rows in key order, which keeps H2's B-tree inserts at the right edge.
+        int links = em.unwrap(Session.class).doReturningWork(connection -> writeEssays(connection, pending));
+        var release = new CorpusRelease();
+        release.id = latest == null ? 1 : latest.id + 1;
+        release.contentHash = releaseHash;
+        release.importedAt = OffsetDateTime.ofInstant(
+                releaseTime(latest == null ? null : latest.importedAt.toInstant(), clock.instant()), ZoneOffset.UTC);
+        release.seriesCount = seriesCount;
+        release.essayCount = essayCount;
+        release.linkCount = links;
+        release.essaysAdded = changes.added().size();
+        release.essaysChanged = changes.changed().size();
+        release.essaysDeleted = changes.deleted().size();
+        release.storageFormat = CorpusRelease.STORAGE_FORMAT;
+        persist(release);
+        em.flush();
+        em.createQuery("delete from AssetBlob b where b.hash not in (select f.hash from AssetFile f)").executeUpdate();
+        LOG.debugf("Wrote release %d in %d ms before commit", release.id, (System.nanoTime() - deleting) / 1_000_000);
+        return new WriteResult(release.id, true, links, changes, release.importedAt.toInstant());
+    }
+
+    /** What changed from the stored release to {@code corpus}: both sides' texts are garbage once this returns. */
+    private ReleaseChanges changes(Corpus corpus) {
+        var before = new java.util.HashMap<String, List<Object>>();
+        em.createQuery("select e.slug, e.title, e.series, e.order, e.summary, e.source, e.html, e.packedSource, "
+                        + "e.packedHtml from Essay e", Object[].class)
+                .getResultList().forEach(r -> before.put((String) r[0], java.util.Arrays.asList(r[1], r[2], r[3], r[4],
+                        unpacked(r[5], r[7]), unpacked(r[6], r[8]))));
+        var after = new java.util.HashMap<String, List<Object>>();
+        corpus.essays().forEach(e -> after.put(e.slug(), java.util.Arrays.asList(e.title(), e.series(), e.order(),
+                e.summary(), e.source(), e.rendered().html())));
+        return ReleaseChanges.between(before, after);
+    }
+
+    private void writeAssetsAndSeries(Corpus corpus) {
         // bytes are written once per content hash: an unchanged asset costs no write of its bytes
         Set<String> stored = new HashSet<>(em.createQuery("select b.hash from AssetBlob b", String.class).getResultList());
         for (AssetSource a : corpus.assets()) {
@@ -129,30 +215,6 @@ public class CorpusWriter {
             row.order = s.order();
             persist(row);
         }
-        em.flush();
-        em.clear();
-        // the essays and their child rows go through plain JDBC on the same connection and transaction: the persistence
-        // context would only hold tens of thousands of entities nobody reads back. One table at a time, parents first,
-        // so that foreign keys always resolve; rows in key order, which keeps H2's B-tree inserts at the right edge.
-        List<EssaySource> essays = corpus.essays().stream().sorted(Comparator.comparing(EssaySource::slug)).toList();
-        int links = em.unwrap(Session.class).doReturningWork(connection -> writeEssays(connection, essays, analysis));
-        var release = new CorpusRelease();
-        release.id = latest == null ? 1 : latest.id + 1;
-        release.contentHash = releaseHash;
-        release.importedAt = OffsetDateTime.ofInstant(
-                releaseTime(latest == null ? null : latest.importedAt.toInstant(), clock.instant()), ZoneOffset.UTC);
-        release.seriesCount = corpus.series().size();
-        release.essayCount = corpus.essays().size();
-        release.linkCount = links;
-        release.essaysAdded = changes.added().size();
-        release.essaysChanged = changes.changed().size();
-        release.essaysDeleted = changes.deleted().size();
-        release.storageFormat = CorpusRelease.STORAGE_FORMAT;
-        persist(release);
-        em.flush();
-        em.createQuery("delete from AssetBlob b where b.hash not in (select f.hash from AssetFile f)").executeUpdate();
-        LOG.debugf("Wrote release %d in %d ms before commit", release.id, (System.nanoTime() - deleting) / 1_000_000);
-        return new WriteResult(release.id, true, links, changes, release.importedAt.toInstant());
     }
 
     /**
@@ -189,7 +251,7 @@ public class CorpusWriter {
 
     private void persist(Object entity) {
         em.persist(entity);
-        if (++pending % FLUSH_EVERY == 0) {
+        if (++persisted % FLUSH_EVERY == 0) {
             em.flush();
             em.clear();
         }
@@ -204,6 +266,13 @@ public class CorpusWriter {
         row.height = a.height();
         row.content = a.bytes();
         return row;
+    }
+
+    /** What an essay's child rows need of it: a few percent of the rendered essay, kept while the essay is let go. */
+    private record ChildRows(String slug, List<String> tags, List<String> aliases, List<ImageUse> images) {
+        static ChildRows of(EssaySource essay) {
+            return new ChildRows(essay.slug(), essay.tags(), essay.aliases(), essay.rendered().images());
+        }
     }
 
     /** An essay's texts and headings as stored. */
@@ -233,10 +302,12 @@ public class CorpusWriter {
 
     /**
      * Writes essays (their headings packed in the row, {@link PackedHeadings}), tags, aliases, asset uses, links,
-     * mentions and related rows; returns the link count.
+     * mentions and related rows; returns the link count. Each essay is let go once its row is written: what the child
+     * rows need of it is kept aside first ({@link ChildRows}), a few percent of its size.
      */
-    private static int writeEssays(Connection connection, List<EssaySource> essays, LinkAnalysis analysis)
-            throws SQLException {
+    private static int writeEssays(Connection connection, Pending pending) throws SQLException {
+        List<EssaySource> essays = pending.takeEssays();
+        List<ChildRows> children = essays.stream().map(ChildRows::of).toList();
         try (var rows = BulkRows.into(connection, "essay", text("slug"), text("series_slug"), integer("position"),
                 text("title"), text("summary"), date("published"), date("updated"), integer("word_count"),
                 integer("reading_minutes"), bytes("packed_source"), bytes("packed_html"), bytes("packed_html_tex"),
@@ -258,17 +329,20 @@ public class CorpusWriter {
                             body.sections().stream().filter(s -> s.id() == null).findFirst()
                                     .map(RenderedBody.Section::text).orElse(""), packed.get(i).headings());
                 }
+                // the list is the writer's own (Pending#takeEssays): its slots are the essays' last references
+                java.util.Collections.fill(slice, null);
             }
         }
+        LinkAnalysis analysis = pending.takeAnalysis();
         try (var rows = BulkRows.into(connection, "essay_tag", text("essay_slug"), integer("position"), text("tag"))) {
-            for (EssaySource e : essays) {
+            for (ChildRows e : children) {
                 for (int i = 0; i < e.tags().size(); i++) {
                     rows.add(e.slug(), i, e.tags().get(i));
                 }
             }
         }
         try (var rows = BulkRows.into(connection, "essay_alias", text("essay_slug"), integer("position"), text("alias"))) {
-            for (EssaySource e : essays) {
+            for (ChildRows e : children) {
                 for (int i = 0; i < e.aliases().size(); i++) {
                     rows.add(e.slug(), i, e.aliases().get(i));
                 }
@@ -276,8 +350,8 @@ public class CorpusWriter {
         }
         try (var rows = BulkRows.into(connection, "essay_asset", text("essay_slug"), integer("position"),
                 text("asset_path"), text("url"), text("alt"), text("caption"), integer("line"))) {
-            for (EssaySource e : essays) {
-                List<ImageUse> images = e.rendered().images();
+            for (ChildRows e : children) {
+                List<ImageUse> images = e.images();
                 for (int i = 0; i < images.size(); i++) {
                     ImageUse image = images.get(i);
                     rows.add(e.slug(), i, image.asset().path(), image.url(), image.alt(), image.caption(), image.line());
@@ -288,7 +362,7 @@ public class CorpusWriter {
         try (var rows = BulkRows.into(connection, "essay_link", text("source_slug"), integer("position"),
                 text("target_slug"), text("anchor"), text("link_text"), text("section_id"), integer("line"),
                 text("context_text"), text("context_html"))) {
-            for (EssaySource e : essays) {
+            for (ChildRows e : children) {
                 List<ExtractedLink> extracted = analysis.crossLinks(e.slug());
                 for (int i = 0; i < extracted.size(); i++) {
                     ExtractedLink l = extracted.get(i);
@@ -301,7 +375,7 @@ public class CorpusWriter {
         try (var rows = BulkRows.into(connection, "essay_mention", text("essay_slug"), integer("position"),
                 text("source_slug"), text("term"), text("matched_text"), text("section_id"), integer("line"),
                 text("context_text"), text("context_html"))) {
-            for (EssaySource e : essays) {
+            for (ChildRows e : children) {
                 List<LinkAnalysis.Mention> mentions = analysis.mentions(e.slug());
                 for (int i = 0; i < mentions.size(); i++) {
                     LinkAnalysis.Mention m = mentions.get(i);
@@ -311,7 +385,7 @@ public class CorpusWriter {
             }
         }
         try (var rows = BulkRows.into(connection, "essay_related_list", text("essay_slug"), text("entries"))) {
-            for (EssaySource e : essays) {
+            for (ChildRows e : children) {
                 List<LinkAnalysis.Related> related = analysis.related(e.slug());
                 if (!related.isEmpty()) {
                     rows.add(e.slug(), RelatedEntries.encode(related));

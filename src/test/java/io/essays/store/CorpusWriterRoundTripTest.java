@@ -54,7 +54,7 @@ class CorpusWriterRoundTripTest {
     void everyColumnOfEveryEssayAndChildRowReadsBackAsWritten() {
         Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}")).read(Path.of("src/test/resources/fixture"));
         LinkAnalysis analysis = LinkAnalysis.of(corpus);
-        var result = writer.write(corpus, analysis, "round-trip-" + System.nanoTime());
+        var result = writer.write(new CorpusWriter.Pending(corpus, analysis), "round-trip-" + System.nanoTime());
         assertThat(result.changed()).isTrue();
 
         var essays = new ArrayList<List<Object>>();
@@ -153,11 +153,32 @@ class CorpusWriterRoundTripTest {
     }
 
     @Test
+    void aPendingCorpusIsWrittenOnceAndHeldByNothingAfterwards() {
+        Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}"))
+                .read(Path.of("src/test/resources/fixture"));
+        var pending = new CorpusWriter.Pending(corpus, LinkAnalysis.of(corpus));
+        long written = writer.write(pending, "once-" + System.nanoTime()).releaseId();
+        assertThatThrownBy(() -> writer.write(pending, "twice-" + System.nanoTime()))
+                .as("the writer let the corpus go").isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("handed to the writer already");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CorpusRelease.latest().id))
+                .as("the second write changed nothing").isEqualTo(written);
+        assertThat(corpus.essays()).as("the caller's corpus is left as it was").hasSize(3)
+                .allSatisfy(e -> assertThat(e.rendered().html()).isNotEmpty());
+
+        var unchanged = new CorpusWriter.Pending(corpus, LinkAnalysis.of(corpus));
+        String hash = QuarkusTransaction.requiringNew().call(() -> CorpusRelease.latest().contentHash);
+        assertThat(writer.write(unchanged, hash).changed()).isFalse();
+        assertThatThrownBy(() -> writer.write(unchanged, "other-" + System.nanoTime()))
+                .as("an unchanged write lets it go too").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aReleaseInAStorageFormatNewerThanThisVersionsIsNeverReplaced() {
         Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}"))
                 .read(Path.of("src/test/resources/fixture"));
         LinkAnalysis analysis = LinkAnalysis.of(corpus);
-        long written = writer.write(corpus, analysis, "before-" + System.nanoTime()).releaseId();
+        long written = writer.write(new CorpusWriter.Pending(corpus, analysis), "before-" + System.nanoTime()).releaseId();
         assertThat(QuarkusTransaction.requiringNew()
                 .call(() -> CorpusRelease.<CorpusRelease>findById(written).storageFormat))
                 .as("what this version writes").isEqualTo(CorpusRelease.STORAGE_FORMAT);
@@ -170,7 +191,7 @@ class CorpusWriterRoundTripTest {
                 .executeUpdate());
         try {
             String reason = "release " + newer + " is stored in format " + format;
-            assertThatThrownBy(() -> writer.write(corpus, analysis, "after-" + System.nanoTime()))
+            assertThatThrownBy(() -> writer.write(new CorpusWriter.Pending(corpus, analysis), "after-" + System.nanoTime()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(reason).hasMessageContaining("does not replace it: update this replica");
             assertThatThrownBy(() -> writer.current("anything")).as("an import refuses before it renders")

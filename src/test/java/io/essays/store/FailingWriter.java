@@ -4,8 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.essays.content.Corpus;
-import io.essays.links.LinkAnalysis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
@@ -41,12 +39,12 @@ public class FailingWriter extends CorpusWriter {
 
     @Override
     @Transactional
-    public WriteResult write(Corpus corpus, LinkAnalysis analysis, String releaseHash) {
+    public WriteResult write(Pending pending, String releaseHash) {
         if (failing) {
             refused++;
             throw new PersistenceException("could not execute batch", new SQLException(
                     "Value too long for column \"TEXT CHARACTER VARYING(1000)\""));
         }
-        return super.write(corpus, analysis, releaseHash);
+        return super.write(pending, releaseHash);
     }
 }

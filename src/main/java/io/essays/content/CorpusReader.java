@@ -174,18 +174,20 @@ public final class CorpusReader {
                 }
             }
         }
-        renderer.prepare(split.stream().map(SplitEssay::body).toList());
+        MarkdownRenderer.PreparedMath math = renderer.startPreparing(split.stream().map(SplitEssay::body).toList());
         // bodies render on every core (the renderer is thread-safe); each essay collects its own problems, and both
         // are gathered in file order, so the result and the problems are exactly those of rendering one by one. Each
-        // split essay is let go once rendered: its body is a copy that nothing else holds.
+        // split essay is let go once rendered: its body is a copy that nothing else holds. Essays without math render
+        // while the formulas are prepared, the others once they are.
         SplitEssay[] pending = split.toArray(SplitEssay[]::new);
         split = null;
-        List<ReadEssay> read = IntStream.range(0, pending.length).parallel().mapToObj(i -> {
-            SplitEssay essay = pending[i];
-            pending[i] = null;
-            var own = new ArrayList<Problem>();
-            return new ReadEssay(readEssay(essay, own, assets), own);
-        }).toList();
+        ReadEssay[] rendered = new ReadEssay[pending.length];
+        IntStream.range(0, pending.length).parallel().filter(i -> !math.hasMath(i))
+                .forEach(i -> rendered[i] = render(pending, i, assets));
+        math.await();
+        IntStream.range(0, pending.length).parallel().filter(math::hasMath)
+                .forEach(i -> rendered[i] = render(pending, i, assets));
+        List<ReadEssay> read = List.of(rendered);
         var result = new ArrayList<EssaySource>();
         for (ReadEssay essay : read) {
             problems.addAll(essay.problems());
@@ -194,6 +196,14 @@ public final class CorpusReader {
             }
         }
         return result;
+    }
+
+    /** Renders essay {@code i} and lets its split form go. */
+    private ReadEssay render(SplitEssay[] pending, int i, io.essays.markdown.AssetResolver assets) {
+        SplitEssay essay = pending[i];
+        pending[i] = null;
+        var own = new ArrayList<Problem>();
+        return new ReadEssay(readEssay(essay, own, assets), own);
     }
 
     /** One essay as read: null when invalid, and the problems found in it, in the order found. */
@@ -208,27 +218,40 @@ public final class CorpusReader {
     private SplitEssay split(String file, String slug, String text, List<Problem> problems) {
         int before = problems.size();
         checkSlug(file, slug, problems);
-        String[] lines = text.split("\n", -1);
-        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+        // line by line up to the closing line only, and the front matter and body cut out of the text, not joined from
+        // its lines: a large corpus is millions of lines, and the body is most of the file
+        int firstEnd = lineEnd(text, 0);
+        if (!text.substring(0, firstEnd).strip().equals("---")) {
             problems.add(new Problem(file, 1, "missing front matter: the file must start with a '---' line"));
             return null;
         }
         int close = -1;
-        for (int i = 1; i < lines.length; i++) {
-            String l = lines[i].strip();
+        int closeStart = -1;
+        int line = 1;
+        for (int start = firstEnd + 1; start <= text.length(); line++) {
+            int end = lineEnd(text, start);
+            String l = text.substring(start, end).strip();
             if (l.equals("---") || l.equals("...")) {
-                close = i;
+                close = line;
+                closeStart = start;
                 break;
             }
+            start = end + 1;
         }
         if (close < 0) {
             problems.add(new Problem(file, 1, "front matter opened here is never closed with a '---' line"));
             return null;
         }
-        // the front matter and the body, not the lines: every file's lines would stay in the heap until all render
-        String yaml = String.join("\n", List.of(lines).subList(1, close));
-        String body = String.join("\n", List.of(lines).subList(close + 1, lines.length));
+        String yaml = close == 1 ? "" : text.substring(firstEnd + 1, closeStart - 1);
+        int bodyStart = lineEnd(text, closeStart) + 1;
+        String body = bodyStart > text.length() ? "" : text.substring(bodyStart);
         return new SplitEssay(file, slug, text, yaml, close, body, problems.size() != before);
+    }
+
+    /** Where the line starting at {@code start} ends: its {@code \n}, or the end of the text. */
+    private static int lineEnd(String text, int start) {
+        int end = text.indexOf('\n', start);
+        return end < 0 ? text.length() : end;
     }
 
     private EssaySource readEssay(SplitEssay essay, List<Problem> problems, io.essays.markdown.AssetResolver assets) {
@@ -366,6 +389,20 @@ public final class CorpusReader {
         }
     }
 
+    /**
+     * The text of UTF-8 {@code bytes}; throws on malformed input. The JDK's String constructor (fast, but it replaces
+     * malformed input with U+FFFD) decodes, and the strict decoder only checks a text with a U+FFFD in it, which a
+     * valid file may hold too.
+     */
+    static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        }
+        return text;
+    }
+
     /** Reads a file as strict UTF-8; reports unreadable, oversized or non-UTF-8 files with the line of the bad byte. */
     private static String readUtf8(Path path, List<Problem> problems, MessageDigest digest) {
         byte[] bytes;
@@ -380,12 +417,8 @@ public final class CorpusReader {
             return null;
         }
         hash(digest, path, bytes);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
-            String text = decoder.decode(buffer).toString().replace("\r\n", "\n");
+            String text = decodeUtf8(bytes).replace("\r\n", "\n");
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             int bad = firstInvalidUtf8(bytes);

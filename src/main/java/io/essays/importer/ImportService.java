@@ -88,10 +88,13 @@ public class ImportService {
      */
     public ImportOutcome importFrom(Path contentDir) {
         long started = System.nanoTime();
-        // an unchanged corpus costs one pass over its bytes: no parsing, rendering, analysis or write
-        var stored = step("hashing " + contentDir, () -> CorpusReader.contentHash(contentDir))
-                .map(contentHash -> releaseHash(contentHash, fingerprint))
-                .flatMap(hash -> step("reading the newest release", () -> writer.current(hash)));
+        // an unchanged corpus costs one pass over its bytes: no parsing, rendering, analysis or write; with no release
+        // stored yet (a first start) nothing can be unchanged, and the read below hashes the files anyway
+        var stored = step("reading the newest release", writer::newest)
+                .flatMap(newest -> step("hashing " + contentDir, () -> CorpusReader.contentHash(contentDir))
+                        .map(contentHash -> releaseHash(contentHash, fingerprint))
+                        .filter(newest.contentHash::equals)
+                        .map(hash -> newest));
         if (stored.isPresent()) {
             CorpusRelease release = stored.get();
             long hashed = System.nanoTime();

@@ -218,15 +218,12 @@ public class CorpusWriter {
     }
 
     /**
-     * The newest release if its hash is {@code releaseHash}: the content is already imported. Refuses, as
-     * {@link #write} would, when the newest release is in a storage format newer than this version's, so that an import
-     * fails before it reads and renders anything.
+     * The newest release, if any. Refuses, as {@link #write} would, when it is in a storage format newer than this
+     * version's, so that an import fails before it reads and renders anything.
      */
     @Transactional
-    public java.util.Optional<CorpusRelease> current(String releaseHash) {
-        CorpusRelease latest = refuseUnreadable(CorpusRelease.latest());
-        return latest != null && latest.contentHash.equals(releaseHash) ? java.util.Optional.of(latest)
-                : java.util.Optional.empty();
+    public java.util.Optional<CorpusRelease> newest() {
+        return java.util.Optional.ofNullable(refuseUnreadable(CorpusRelease.latest()));
     }
 
     /**

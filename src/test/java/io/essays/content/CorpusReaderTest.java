@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.essays.markdown.TocEntry;
 import io.essays.markdown.Formula;
 import io.essays.markdown.InvalidMathException;
 import io.essays.markdown.MarkdownRenderer;
@@ -122,6 +123,27 @@ class CorpusReaderTest {
         Files.write(dir.resolve("essays/a.md"), withBad);
         assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 9, "not valid UTF-8 (byte offset "
                 + bytes.length + ")"));
+    }
+
+    @Test
+    void aReplacementCharacterWrittenInTheFileIsValidUtf8AndKept() throws IOException {
+        write("essays/a.md", essay("", 1, "Decoders print \uFFFD for bytes they cannot read.\n"));
+        assertThat(reader.read(dir).essays().get(0).source()).contains("print \uFFFD for bytes");
+    }
+
+    @Test
+    void frontMatterAndBodyAreCutAtTheClosingLineWhateverEndsTheFile() throws IOException {
+        write("essays/a.md", "\uFEFF---  \r\n" + essay("", 1, "").substring(4).replace("---\n", "...\r\n")
+                + "## Intro\r\n\r\nLast line, no newline");
+        write("essays/b.md", essay("", 2, ""));
+        write("essays/c.md", essay("", 3, "").stripTrailing());
+        Corpus corpus = reader.read(dir);
+        EssaySource a = corpus.essays().get(0);
+        assertThat(a.title()).isEqualTo("An Essay");
+        assertThat(a.source()).startsWith("---  \n").endsWith("\n...\n## Intro\n\nLast line, no newline");
+        assertThat(a.rendered().toc()).extracting(TocEntry::text).containsExactly("Intro");
+        assertThat(a.rendered().plainText()).endsWith("Last line, no newline");
+        assertThat(corpus.essays().subList(1, 3)).allSatisfy(e -> assertThat(e.rendered().plainText()).isEmpty());
     }
 
     @Test

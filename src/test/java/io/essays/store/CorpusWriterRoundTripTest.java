@@ -194,7 +194,7 @@ class CorpusWriterRoundTripTest {
             assertThatThrownBy(() -> writer.write(new CorpusWriter.Pending(corpus, analysis), "after-" + System.nanoTime()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(reason).hasMessageContaining("does not replace it: update this replica");
-            assertThatThrownBy(() -> writer.current("anything")).as("an import refuses before it renders")
+            assertThatThrownBy(() -> writer.newest()).as("an import refuses before it renders")
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining(reason);
             QuarkusTransaction.requiringNew().run(() -> {
                 assertThat(CorpusRelease.latest().id).isEqualTo(newer);

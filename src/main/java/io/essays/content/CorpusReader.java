@@ -174,20 +174,18 @@ public final class CorpusReader {
                 }
             }
         }
-        MarkdownRenderer.PreparedMath math = renderer.startPreparing(split.stream().map(SplitEssay::body).toList());
+        renderer.prepare(split.stream().map(SplitEssay::body).toList());
         // bodies render on every core (the renderer is thread-safe); each essay collects its own problems, and both
         // are gathered in file order, so the result and the problems are exactly those of rendering one by one. Each
-        // split essay is let go once rendered: its body is a copy that nothing else holds. Essays without math render
-        // while the formulas are prepared, the others once they are.
+        // split essay is let go once rendered: its body is a copy that nothing else holds.
         SplitEssay[] pending = split.toArray(SplitEssay[]::new);
         split = null;
-        ReadEssay[] rendered = new ReadEssay[pending.length];
-        IntStream.range(0, pending.length).parallel().filter(i -> !math.hasMath(i))
-                .forEach(i -> rendered[i] = render(pending, i, assets));
-        math.await();
-        IntStream.range(0, pending.length).parallel().filter(math::hasMath)
-                .forEach(i -> rendered[i] = render(pending, i, assets));
-        List<ReadEssay> read = List.of(rendered);
+        List<ReadEssay> read = IntStream.range(0, pending.length).parallel().mapToObj(i -> {
+            SplitEssay essay = pending[i];
+            pending[i] = null;
+            var own = new ArrayList<Problem>();
+            return new ReadEssay(readEssay(essay, own, assets), own);
+        }).toList();
         var result = new ArrayList<EssaySource>();
         for (ReadEssay essay : read) {
             problems.addAll(essay.problems());
@@ -196,14 +194,6 @@ public final class CorpusReader {
             }
         }
         return result;
-    }
-
-    /** Renders essay {@code i} and lets its split form go. */
-    private ReadEssay render(SplitEssay[] pending, int i, io.essays.markdown.AssetResolver assets) {
-        SplitEssay essay = pending[i];
-        pending[i] = null;
-        var own = new ArrayList<Problem>();
-        return new ReadEssay(readEssay(essay, own, assets), own);
     }
 
     /** One essay as read: null when invalid, and the problems found in it, in the order found. */

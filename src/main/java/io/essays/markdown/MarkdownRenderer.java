@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -167,65 +165,13 @@ public final class MarkdownRenderer {
      * they are rendered one by one, so that a whole corpus' math can be rendered in bulk.
      */
     public void prepare(List<String> bodies) {
-        startPreparing(bodies).await();
-    }
-
-    /**
-     * Finds the formulas of {@code bodies} (parsed on every core) and hands them to {@link MathRenderer#prepare} on a
-     * thread of its own, so that bodies without math can be rendered meanwhile: a renderer that has to start its
-     * JavaScript engine first spends seconds on one core. Bodies with math must wait for {@link PreparedMath#await}.
-     */
-    public PreparedMath startPreparing(List<String> bodies) {
         if (math == null) {
-            return new PreparedMath(new boolean[bodies.size()], CompletableFuture.completedFuture(null));
+            return;
         }
-        // gathered in the order of the bodies
-        List<Set<Formula>> found = bodies.parallelStream().map(this::formulas).toList();
+        // parsed on every core; gathered in the order of the bodies
         var formulas = new LinkedHashSet<Formula>();
-        boolean[] hasMath = new boolean[bodies.size()];
-        for (int i = 0; i < hasMath.length; i++) {
-            formulas.addAll(found.get(i));
-            hasMath[i] = !found.get(i).isEmpty();
-        }
-        if (formulas.isEmpty()) {
-            math.prepare(formulas);
-            return new PreparedMath(hasMath, CompletableFuture.completedFuture(null));
-        }
-        var done = new CompletableFuture<Void>();
-        var thread = new Thread(() -> {
-            try {
-                math.prepare(formulas);
-                done.complete(null);
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        }, "essays-math");
-        thread.setDaemon(true);
-        thread.start();
-        return new PreparedMath(hasMath, done);
-    }
-
-    /** Which bodies have math, and the preparation of their formulas ({@link #startPreparing}). */
-    public record PreparedMath(boolean[] hasMath, CompletableFuture<Void> done) {
-        /** Whether body {@code i} has a formula, and so must wait for {@link #await}. */
-        public boolean hasMath(int i) {
-            return hasMath[i];
-        }
-
-        /** Waits until the formulas are prepared; rethrows what failed. */
-        public void await() {
-            try {
-                done.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
-        }
+        bodies.parallelStream().map(this::formulas).toList().forEach(formulas::addAll);
+        math.prepare(formulas);
     }
 
     /** Every formula of a body, in document order, once each. */

@@ -384,11 +384,10 @@ public final class CorpusReader {
      * malformed input with U+FFFD) decodes, and the strict decoder only checks a text with a U+FFFD in it, which a
      * valid file may hold too.
      */
-    static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+    private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            strictUtf8().decode(ByteBuffer.wrap(bytes));
         }
         return text;
     }
@@ -424,13 +423,16 @@ public final class CorpusReader {
     }
 
     private static int firstInvalidUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         var in = ByteBuffer.wrap(bytes);
         var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        var result = decoder.decode(in, out, true);
+        var result = strictUtf8().decode(in, out, true);
         return result.isError() ? in.position() : bytes.length;
+    }
+
+    /** A UTF-8 decoder that reports malformed input rather than replacing it. */
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private static MessageDigest sha256() {

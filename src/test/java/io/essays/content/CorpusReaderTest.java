@@ -16,11 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.essays.markdown.TocEntry;
 import io.essays.markdown.Formula;
 import io.essays.markdown.InvalidMathException;
 import io.essays.markdown.MarkdownRenderer;
 import io.essays.markdown.MathRenderer;
+import io.essays.markdown.TocEntry;
 
 class CorpusReaderTest {
     @TempDir

@@ -71,10 +71,21 @@ async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   return data;
 }
 
-/** Resolves a `Link` target against the response it came with and keeps only its query, for the typed call. */
-function queryOf(target: string, response: Response): Record<string, string> {
+/** The query parameters the spec types as integers (counts and page numbers): a next link's are numbers again. */
+const INTEGER_PARAMETERS: ReadonlySet<string> = new Set(["page", "size", "limit"]);
+
+/**
+ * Resolves a `Link` target against the response it came with and keeps only its query, for the typed call: integer
+ * parameters as numbers, every other one as the string it is.
+ */
+function queryOf(target: string, response: Response): Record<string, string | number> {
   const url = new URL(target, response.url || "http://invalid/");
-  return Object.fromEntries(url.searchParams);
+  const query: Record<string, string | number> = {};
+  for (const [name, value] of url.searchParams) {
+    const number = Number(value);
+    query[name] = INTEGER_PARAMETERS.has(name) && value.trim() !== "" && Number.isInteger(number) ? number : value;
+  }
+  return query;
 }
 
 /** The typed Essays API client. `raw` is the underlying openapi-fetch client for anything not wrapped here. */
@@ -117,7 +128,7 @@ export class EssaysClient {
     const outcome = await this.raw.GET("/api/v1/essays", { params: { query } });
     const page = await unwrap(Promise.resolve(outcome));
     const next = nextLink(outcome.response.headers.get("Link"));
-    return { page, next: next ? (queryOf(next, outcome.response) as ListEssaysQuery) : undefined };
+    return { page, next: next ? (queryOf(next, outcome.response) as unknown as ListEssaysQuery) : undefined };
   }
 
   /** Every essay matching the query, following the `Link: rel="next"` header page after page. */
@@ -182,7 +193,7 @@ export class EssaysClient {
     const outcome = await this.raw.GET("/api/v1/search", { params: { query } });
     const results = await unwrap(Promise.resolve(outcome));
     const next = nextLink(outcome.response.headers.get("Link"));
-    return { results, next: next ? (queryOf(next, outcome.response) as SearchQuery) : undefined };
+    return { results, next: next ? (queryOf(next, outcome.response) as unknown as SearchQuery) : undefined };
   }
 
   /** The first page of search results. */
@@ -213,7 +224,7 @@ export class EssaysClient {
       if (!page.next) {
         throw new Error("a sync page carried neither next nor nextSyncToken");
       }
-      current = queryOf(page.next, outcome.response) as SyncQuery;
+      current = queryOf(page.next, outcome.response) as unknown as SyncQuery;
     }
   }
 
@@ -234,7 +245,7 @@ export class EssaysClient {
   async sync(replica: SyncReplica, options: { fields?: string; limit?: number } = {}): Promise<SyncOutcome> {
     const base: SyncQuery = {
       ...(options.fields ? { fields: options.fields } : {}),
-      ...(options.limit !== undefined ? { limit: String(options.limit) } : {}),
+      ...(options.limit !== undefined ? { limit: options.limit } : {}),
     };
     let restarted = false;
     let result: { pages: SyncPage[]; token: string };

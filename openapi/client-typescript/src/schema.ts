@@ -1611,6 +1611,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The import's id, from the Location of POST /admin/import */
                 id: number;
             };
             cookie?: never;
@@ -1879,7 +1880,7 @@ export interface operations {
                  * @description Page number, from 1
                  * @example 1
                  */
-                page?: string;
+                page?: number;
                 /**
                  * @description Only essays of this series
                  * @example foundations
@@ -1889,12 +1890,12 @@ export interface operations {
                  * @description Page size, 1 to 100 (default 20)
                  * @example 20
                  */
-                size?: string;
+                size?: number;
                 /**
                  * @description -published (default, newest first), published, title, -title, reading-order
                  * @example title
                  */
-                sort?: string;
+                sort?: "-published" | "published" | "title" | "-title" | "reading-order";
                 /**
                  * @description Only essays with this tag
                  * @example probability
@@ -1948,7 +1949,7 @@ export interface operations {
                  * @description How math appears in the HTML: mathml (default: <math> elements rendered at import, TeX kept as an annotation) or tex (escaped TeX in span.math-inline and div.math-display, for KaTeX or MathJax on the client)
                  * @example tex
                  */
-                math?: string;
+                math?: "mathml" | "tex";
             };
             header?: never;
             path: {
@@ -2062,7 +2063,7 @@ export interface operations {
                  * @description How math appears in the HTML: mathml (default: <math> elements rendered at import, TeX kept as an annotation) or tex (escaped TeX in span.math-inline and div.math-display, for KaTeX or MathJax on the client)
                  * @example tex
                  */
-                math?: string;
+                math?: "mathml" | "tex";
             };
             header?: never;
             path: {
@@ -2203,7 +2204,7 @@ export interface operations {
                  * @description json (default) or html
                  * @example html
                  */
-                format?: string;
+                format?: "json" | "html";
             };
             header?: never;
             path: {
@@ -2450,17 +2451,17 @@ export interface operations {
                  * @description json (default); xml is answered 501
                  * @example json
                  */
-                format?: string;
+                format?: "json" | "xml";
                 /**
                  * @description Largest height for the embed, in pixels; when given, the iframe keeps this height and no sizing script is included
                  * @example 400
                  */
-                maxheight?: string;
+                maxheight?: number;
                 /**
                  * @description Largest width for the embed, in pixels
                  * @example 500
                  */
-                maxwidth?: string;
+                maxwidth?: number;
                 /**
                  * @description An essay's page URL, optionally with #headingId
                  * @example https://essays.example.org/essays/softmax
@@ -2557,7 +2558,7 @@ export interface operations {
                  * @description Page number, from 1
                  * @example 1
                  */
-                page?: string;
+                page?: number;
                 /**
                  * @description What to search for. Plain words must all match (stemmed: normalize, normalized and normalization meet); "exact phrase"; prefix* (at the end of a word); -word or -"phrase" excludes. Lucene operators (: ( ) ~ ^ \ and the like) are read as spaces; common words (the, of, and) are ignored. At most 200 characters and 32 clauses.
                  * @example temperature "partition function"
@@ -2572,7 +2573,7 @@ export interface operations {
                  * @description Page size, 1 to 100 (default 20)
                  * @example 20
                  */
-                size?: string;
+                size?: number;
                 /**
                  * @description Only essays with this tag
                  * @example probability
@@ -2755,7 +2756,7 @@ export interface operations {
                  * @description Items per page, 1 to 200 (default 50)
                  * @example 50
                  */
-                limit?: string;
+                limit?: number;
                 /** @description nextSyncToken of the last sync, or the token in a next URL; absent for an initial sync */
                 token?: string;
             };
@@ -2889,7 +2890,7 @@ export interface operations {
                  * @description light or dark; left out, the page follows the reader's prefers-color-scheme
                  * @example dark
                  */
-                theme?: string;
+                theme?: "light" | "dark";
             };
             header?: never;
             path: {
@@ -2950,7 +2951,7 @@ export interface operations {
                  * @description light or dark; left out, the page follows the reader's prefers-color-scheme
                  * @example dark
                  */
-                theme?: string;
+                theme?: "light" | "dark";
             };
             header?: never;
             path: {

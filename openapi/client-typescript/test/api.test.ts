@@ -61,15 +61,15 @@ describe("Essays API client", () => {
 
   test("the essay iterator follows Link rel=next through every page, once each", async () => {
     const { client, wire } = recordingClient();
-    const firstPage = await client.listEssaysPage({ size: "3", sort: "title" });
+    const firstPage = await client.listEssaysPage({ size: 3, sort: "title" });
     const total = firstPage.page.page?.totalItems ?? 0;
     const pages = firstPage.page.page?.totalPages ?? 0;
     assert.ok(pages >= 3, "the corpus spans at least three pages of three");
-    assert.deepEqual(firstPage.next, { sort: "title", page: "2", size: "3" });
+    assert.deepEqual(firstPage.next, { sort: "title", page: 2, size: 3 });
     wire.length = 0;
 
     const slugs: string[] = [];
-    for await (const essay of client.essays({ size: "3", sort: "title" })) {
+    for await (const essay of client.essays({ size: 3, sort: "title" })) {
       slugs.push(essay.slug!);
     }
     assert.equal(slugs.length, total);
@@ -111,10 +111,10 @@ describe("Essays API client", () => {
     assert.equal(results.items?.[0]?.slug, "softmax");
     assert.match(results.items?.[0]?.snippets?.[0]?.html ?? "", /<mark>/);
     const all: string[] = [];
-    for await (const hit of client.searchHits({ q: "softmax", size: "2" })) {
+    for await (const hit of client.searchHits({ q: "softmax", size: 2 })) {
       all.push(hit.slug!);
     }
-    const firstPage = await client.search({ q: "softmax", size: "2" });
+    const firstPage = await client.search({ q: "softmax", size: 2 });
     assert.equal(all.length, firstPage.page?.totalItems);
     assert.equal(new Set(all).size, all.length);
   });
@@ -180,7 +180,7 @@ describe("Essays API client", () => {
 
   test("an invalid parameter rejects with a 400 problem naming it", async () => {
     const { client } = recordingClient();
-    await assert.rejects(client.listEssaysPage({ size: "0" }), (error: unknown) => {
+    await assert.rejects(client.listEssaysPage({ size: 0 }), (error: unknown) => {
       assert.ok(error instanceof ProblemError);
       assert.equal(error.status, 400);
       assert.match(error.detail ?? "", /size/);

@@ -68,7 +68,9 @@ public class EmbedResource {
     @APIResponse(responseCode = "404", description = "No essay with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response essay(@Parameter(description = "Essay slug", example = "softmax") @PathParam("slug") String slug,
-                          @Parameter(description = THEME, example = "dark") @QueryParam("theme") String themeParam,
+                          @Parameter(description = THEME,
+                                  schema = @Schema(type = SchemaType.STRING, enumeration = {"light", "dark"}),
+                                  example = "dark") @QueryParam("theme") String themeParam,
                           @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         Theme theme = Theme.parse(themeParam);
@@ -94,7 +96,9 @@ public class EmbedResource {
     public Response section(@Parameter(description = "Essay slug", example = "softmax") @PathParam("slug") String slug,
                             @Parameter(description = "Heading id, as in the essay's toc", example = "temperature")
                             @PathParam("headingId") String headingId,
-                            @Parameter(description = THEME, example = "dark") @QueryParam("theme") String themeParam,
+                            @Parameter(description = THEME,
+                                    schema = @Schema(type = SchemaType.STRING, enumeration = {"light", "dark"}),
+                                    example = "dark") @QueryParam("theme") String themeParam,
                             @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         Theme theme = Theme.parse(themeParam);

@@ -59,7 +59,9 @@ public class MetaResource {
     @APIResponse(responseCode = "404", description = "No essay with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response meta(@Parameter(description = "Essay slug", example = "softmax") @PathParam("slug") String slug,
-                         @Parameter(description = "json (default) or html", example = "html") @QueryParam("format") String format,
+                         @Parameter(description = "json (default) or html",
+                                 schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "html"}, defaultValue = "json"),
+                                 example = "html") @QueryParam("format") String format,
                          @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         if (format != null && !MetaService.formats().contains(format)) {

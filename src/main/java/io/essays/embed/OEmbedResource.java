@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,6 +18,7 @@ import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusSnapshot.EssayData;
 import io.essays.corpus.CorpusState;
 import io.essays.essay.EssayService;
+import io.essays.QueryParameters;
 import io.essays.http.ContentResponses;
 import io.essays.http.FastPathBindable;
 import io.essays.http.Problem;
@@ -66,10 +68,16 @@ public class OEmbedResource {
     public Response oembed(
             @Parameter(description = "An essay's page URL, optionally with #headingId",
                     example = "https://essays.example.org/essays/softmax") @QueryParam("url") String url,
-            @Parameter(description = "Largest width for the embed, in pixels", example = "500") @QueryParam("maxwidth") String maxWidth,
+            @Parameter(description = "Largest width for the embed, in pixels",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1"),
+                    example = "500") @QueryParam("maxwidth") String maxWidth,
             @Parameter(description = "Largest height for the embed, in pixels; when given, the iframe keeps this height "
-                    + "and no sizing script is included", example = "400") @QueryParam("maxheight") String maxHeight,
-            @Parameter(description = "json (default); xml is answered 501", example = "json") @QueryParam("format") String format,
+                    + "and no sizing script is included",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1"),
+                    example = "400") @QueryParam("maxheight") String maxHeight,
+            @Parameter(description = "json (default); xml is answered 501",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "xml"}, defaultValue = "json"),
+                    example = "json") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         if (url == null || url.isBlank()) {
@@ -78,9 +86,10 @@ public class OEmbedResource {
         if (!isAbsoluteHttp(url)) {
             throw ProblemException.badRequest("'url' must be an absolute http(s) URL, got '" + url + "'");
         }
-        int widthLimit = EssayService.integer("maxwidth", maxWidth, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        int widthLimit = QueryParameters.integer("maxwidth", maxWidth, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         int width = Math.min(config.width(), widthLimit);
-        Integer heightLimit = maxHeight == null ? null : EssayService.integer("maxheight", maxHeight, 0, 1, Integer.MAX_VALUE);
+        Integer heightLimit = maxHeight == null ? null
+                : QueryParameters.integer("maxheight", maxHeight, 0, 1, Integer.MAX_VALUE);
         int height = heightLimit == null ? config.height() : Math.min(config.height(), heightLimit);
         if (format != null && !format.equals("json")) {
             throw new ProblemException(501, "format-not-implemented", "Not Implemented",

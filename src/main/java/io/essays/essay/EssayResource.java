@@ -60,9 +60,15 @@ public class EssayResource {
             @Parameter(description = "Only essays of this series", example = "foundations") @QueryParam("series") String series,
             @Parameter(description = "Only essays with this tag", example = "probability") @QueryParam("tag") String tag,
             @Parameter(description = "-published (default, newest first), published, title, -title, reading-order",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "-published",
+                            enumeration = {"-published", "published", "title", "-title", "reading-order"}),
                     example = "title") @QueryParam("sort") String sort,
-            @Parameter(description = "Page number, from 1", example = "1") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(description = "Page number, from 1",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"),
+                    example = "1") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"),
+                    example = "20") @QueryParam("size") String size,
             @Parameter(description = "Comma-separated item fields to keep (sparse fieldset), e.g. slug,title",
                     example = "slug,title,readingMinutes") @QueryParam("fields") String fieldList,
             @Context HttpHeaders headers) {
@@ -89,7 +95,9 @@ public class EssayResource {
     public Response get(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug,
                         @Parameter(description = "Comma-separated fields to keep (sparse fieldset)", example = "slug,title,toc")
                         @QueryParam("fields") String fieldList,
-                        @Parameter(description = MATH_PARAMETER, example = "tex") @QueryParam("math") String mathParam,
+                        @Parameter(description = MATH_PARAMETER,
+                                schema = @Schema(type = SchemaType.STRING, enumeration = {"mathml", "tex"}, defaultValue = "mathml"),
+                                example = "tex") @QueryParam("math") String mathParam,
                         @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         var keep = fields.parse(fieldList, EssayDetail.class);
@@ -116,7 +124,9 @@ public class EssayResource {
     @APIResponse(responseCode = "404", description = "No essay with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response html(@Parameter(description = "Essay slug: the file name without .md", example = "softmax") @PathParam("slug") String slug,
-                         @Parameter(description = MATH_PARAMETER, example = "tex") @QueryParam("math") String mathParam,
+                         @Parameter(description = MATH_PARAMETER,
+                                 schema = @Schema(type = SchemaType.STRING, enumeration = {"mathml", "tex"}, defaultValue = "mathml"),
+                                 example = "tex") @QueryParam("math") String mathParam,
                          @Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         MathFormat math = MathFormat.parse(mathParam);

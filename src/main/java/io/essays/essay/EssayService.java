@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.essays.EssaysConfig;
+import io.essays.QueryParameters;
 import io.essays.PublicUrls;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusSnapshot.EssayData;
@@ -51,9 +52,9 @@ public class EssayService {
         if (!SORTS.containsKey(s)) {
             throw new DomainException.InvalidParameter("Unknown sort '" + sort + "'; use one of " + String.join(", ", SORTS.keySet()));
         }
-        int p = integer("page", page, 1, 1, Integer.MAX_VALUE);
+        int p = QueryParameters.integer("page", page, 1, 1, Integer.MAX_VALUE);
         int max = config.paging().maxSize();
-        int n = integer("size", size, config.paging().defaultSize(), 1, max);
+        int n = QueryParameters.integer("size", size, config.paging().defaultSize(), 1, max);
         return new ListQuery(series, tag, s, p, n);
     }
 
@@ -147,22 +148,5 @@ public class EssayService {
 
     private static List<io.essays.markdown.TocEntry> toc(EssayData e) {
         return e.headings().stream().map(h -> new io.essays.markdown.TocEntry(h.level(), h.id(), h.text())).toList();
-    }
-
-    /** Parses an integer query parameter in {@code [min, max]}; a problem 400 that names the parameter otherwise. */
-    public static int integer(String name, String value, int defaultValue, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new DomainException.InvalidParameter("'" + name + "' must be a whole number from " + min
-                + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got '" + value + "'");
     }
 }

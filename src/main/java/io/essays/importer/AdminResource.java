@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -107,11 +109,23 @@ public class AdminResource {
             + "disabled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
-    public Response importStatus(@HeaderParam("Authorization") String authorization, @PathParam("id") long id) {
+    public Response importStatus(@HeaderParam("Authorization") String authorization,
+                                 @Parameter(description = "The import's id, from the Location of POST /admin/import",
+                                         schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                                 @PathParam("id") String id) {
+        // the token first: a caller without it learns nothing, not even that the id is malformed
         token.check(authorization);
-        ImportStatus status = jobs.find(id).orElseThrow(() -> ProblemException.notFound(
+        ImportStatus status = importId(id).flatMap(jobs::find).orElseThrow(() -> ProblemException.notFound(
                 "No recent import " + id + " on this replica; GET /api/v1/admin/imports lists them"));
         return Response.ok(status).header("Cache-Control", "no-store").build();
+    }
+
+    private static Optional<Long> importId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private void requireDatabase() {

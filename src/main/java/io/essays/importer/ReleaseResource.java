@@ -10,12 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.essays.QueryParameters;
 import io.essays.store.CorpusRelease;
 import io.essays.http.Problem;
-import io.essays.http.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,11 +38,10 @@ public class ReleaseResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = ReleaseSummary.class)))
     @APIResponse(responseCode = "400", description = "limit outside 1–100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response releases(@Parameter(description = "How many releases (1–100)") @QueryParam("limit")
-                             @DefaultValue("20") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
-        }
+    public Response releases(@Parameter(description = "How many releases (1–100)",
+            schema = @Schema(type = SchemaType.INTEGER,
+            minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
+        int limit = QueryParameters.integer("limit", limitParam, 20, 1, MAX_LIMIT);
         List<ReleaseSummary> releases = CorpusRelease.recent(limit).stream().map(ReleaseSummary::of).toList();
         // changes with every import, on any replica: revalidate each time
         return Response.ok(releases).header("Cache-Control", "no-cache").build();

@@ -1,5 +1,6 @@
 package io.essays.links;
 
+import io.essays.QueryParameters;
 import io.essays.corpus.Filters;
 
 import io.essays.DomainException;
@@ -88,7 +89,7 @@ public class LinkService {
 
     /** A validated depth for the neighbourhood graph: 1 (default) or 2. */
     public int depth(String depth) {
-        return EssayService.integer("depth", depth, 1, 1, MAX_DEPTH);
+        return QueryParameters.integer("depth", depth, 1, 1, MAX_DEPTH);
     }
 
     /** The essays at most {@code depth} links away from {@code slug} (either way) and every edge among them. */
@@ -118,7 +119,7 @@ public class LinkService {
 
     /** A validated number of related essays: 1 to {@link LinkAnalysis#MAX_RELATED}, default {@value #DEFAULT_RELATED}. */
     public int relatedLimit(String limit) {
-        return EssayService.integer("limit", limit, DEFAULT_RELATED, 1, LinkAnalysis.MAX_RELATED);
+        return QueryParameters.integer("limit", limit, DEFAULT_RELATED, 1, LinkAnalysis.MAX_RELATED);
     }
 
     public List<RelatedEssay> related(CorpusSnapshot corpus, String slug, int limit) {

@@ -65,8 +65,12 @@ public class SearchResource {
                     example = "temperature \"partition function\"") @QueryParam("q") String q,
             @Parameter(description = "Only essays of this series", example = "foundations") @QueryParam("series") String series,
             @Parameter(description = "Only essays with this tag", example = "probability") @QueryParam("tag") String tag,
-            @Parameter(description = "Page number, from 1", example = "1") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20") @QueryParam("size") String size,
+            @Parameter(description = "Page number, from 1",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"),
+                    example = "1") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"),
+                    example = "20") @QueryParam("size") String size,
             @Context HttpHeaders headers) {
         SearchIndex index = search.index(state.current());
         SearchService.SearchRequest request = search.request(index, q, series, tag, page, size);

@@ -1,5 +1,6 @@
 package io.essays.search;
 
+import io.essays.QueryParameters;
 import io.essays.http.HtmlEscape;
 
 import io.essays.corpus.Filters;
@@ -31,7 +32,6 @@ import io.essays.corpus.CorpusLoaded;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusSnapshot.EssayData;
 import io.essays.corpus.CorpusSnapshot.HeadingData;
-import io.essays.essay.EssayService;
 import io.essays.essay.PageInfo;
 import io.essays.essay.SeriesRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,8 +141,8 @@ public class SearchService {
         CorpusSnapshot corpus = index.snapshot();
         Filters.series(corpus, series);
         Filters.tag(corpus, tag);
-        int p = EssayService.integer("page", page, 1, 1, Integer.MAX_VALUE);
-        int n = EssayService.integer("size", size, config.paging().defaultSize(), 1, config.paging().maxSize());
+        int p = QueryParameters.integer("page", page, 1, 1, Integer.MAX_VALUE);
+        int n = QueryParameters.integer("size", size, config.paging().defaultSize(), 1, config.paging().maxSize());
         return new SearchRequest(parsed, series, tag, p, n);
     }
 

@@ -1,5 +1,6 @@
 package io.essays.sync;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -69,7 +70,9 @@ public class SyncResource {
     public Response sync(
             @Parameter(description = "nextSyncToken of the last sync, or the token in a next URL; absent for an "
                     + "initial sync") @QueryParam("token") String token,
-            @Parameter(description = "Items per page, 1 to 200 (default 50)", example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "Items per page, 1 to 200 (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"),
+                    example = "50") @QueryParam("limit") String limit,
             @Parameter(description = "Comma-separated essay fields to keep (sparse fieldset); items are still sent "
                     + "whenever anything in them changed", example = "slug,title,html")
             @QueryParam("fields") String fieldList,

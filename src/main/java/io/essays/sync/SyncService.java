@@ -1,5 +1,6 @@
 package io.essays.sync;
 
+import io.essays.QueryParameters;
 import io.essays.Sha256;
 import io.essays.DomainException;
 
@@ -129,7 +130,7 @@ public class SyncService {
      * a token of another deployment.
      */
     Request request(String token, String limit, String fieldList, int defaultLimit, int maxLimit) {
-        int n = EssayService.integer("limit", limit, defaultLimit, 1, maxLimit);
+        int n = QueryParameters.integer("limit", limit, defaultLimit, 1, maxLimit);
         Set<String> keep = fields.parse(fieldList, io.essays.essay.EssayDetail.class);
         if (token == null || token.isEmpty()) {
             return new Request(null, 0, 0, null, n, keep);

@@ -11,12 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.essays.QueryParameters;
 import io.essays.http.OpenApiDocument;
 import io.essays.http.Problem;
-import io.essays.http.ProblemException;
 import io.essays.importer.AdminToken;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -52,12 +51,11 @@ public class WebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
     public Response deliveries(@HeaderParam("Authorization") String authorization,
-                               @Parameter(description = "How many entries (1–500)") @QueryParam("limit")
-                               @DefaultValue("100") int limit) {
+                               @Parameter(description = "How many entries (1–500)",
+                                       schema = @Schema(type = SchemaType.INTEGER,
+                                       minimum = "1", maximum = "500", defaultValue = "100")) @QueryParam("limit") String limitParam) {
         token.check(authorization);
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.badRequest("limit must be between 1 and 500, not " + limit);
-        }
+        int limit = QueryParameters.integer("limit", limitParam, 100, 1, 500);
         List<DeliveryStatus> log = webhooks.deliveries(limit);
         return Response.ok(log).header("Cache-Control", "no-store").build();
     }

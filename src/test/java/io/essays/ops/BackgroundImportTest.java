@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -238,11 +239,37 @@ class BackgroundImportTest {
     void releasesLimitOutsideItsRangeIsProblem400() {
         given().get("/api/v1/releases?limit=0").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", equalTo("limit must be between 1 and 100, not 0"));
+                .body("type", equalTo("https://essays.dev/problems/invalid-parameter"))
+                .body("detail", equalTo("'limit' must be a whole number from 1 to 100, got '0'"));
         given().get("/api/v1/releases?limit=101").then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", equalTo("'limit' must be a whole number from 1 to 100, got '101'"));
         given().header("Authorization", TOKEN).get("/api/v1/admin/webhooks/deliveries?limit=501").then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", equalTo("'limit' must be a whole number from 1 to 500, got '501'"));
+    }
+
+    @Test
+    void aLimitThatIsNoNumberIsProblem400NamingItNot404() {
+        given().get("/api/v1/releases?limit=abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", equalTo("'limit' must be a whole number from 1 to 100, got 'abc'"));
+        given().header("Authorization", TOKEN).get("/api/v1/admin/webhooks/deliveries?limit=ten").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("'limit' must be a whole number from 1 to 500, got 'ten'"));
+        // a blank limit is a left-out one
+        given().get("/api/v1/releases?limit=").then().statusCode(200).body("$", hasSize(greaterThanOrEqualTo(1)));
+    }
+
+    @Test
+    void anImportIdThatIsNoNumberIsUnknownButOnlyToTheTokenHolder() {
+        given().get("/api/v1/admin/imports/abc").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"essays-admin\""));
+        given().header("Authorization", TOKEN).get("/api/v1/admin/imports/abc").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("No recent import abc on this replica; GET /api/v1/admin/imports lists them"));
     }
 
     /** What a receiver does: recompute the MAC over "t.body", compare in constant time, reject an old t. */

@@ -1,0 +1,29 @@
+package io.essays;
+
+/** The parsing of query parameters that every feature shares, with errors that name the parameter and what it got. */
+public final class QueryParameters {
+    private QueryParameters() {
+    }
+
+    /**
+     * An integer query parameter in {@code [min, max]}: {@code defaultValue} when absent or blank, otherwise
+     * {@link DomainException.InvalidParameter} (a 400) naming the parameter, its range and the value sent. Parameters
+     * are declared as strings and parsed here rather than by JAX-RS, which answers a value it cannot convert with a
+     * 404 that says nothing about the parameter.
+     */
+    public static int integer(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new DomainException.InvalidParameter("'" + name + "' must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got '" + value + "'");
+    }
+}

@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.essays.DomainException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -14,6 +15,12 @@ import jakarta.ws.rs.core.UriInfo;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final String TYPE_BASE = "https://essays.dev/problems/";
+
+    private final AllowedMethods allowed;
+
+    ProblemMappers(AllowedMethods allowed) {
+        this.allowed = allowed;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -50,22 +57,41 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
+        if (status == 404 && wrongMethod(uri, request)) {
+            // Quarkus REST routes a path shared by several resource classes (/api/v1/essays/{slug} and its /links)
+            // to one of them and, finding no method there, says 404 where the path exists under another method
+            status = 405;
+        }
         Response.StatusType info = Response.Status.fromStatusCode(status);
         String title = info == null ? "HTTP " + status : info.getReasonPhrase();
+        // a 405 lists what the path answers (RFC 9110: its Allow header is required), read from the resources
+        String allow = status == 405 ? allow(e, uri) : null;
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getPath();
-            case 405 -> "Method not allowed on " + uri.getPath() + "; this API is read-only (GET, HEAD, OPTIONS)";
+            case 405 -> request.getMethod() + " is not allowed on " + uri.getPath()
+                    + (allow == null ? "" : "; it answers " + allow);
             case 406 -> "None of the accepted media types can be produced for " + uri.getPath();
             case 415 -> "Unsupported media type";
             default -> e.getMessage();
         };
         Response response = response(status, title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, detail, uri);
-        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
-            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        return allow == null ? response : Response.fromResponse(response).header("Allow", allow).build();
+    }
+
+    private boolean wrongMethod(UriInfo uri, Request request) {
+        var methods = allowed.of(uri.getPath());
+        return !methods.isEmpty() && !methods.contains(request.getMethod());
+    }
+
+    private String allow(WebApplicationException e, UriInfo uri) {
+        String given = e.getResponse().getHeaderString("Allow");
+        if (given != null && !given.isBlank()) {
+            return given;
         }
-        return response;
+        var methods = allowed.of(uri.getPath());
+        return methods.isEmpty() ? null : String.join(", ", methods);
     }
 
     @ServerExceptionMapper

@@ -339,6 +339,11 @@ public class EssayApiTest {
                 .body("status", equalTo(404));
         given().delete("/api/v1/essays/first-steps").then().statusCode(405)
                 .contentType("application/problem+json")
-                .body("detail", not(emptyOrNullString()));
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"))
+                .body("detail", equalTo("DELETE is not allowed on /api/v1/essays/first-steps; it answers GET, HEAD, OPTIONS"));
+        given().get("/api/v1/admin/import").then().statusCode(405)
+                .contentType("application/problem+json")
+                .header("Allow", equalTo("POST, OPTIONS"))
+                .body("detail", equalTo("GET is not allowed on /api/v1/admin/import; it answers POST, OPTIONS"));
     }
 }

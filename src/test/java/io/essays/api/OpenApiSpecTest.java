@@ -2,12 +2,15 @@ package io.essays.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +71,34 @@ class OpenApiSpecTest {
     private static final Set<String> COUNTS = new TreeSet<>(Set.of("page", "size", "limit", "depth", "maxwidth",
             "maxheight", "id"));
     private static final Set<String> ENUMERATED = new TreeSet<>(Set.of("sort", "math", "format", "theme"));
+
+    /**
+     * Every path of the spec answers a method it does not have with a 405 problem whose {@code Allow} header lists
+     * exactly the spec's methods for it, plus HEAD with GET and OPTIONS (RFC 9110 requires the header).
+     */
+    @Test
+    void everyPathAnswersAMethodItLacksWith405AndAllowListingWhatItAnswers() {
+        Map<String, Object> paths = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        assertThat(paths).hasSizeGreaterThan(30);
+        paths.forEach((template, operations) -> {
+            var methods = new ArrayList<String>();
+            for (String method : List.of("get", "head", "post", "put", "patch", "delete", "options")) {
+                if (((Map<?, ?>) operations).containsKey(method) || method.equals("options")
+                        || method.equals("head") && ((Map<?, ?>) operations).containsKey("get")) {
+                    methods.add(method.toUpperCase(Locale.ROOT));
+                }
+            }
+            String path = template.replaceAll("\\{[^}]+}", "x");
+            String wrong = methods.contains("PUT") ? "PATCH" : "PUT";
+            given().request(wrong, path).then()
+                    .statusCode(405)
+                    .contentType("application/problem+json")
+                    .header("Allow", equalTo(String.join(", ", methods)))
+                    .body("detail", equalTo(wrong + " is not allowed on " + path + "; it answers "
+                            + String.join(", ", methods)));
+        });
+    }
 
     @Test
     void swaggerUiIsServed() {

@@ -136,7 +136,7 @@ export class EssaysClient {
     let current: ListEssaysQuery | undefined = query;
     while (current) {
       const { page, next }: { page: EssayPage; next: ListEssaysQuery | undefined } = await this.listEssaysPage(current);
-      yield* page.items ?? [];
+      yield* page.items;
       current = next;
     }
   }
@@ -206,7 +206,7 @@ export class EssaysClient {
     let current: SearchQuery | undefined = query;
     while (current) {
       const { results, next }: { results: SearchResults; next: SearchQuery | undefined } = await this.searchPage(current);
-      yield* results.items ?? [];
+      yield* results.items;
       current = next;
     }
   }
@@ -264,7 +264,7 @@ export class EssaysClient {
     let stored = 0;
     let deleted = 0;
     for (const page of result.pages) {
-      for (const item of page.items ?? []) {
+      for (const item of page.items) {
         replica.apply(item);
         if (isTombstone(item)) {
           deleted++;

@@ -632,27 +632,27 @@ export interface components {
         /** @description A release announced to one webhook target */
         DeliveryStatus: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** Format: int64 */
-            releaseId?: number;
-            target?: string;
+            releaseId: number;
+            target: string;
             /** @enum {string} */
-            state?: "pending" | "delivered" | "failed";
+            state: "pending" | "delivered" | "failed";
             /**
              * Format: int32
              * @description Attempts made so far
              */
-            attempts?: number;
+            attempts: number;
             /**
              * Format: int32
              * @description HTTP status of the last attempt; absent when it got no answer
              */
-            lastStatus?: number;
-            /** @description Why the last attempt failed */
-            lastError?: string;
-            createdAt?: components["schemas"]["Instant"];
-            /** @description When it was delivered or given up */
-            finishedAt?: components["schemas"]["Instant"];
+            lastStatus?: number | null;
+            /** @description Why the last attempt failed; absent when it did not */
+            lastError?: string | null;
+            createdAt: components["schemas"]["Instant"];
+            /** @description When it was delivered or given up; absent while pending */
+            finishedAt?: components["schemas"]["Instant"] | null;
         };
         /** @description An image the essay uses, served by this API (or the configured asset base URL); URLs contain the content hash, so their bytes never change and may be cached forever */
         EssayAsset: {
@@ -660,35 +660,35 @@ export interface components {
              * @description Where the HTML's <img> points; immutable
              * @example /api/v1/assets/e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855/softmax/temperature.svg
              */
-            url?: string;
+            url: string;
             /**
              * @example image/svg+xml
              * @enum {string}
              */
-            mediaType?: "image/svg+xml" | "image/png" | "image/jpeg" | "image/webp" | "image/gif";
+            mediaType: "image/svg+xml" | "image/png" | "image/jpeg" | "image/webp" | "image/gif";
             /**
              * Format: int32
              * @description Size of the response body, uncompressed
              * @example 18097
              */
-            bytes?: number;
+            bytes: number;
             /**
              * Format: int32
              * @description Intrinsic width in CSS pixels (the <img> width attribute)
              * @example 534
              */
-            width?: number;
+            width: number;
             /**
              * Format: int32
              * @description Intrinsic height in CSS pixels (the <img> height attribute)
              * @example 325
              */
-            height?: number;
+            height: number;
             /**
              * @description Alt text, as written in the essay
              * @example Softmax at three temperatures
              */
-            alt?: string;
+            alt: string;
             /**
              * @description Caption (the image title in Markdown), shown in <figcaption>
              * @example Lower temperature sharpens the distribution
@@ -713,7 +713,7 @@ export interface components {
             /** @description Other names of the subject, used to find unlinked mentions */
             aliases?: string[];
             published?: components["schemas"]["LocalDate"];
-            updated?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            updated?: components["schemas"]["LocalDate"] | null;
             /**
              * Format: int32
              * @description Words of prose (code and math excluded)
@@ -736,7 +736,7 @@ export interface components {
             /** @description Essays that link to this one, in reading order */
             backlinks?: components["schemas"]["EssayRef"][];
             /** @description Previous essay in the series */
-            previous?: ((components["schemas"]["EssayRef"] | null) | null) | components["schemas"]["EssayRef"] | null;
+            previous?: components["schemas"]["EssayRef"] | null;
             /** @description Next essay in the series */
             next?: components["schemas"]["EssayRef"] | null;
             /**
@@ -753,47 +753,47 @@ export interface components {
         /** @description The cross-link graph or a part of it. Edges are exactly the distinct (source, target) pairs of cross-links between the nodes; there are no self-loops */
         EssayGraph: {
             /** @description Essays; in reading order, or by distance then reading order in a neighbourhood */
-            nodes?: components["schemas"]["GraphNode"][];
+            nodes: components["schemas"]["GraphNode"][];
             /** @description Linked pairs, by source then target in reading order */
-            edges?: components["schemas"]["GraphEdge"][];
+            edges: components["schemas"]["GraphEdge"][];
         };
         /** @description An essay's cross-links both ways, grouped by the essay at the other end */
         EssayLinks: {
             /** @example softmax */
-            slug?: string;
+            slug: string;
             /** @example The Softmax Function */
-            title?: string;
+            title: string;
             /** @description Essays this one links to, each once, in order of first link (as the detail's links) */
-            outgoing?: components["schemas"]["LinkedEssay"][];
+            outgoing: components["schemas"]["LinkedEssay"][];
             /** @description Essays that link to this one (backlinks), in reading order (as the detail's backlinks) */
-            incoming?: components["schemas"]["LinkedEssay"][];
+            incoming: components["schemas"]["LinkedEssay"][];
         };
         /** @description What an essay page's <head> needs: canonical URL, Open Graph and Twitter card fields, the oEmbed discovery link and schema.org Article JSON-LD; every URL absolute */
         EssayMeta: {
             /** @example https://essays.example.org/essays/softmax */
-            canonicalUrl?: string;
+            canonicalUrl: string;
             /** @example The Softmax Function */
-            title?: string;
-            description?: string;
-            openGraph?: components["schemas"]["OpenGraph"];
-            twitter?: components["schemas"]["TwitterCard"];
-            oembed?: components["schemas"]["OEmbedLink"];
+            title: string;
+            description: string;
+            openGraph: components["schemas"]["OpenGraph"];
+            twitter: components["schemas"]["TwitterCard"];
+            oembed: components["schemas"]["OEmbedLink"];
             /** @description schema.org Article, for a script element of type application/ld+json */
-            jsonLd?: {
+            jsonLd: {
                 [key: string]: unknown;
             };
         };
         /** @description One page of essay summaries */
         EssayPage: {
-            items?: components["schemas"]["EssaySummary"][];
-            page?: components["schemas"]["PageInfo"];
+            items: components["schemas"]["EssaySummary"][];
+            page: components["schemas"]["PageInfo"];
         };
         /** @description A reference to an essay */
         EssayRef: {
             /** @example softmax */
-            slug?: string;
+            slug: string;
             /** @example The Softmax Function */
-            title?: string;
+            title: string;
         };
         /** @description An essay as shown in listings (no HTML) */
         EssaySummary: {
@@ -823,7 +823,7 @@ export interface components {
             /** @example 2026-01-26 */
             published?: components["schemas"]["LocalDate"];
             /** @description Date of the last substantive revision, if any */
-            updated?: ((string | components["schemas"]["LocalDate"] | null) | null) | components["schemas"]["LocalDate"] | null;
+            updated?: components["schemas"]["LocalDate"] | null;
             /**
              * Format: int32
              * @description Estimated reading time at 230 words a minute
@@ -834,35 +834,35 @@ export interface components {
         /** @description All cross-links from one essay to another */
         GraphEdge: {
             /** @example softmax */
-            source?: string;
+            source: string;
             /** @example cross-entropy */
-            target?: string;
+            target: string;
             /**
              * Format: int32
              * @description Number of links from source to target
              * @example 3
              */
-            weight?: number;
+            weight: number;
         };
         /** @description An essay in the graph */
         GraphNode: {
             /** @example softmax */
-            slug?: string;
+            slug: string;
             /** @example The Softmax Function */
-            title?: string;
-            series?: components["schemas"]["SeriesRef"];
+            title: string;
+            series: components["schemas"]["SeriesRef"];
             /**
              * Format: int32
              * @description Number of distinct essays linking to this one, in the whole corpus
              * @example 5
              */
-            inDegree?: number;
+            inDegree: number;
             /**
              * Format: int32
              * @description Number of distinct essays this one links to, in the whole corpus
              * @example 8
              */
-            outDegree?: number;
+            outDegree: number;
             /**
              * Format: int32
              * @description Only in neighbourhood graphs: hops from the centre essay, links followed either way
@@ -876,24 +876,24 @@ export interface components {
              * Format: int64
              * @description Release now served
              */
-            releaseId?: number;
+            releaseId: number;
             /** @description False when the content was identical to the served release, so nothing was written */
-            changed?: boolean;
+            changed: boolean;
             /** @description Hash of the content and rendering settings */
-            contentHash?: string;
+            contentHash: string;
             /** Format: int32 */
-            series?: number;
+            series: number;
             /** Format: int32 */
-            essays?: number;
+            essays: number;
             /** Format: int32 */
-            links?: number;
+            links: number;
             /**
              * Format: int64
              * @description Time taken to read, validate, render and write, in milliseconds
              */
-            millis?: number;
+            millis: number;
             /** @description What the release changed; empty when nothing was written */
-            changes?: components["schemas"]["ReleaseChanges"];
+            changes: components["schemas"]["ReleaseChanges"];
         };
         /** @description A background import: running, succeeded (with the release and what changed) or failed (with every content problem, file and line, or the step that failed) */
         ImportStatus: {
@@ -901,20 +901,20 @@ export interface components {
              * Format: int64
              * @description Id of the import on the replica that runs it
              */
-            id?: number;
+            id: number;
             /** @enum {string} */
-            state?: "running" | "succeeded" | "failed";
+            state: "running" | "succeeded" | "failed";
             /** @description What started it: startup or admin */
-            trigger?: string;
-            started?: components["schemas"]["Instant"];
+            trigger: string;
+            started: components["schemas"]["Instant"];
             /** @description When it finished; absent while running */
-            finished?: components["schemas"]["Instant"];
+            finished?: components["schemas"]["Instant"] | null;
             /** @description The release it produced or found unchanged; only when succeeded */
-            result?: components["schemas"]["ImportOutcome"];
+            result?: components["schemas"]["ImportOutcome"] | null;
             /** @description Content problems with file and line; only when failed on invalid content */
-            problems?: components["schemas"]["Problem1"][];
+            problems?: components["schemas"]["Problem1"][] | null;
             /** @description What failed; only when failed */
-            error?: string;
+            error?: string | null;
         };
         /**
          * Format: date-time
@@ -924,33 +924,33 @@ export interface components {
         /** @description JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same entries as the Atom feed */
         JsonFeed: {
             /** @example https://jsonfeed.org/version/1.1 */
-            version?: string;
-            title?: string;
-            home_page_url?: string;
-            feed_url?: string;
-            description?: string;
-            language?: string;
-            authors?: components["schemas"]["JsonFeedAuthor"][];
-            items?: components["schemas"]["JsonFeedItem"][];
+            version: string;
+            title: string;
+            home_page_url: string;
+            feed_url: string;
+            description?: string | null;
+            language: string;
+            authors: components["schemas"]["JsonFeedAuthor"][];
+            items: components["schemas"]["JsonFeedItem"][];
         };
         /** @description A JSON Feed author */
         JsonFeedAuthor: {
-            name?: string;
-            url?: string;
+            name: string;
+            url: string;
         };
         /** @description One essay: the page URL as id and url, the full HTML with absolute URLs */
         JsonFeedItem: {
-            id?: string;
-            url?: string;
-            title?: string;
-            summary?: string;
-            content_html?: string;
+            id: string;
+            url: string;
+            title: string;
+            summary: string;
+            content_html: string;
             image?: string | null;
             /** @description RFC 3339 */
-            date_published?: string;
+            date_published: string;
             /** @description RFC 3339 */
-            date_modified?: string;
-            tags?: string[];
+            date_modified: string;
+            tags: string[];
         };
         /** @description One link: where it sits in the linking essay and the passage around it */
         LinkPlace: {
@@ -958,7 +958,7 @@ export interface components {
              * @description The link text, as plain text
              * @example softmax
              */
-            text?: string;
+            text: string;
             /**
              * @description Heading id the link points at in the linked essay, or null for the essay itself
              * @example temperature
@@ -974,19 +974,19 @@ export interface components {
              * @description One-based line of the link in the linking essay's file
              * @example 42
              */
-            line?: number;
+            line: number;
             /** @description The sentence or short passage around the link */
-            context?: components["schemas"]["Passage"];
+            context: components["schemas"]["Passage"];
         };
         /** @description The essay at the other end of one or more links */
         LinkedEssay: {
             /** @example cross-entropy */
-            slug?: string;
+            slug: string;
             /** @example Cross-Entropy */
-            title?: string;
-            series?: components["schemas"]["SeriesRef"];
+            title: string;
+            series: components["schemas"]["SeriesRef"];
             /** @description Every link between the two in this direction, in document order of the linking essay */
-            links?: components["schemas"]["LinkPlace"][];
+            links: components["schemas"]["LinkPlace"][];
         };
         /**
          * Format: date
@@ -999,12 +999,12 @@ export interface components {
              * @description The title or alias that matched, as written in the front matter
              * @example softmax
              */
-            term?: string;
+            term: string;
             /**
              * @description The text as it appears (case kept)
              * @example Softmax
              */
-            text?: string;
+            text: string;
             /**
              * @description Id of the heading whose section holds the mention; null before the first heading
              * @example scaled-dot-product-attention
@@ -1015,42 +1015,42 @@ export interface components {
              * @description One-based line in the mentioning essay's file
              * @example 57
              */
-            line?: number;
+            line: number;
             /** @description The sentence or short passage around the mention */
-            context?: components["schemas"]["Passage"];
+            context: components["schemas"]["Passage"];
         };
         /** @description An essay whose running text names another essay (by title or alias) without linking there */
         MentioningEssay: {
             /** @example attention-is-all-you-need */
-            slug?: string;
+            slug: string;
             /** @example Attention Is All You Need */
-            title?: string;
-            series?: components["schemas"]["SeriesRef"];
+            title: string;
+            series: components["schemas"]["SeriesRef"];
             /** @description Whether this essay links to the mentioned essay elsewhere */
-            linksHere?: boolean;
+            linksHere: boolean;
             /** @description Each unlinked mention, in document order */
-            mentions?: components["schemas"]["MentionPlace"][];
+            mentions: components["schemas"]["MentionPlace"][];
         };
         /** @description oEmbed 1.0 rich response (https://oembed.com); thumbnail fields appear together or not at all */
         OEmbed: {
             /** @example rich */
-            type?: string;
+            type: string;
             /** @example 1.0 */
-            version?: string;
+            version: string;
             /** @example The Softmax Function */
-            title?: string;
+            title: string;
             /** @example The Essays authors */
-            author_name?: string;
+            author_name: string;
             /** @example Essays */
-            provider_name?: string;
+            provider_name: string;
             /** @example https://essays.example.org/ */
-            provider_url?: string;
+            provider_url: string;
             /**
              * Format: int64
              * @description Seconds a consumer may cache this response
              * @example 86400
              */
-            cache_age?: number;
+            cache_age: number;
             /** @description The essay's first figure, when it fits maxwidth and maxheight */
             thumbnail_url?: string | null;
             /** Format: int32 */
@@ -1058,42 +1058,42 @@ export interface components {
             /** Format: int32 */
             thumbnail_height?: number | null;
             /** @description The iframe of the embed page, then (without maxheight) the script that sizes it to its content */
-            html?: string;
+            html: string;
             /**
              * Format: int32
              * @example 640
              */
-            width?: number;
+            width: number;
             /**
              * Format: int32
              * @example 480
              */
-            height?: number;
+            height: number;
         };
         /** @description The oEmbed discovery link: <link rel="alternate" type="application/json+oembed" href title> */
         OEmbedLink: {
-            href?: string;
+            href: string;
             /** @example application/json+oembed */
-            type?: string;
-            title?: string;
+            type: string;
+            title: string;
         };
         /** @description Open Graph properties (og:*, article:*); image fields are null when the essay has no figure */
         OpenGraph: {
-            type?: string;
-            title?: string;
-            description?: string;
-            url?: string;
-            siteName?: string;
+            type: string;
+            title: string;
+            description: string;
+            url: string;
+            siteName: string;
             image?: string | null;
             /** Format: int32 */
             imageWidth?: number | null;
             /** Format: int32 */
             imageHeight?: number | null;
             imageAlt?: string | null;
-            publishedTime?: string;
+            publishedTime: string;
             modifiedTime?: string | null;
-            section?: string;
-            tags?: string[];
+            section: string;
+            tags: string[];
         };
         /** @description Pagination state */
         PageInfo: {
@@ -1102,22 +1102,22 @@ export interface components {
              * @description Page number, from 1
              * @example 1
              */
-            number?: number;
+            number: number;
             /**
              * Format: int32
              * @example 20
              */
-            size?: number;
+            size: number;
             /**
              * Format: int32
              * @example 12
              */
-            totalItems?: number;
+            totalItems: number;
             /**
              * Format: int32
              * @example 1
              */
-            totalPages?: number;
+            totalPages: number;
         };
         /** @description The sentence or short passage around a link or mention. Cut at sentence ends, or at a word within 160 characters either side, with … where cut */
         Passage: {
@@ -1125,27 +1125,27 @@ export interface components {
              * @description Plain text
              * @example …the sum of the exponentials, see softmax for the details.
              */
-            text?: string;
+            text: string;
             /**
              * @description Escaped HTML with the link text or mention inside <mark>; no other markup
              * @example …the sum of the exponentials, see <mark>softmax</mark> for the details.
              */
-            html?: string;
+            html: string;
         };
         /** @description A hover card for a link: the essay, and for a link to a heading the start of that section */
         Preview: {
             /** @example softmax */
-            slug?: string;
+            slug: string;
             /** @example The Softmax Function */
-            title?: string;
-            series?: components["schemas"]["SeriesRef"];
+            title: string;
+            series: components["schemas"]["SeriesRef"];
             /** @example How a vector of arbitrary scores becomes a probability distribution… */
-            summary?: string;
+            summary: string;
             /**
              * Format: int32
              * @example 14
              */
-            readingMinutes?: number;
+            readingMinutes: number;
             /** @description The section linked to; null without ?anchor= */
             section?: components["schemas"]["SectionPreview"] | null;
         };
@@ -1155,50 +1155,50 @@ export interface components {
              * @description URI identifying the problem type
              * @example https://essays.dev/problems/not-found
              */
-            type?: string;
+            type: string;
             /**
              * @description Short summary of the problem type
              * @example Not Found
              */
-            title?: string;
+            title: string;
             /**
              * Format: int32
              * @description HTTP status code
              * @example 404
              */
-            status?: number;
+            status: number;
             /**
              * @description What went wrong in this request and how to fix it
              * @example No essay with slug 'softmaxx'
              */
-            detail?: string;
+            detail: string;
             /**
              * @description The request path
              * @example /api/v1/essays/softmaxx
              */
-            instance?: string;
+            instance: string;
         };
         Problem1: {
-            file?: string;
+            file: string;
             /** Format: int32 */
-            line?: number;
-            message?: string;
+            line: number;
+            message: string;
         };
         /** @description An essay related to another, with its score and the reasons behind it */
         RelatedEssay: {
             /** @example cross-entropy */
-            slug?: string;
+            slug: string;
             /** @example Cross-Entropy */
-            title?: string;
-            series?: components["schemas"]["SeriesRef"];
+            title: string;
+            series: components["schemas"]["SeriesRef"];
             /**
              * Format: double
              * @description Sum of the reasons' scores; results are ordered by score, then slug
              * @example 9.5
              */
-            score?: number;
+            score: number;
             /** @description Why it is related, in the order links-to, linked-from, co-cited-by, both-link-to, shared-tags, same-series */
-            reasons?: components["schemas"]["RelatedReason"][];
+            reasons: components["schemas"]["RelatedReason"][];
         };
         /** @description One reason why an essay is related, with its share of the score */
         RelatedReason: {
@@ -1207,69 +1207,69 @@ export interface components {
              * @example shared-tags
              * @enum {string}
              */
-            reason?: "links-to" | "linked-from" | "co-cited-by" | "both-link-to" | "shared-tags" | "same-series";
+            reason: "links-to" | "linked-from" | "co-cited-by" | "both-link-to" | "shared-tags" | "same-series";
             /**
              * Format: double
              * @description What this reason adds to the score
              * @example 2
              */
-            score?: number;
+            score: number;
             /** @description The essays (co-cited-by, both-link-to), tags (shared-tags) or series (same-series) behind the reason; empty for links-to and linked-from */
-            values?: string[];
+            values: string[];
         };
         /** @description Essays a release added, changed and deleted compared with the release before it, by slug */
         ReleaseChanges: {
-            added?: string[];
-            changed?: string[];
-            deleted?: string[];
+            added: string[];
+            changed: string[];
+            deleted: string[];
         };
         /** @description A release: one successful import that changed the content */
         ReleaseSummary: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** @description When it was imported (also the Last-Modified of its content responses) */
-            importedAt?: components["schemas"]["Instant"];
+            importedAt: components["schemas"]["Instant"];
             /** @description Hash of the content and rendering settings */
-            contentHash?: string;
+            contentHash: string;
             /** Format: int32 */
-            series?: number;
+            series: number;
             /** Format: int32 */
-            essays?: number;
+            essays: number;
             /** Format: int32 */
-            links?: number;
+            links: number;
             /**
              * Format: int32
              * @description Essays added compared with the release before
              */
-            essaysAdded?: number;
+            essaysAdded: number;
             /**
              * Format: int32
              * @description Essays whose metadata, source or rendering changed
              */
-            essaysChanged?: number;
+            essaysChanged: number;
             /**
              * Format: int32
              * @description Essays deleted compared with the release before
              */
-            essaysDeleted?: number;
+            essaysDeleted: number;
         };
         /** @description An essay that matches, with its best section and highlighted snippets */
         SearchHit: {
             /** @example softmax */
-            slug?: string;
+            slug: string;
             /** @example The Softmax Function */
-            title?: string;
-            series?: components["schemas"]["SeriesRef"];
+            title: string;
+            series: components["schemas"]["SeriesRef"];
             /**
              * Format: double
              * @description BM25 relevance (higher is better; comparable only within one response)
              * @example 7.412
              */
-            score?: number;
+            score: number;
             /** @description The best-matching section, to link to as essay#id; null when the best match is in the introduction before the first heading or only in the title, summary or tags */
             section?: components["schemas"]["SearchSection"] | null;
             /** @description One to three passages with the matches marked, best section first */
-            snippets?: components["schemas"]["SearchSnippet"][];
+            snippets: components["schemas"]["SearchSnippet"][];
         };
         /** @description One page of search results, best first */
         SearchResults: {
@@ -1277,14 +1277,14 @@ export interface components {
              * @description The query as understood: lowercased, one space between clauses
              * @example temperature "partition function"
              */
-            query?: string;
+            query: string;
             /**
              * @description Set only when the query found nothing and a spelling correction did: the corrected query, whose results are listed
              * @example temperature
              */
             didYouMean?: string | null;
-            items?: components["schemas"]["SearchHit"][];
-            page?: components["schemas"]["PageInfo"];
+            items: components["schemas"]["SearchHit"][];
+            page: components["schemas"]["PageInfo"];
         };
         /** @description A section of an essay */
         SearchSection: {
@@ -1292,9 +1292,9 @@ export interface components {
              * @description Heading id, the URL fragment
              * @example what-temperature-means
              */
-            id?: string;
+            id: string;
             /** @example What temperature means */
-            heading?: string;
+            heading: string;
         };
         /** @description A passage with the matches marked */
         SearchSnippet: {
@@ -1302,12 +1302,12 @@ export interface components {
              * @description Plain text; … where text was left out
              * @example …Dividing every logit by a temperature T before the softmax…
              */
-            text?: string;
+            text: string;
             /**
              * @description The same text, HTML-escaped, with <mark> around each match
              * @example …Dividing every logit by a <mark>temperature</mark> T before the softmax…
              */
-            html?: string;
+            html: string;
             /**
              * @description Heading id of the section the passage is from; null for the introduction or the summary
              * @example what-temperature-means
@@ -1320,60 +1320,60 @@ export interface components {
              * @description The heading id
              * @example temperature
              */
-            anchor?: string;
+            anchor: string;
             /**
              * @description The heading text
              * @example Temperature
              */
-            heading?: string;
+            heading: string;
             /**
              * Format: int32
              * @description Heading level, 1 to 6
              * @example 2
              */
-            level?: number;
+            level: number;
             /** @description First paragraph of the section as plain text; empty when the section has none */
-            text?: string;
+            text: string;
             /** @description The same paragraph as sanitized HTML */
-            html?: string;
+            html: string;
         };
         /** @description A series with its essays in reading order */
         SeriesDetail: {
-            slug?: string;
-            title?: string;
-            description?: string;
+            slug: string;
+            title: string;
+            description: string;
             /** Format: int32 */
-            order?: number;
+            order: number;
             /** Format: int32 */
-            essayCount?: number;
+            essayCount: number;
             /** @description Essay summaries in reading order */
-            essays?: components["schemas"]["EssaySummary"][];
+            essays: components["schemas"]["EssaySummary"][];
         };
         /** @description A reference to a series */
         SeriesRef: {
             /** @example foundations */
-            slug?: string;
+            slug: string;
             /** @example Foundations */
-            title?: string;
+            title: string;
         };
         /** @description A series of essays */
         SeriesSummary: {
             /** @example foundations */
-            slug?: string;
+            slug: string;
             /** @example Foundations */
-            title?: string;
-            description?: string;
+            title: string;
+            description: string;
             /**
              * Format: int32
              * @description Position among series, from 1
              * @example 1
              */
-            order?: number;
+            order: number;
             /**
              * Format: int32
              * @example 6
              */
-            essayCount?: number;
+            essayCount: number;
         };
         /** @description A completion of what has been typed */
         Suggestion: {
@@ -1381,23 +1381,23 @@ export interface components {
              * @description Text to show, or to put in the search box (terms keep the words typed before)
              * @example The Softmax Function
              */
-            text?: string;
+            text: string;
             /**
              * @description title: an essay title; heading: a section heading; term: a frequent word of the corpus
              * @example title
              * @enum {string}
              */
-            kind?: "title" | "heading" | "term";
+            kind: "title" | "heading" | "term";
             /**
-             * @description The essay, for titles and headings
+             * @description The essay, for titles and headings; absent for terms
              * @example softmax
              */
-            slug?: string;
+            slug?: string | null;
             /**
-             * @description The heading id, for headings
+             * @description The heading id, for headings; absent otherwise
              * @example what-temperature-means
              */
-            anchor?: string;
+            anchor?: string | null;
         };
         /** @description An image of content/assets/: path, content hash, size and the immutable URL of its bytes */
         SyncAsset: {
@@ -1405,37 +1405,37 @@ export interface components {
              * @description Path under content/assets/, the asset's key
              * @example softmax/temperature.svg
              */
-            path?: string;
+            path: string;
             /**
              * @description SHA-256 (hex) of the bytes served
              * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
              */
-            hash?: string;
+            hash: string;
             /** @example image/svg+xml */
-            mediaType?: string;
+            mediaType: string;
             /**
              * Format: int32
              * @description Size of the bytes, uncompressed
              * @example 18097
              */
-            bytes?: number;
+            bytes: number;
             /**
              * Format: int32
              * @description Intrinsic width in CSS pixels
              * @example 534
              */
-            width?: number;
+            width: number;
             /**
              * Format: int32
              * @description Intrinsic height in CSS pixels
              * @example 325
              */
-            height?: number;
+            height: number;
             /**
              * @description Where the bytes are served (the URL essays' HTML uses); immutable
              * @example /api/v1/assets/e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855/softmax/temperature.svg
              */
-            url?: string;
+            url: string;
         };
         /** @description A series, essay or asset to store (replacing the copy with the same type and key), or, with deletedInRelease, a tombstone: delete it. Series and essays are keyed by slug, assets by path */
         SyncItem: {
@@ -1443,29 +1443,82 @@ export interface components {
              * @example essay
              * @enum {string}
              */
-            type?: "series" | "essay" | "asset";
+            type: "series" | "essay" | "asset";
             /**
-             * @description Key of a series or essay
+             * @description Key of a series or essay; absent for assets
              * @example softmax
              */
-            slug?: string;
+            slug?: string | null;
             /**
-             * @description Key of an asset: its path under content/assets/
+             * @description Key of an asset: its path under content/assets/; absent otherwise
              * @example softmax/temperature.svg
              */
-            path?: string;
+            path?: string | null;
             /**
              * Format: int64
              * @description Only on tombstones: the release that deleted the item
              * @example 42
              */
-            deletedInRelease?: number;
-            /** @description The series (type series) */
-            series?: components["schemas"]["SeriesSummary"];
-            /** @description The essay as GET /essays/{slug} serves it (type essay); only the requested fields with fields= */
-            essay?: components["schemas"]["EssayDetail"];
-            /** @description The asset's metadata (type asset); its bytes are at url */
-            asset?: components["schemas"]["SyncAsset"];
+            deletedInRelease?: number | null;
+            /** @description The series (type series, not on tombstones) */
+            series?: components["schemas"]["SeriesSummary"] | null;
+            /** @description The essay as GET /essays/{slug} serves it (type essay); only the requested fields with fields=; not on tombstones */
+            essay?: {
+                /** @example softmax */
+                slug?: string;
+                /** @example The Softmax Function */
+                title?: string;
+                summary?: string;
+                series?: components["schemas"]["SeriesRef"];
+                /**
+                 * Format: int32
+                 * @description Position within its series, from 1
+                 * @example 2
+                 */
+                order?: number;
+                tags?: string[];
+                /** @description Other names of the subject, used to find unlinked mentions */
+                aliases?: string[];
+                published?: components["schemas"]["LocalDate"];
+                updated?: components["schemas"]["LocalDate"] | null;
+                /**
+                 * Format: int32
+                 * @description Words of prose (code and math excluded)
+                 * @example 3120
+                 */
+                wordCount?: number;
+                /**
+                 * Format: int32
+                 * @example 14
+                 */
+                readingMinutes?: number;
+                /** @description Every heading in document order; ids are the anchors used in the HTML */
+                toc?: components["schemas"]["TocEntry"][];
+                /** @description Sanitized HTML fragment. Cross-links carry data-essay; math is MathML inside span.math-inline/div.math-display (escaped TeX there with math=tex); images are <img> with width, height, loading=lazy and decoding=async, captioned ones inside <figure> with <figcaption> */
+                html?: string;
+                /** @description The images the essay uses that this API serves, each once, in order of first use; alt and caption are those of the first use */
+                assets?: components["schemas"]["EssayAsset"][];
+                /** @description Essays this one links to, each once, in order of first link */
+                links?: components["schemas"]["EssayRef"][];
+                /** @description Essays that link to this one, in reading order */
+                backlinks?: components["schemas"]["EssayRef"][];
+                /** @description Previous essay in the series */
+                previous?: components["schemas"]["EssayRef"] | null;
+                /** @description Next essay in the series */
+                next?: components["schemas"]["EssayRef"] | null;
+                /**
+                 * @description The essay's page URL (essays.page-url-template)
+                 * @example https://essays.example.org/essays/softmax
+                 */
+                pageUrl?: string;
+                /**
+                 * @description oEmbed URL of the essay's page, for embedding (discovery)
+                 * @example http://localhost:8080/api/v1/oembed?url=https%3A%2F%2Fessays.example.org%2Fessays%2Fsoftmax&format=json
+                 */
+                oembedUrl?: string;
+            } | null;
+            /** @description The asset's metadata (type asset, not on tombstones); its bytes are at url */
+            asset?: components["schemas"]["SyncAsset"] | null;
         };
         /** @description One page of an initial or delta sync. Follow next until a page carries nextSyncToken; keep it for the next sync */
         SyncPage: {
@@ -1474,9 +1527,9 @@ export interface components {
              * @description The release being served
              * @example 42
              */
-            release?: number;
+            release: number;
             /** @description Series, then assets, then essays, each by key; tombstones among them */
-            items?: components["schemas"]["SyncItem"][];
+            items: components["schemas"]["SyncItem"][];
             /** @description URL of the next page; absent on the last page */
             next?: string | null;
             /** @description Only on the last page: pass it as token to get what changes from now on */
@@ -1485,24 +1538,24 @@ export interface components {
         /** @description A tag with its essay count */
         TagCount: {
             /** @example probability */
-            tag?: string;
+            tag: string;
             /**
              * Format: int32
              * @example 3
              */
-            count?: number;
+            count: number;
         };
         TocEntry: {
             /** Format: int32 */
-            level?: number;
-            id?: string;
-            text?: string;
+            level: number;
+            id: string;
+            text: string;
         };
         /** @description Twitter card fields: summary_large_image when the essay has a figure, else summary */
         TwitterCard: {
-            card?: string;
-            title?: string;
-            description?: string;
+            card: string;
+            title: string;
+            description: string;
             image?: string | null;
             imageAlt?: string | null;
         };

@@ -15,7 +15,7 @@ public record JsonFeed(
         String title,
         @JsonProperty("home_page_url") String homePageUrl,
         @JsonProperty("feed_url") String feedUrl,
-        String description,
+        @Schema(nullable = true) String description,
         String language,
         List<Author> authors,
         List<Item> items) {

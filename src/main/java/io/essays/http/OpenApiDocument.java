@@ -3,6 +3,7 @@ package io.essays.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 /**
  * Completes the generated OpenAPI document with what is said once for the whole API (registered as
  * {@code mp.openapi.filter}): tag descriptions, the admin token as a security scheme, {@code security: []} on every
- * public operation, and nullable references that really admit null. The result passes Redocly's recommended rules
- * ({@code openapi/redocly.yaml}, run by {@code .ci/run}).
+ * public operation, nullable references that really admit null, and the properties every response carries listed as
+ * {@code required}. The result passes Redocly's recommended rules ({@code openapi/redocly.yaml}, run by {@code .ci/run}).
  */
 public class OpenApiDocument implements OASFilter {
     /** The security scheme of {@code POST /api/v1/admin/import}; operations name it in {@code @SecurityRequirement}. */
@@ -45,6 +46,12 @@ public class OpenApiDocument implements OASFilter {
         TAGS.put("Admin", "Operations on the service; they need the admin token.");
     }
 
+    /**
+     * The schemas a client can ask to trim with {@code fields=} (a sparse fieldset): any of their properties may be
+     * left out, so none is required.
+     */
+    static final Set<String> SPARSE = Set.of("EssaySummary", "EssayDetail");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         var tags = new ArrayList<Tag>();
@@ -61,10 +68,42 @@ public class OpenApiDocument implements OASFilter {
                 .scheme("bearer")
                 .description("The value of essays.admin-token (ESSAYS_ADMIN_TOKEN), sent as "
                         + "'Authorization: Bearer <token>'"));
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().forEach(OpenApiDocument::requireWhatIsAlwaysThere);
+        }
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
                     .forEach(OpenApiDocument::publicUnlessSecured));
         }
+    }
+
+    /**
+     * Every property of a response schema is in every response, but for those declared nullable (null or, in a record
+     * serialized without its nulls, absent) and those of a {@link #SPARSE} schema; listing them as {@code required}
+     * lets a generated client type {@code slug: string} rather than {@code slug?: string}. {@code ResponseContractTest}
+     * holds real responses of every operation to it.
+     */
+    private static void requireWhatIsAlwaysThere(String name, Schema schema) {
+        if (SPARSE.contains(name) || schema.getProperties() == null || schema.getProperties().isEmpty()) {
+            return;
+        }
+        List<String> required = schema.getProperties().entrySet().stream()
+                .filter(property -> !nullable(property.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        schema.setRequired(required.isEmpty() ? null : new ArrayList<>(required));
+    }
+
+    private static boolean nullable(Schema schema) {
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL)) {
+            return true;
+        }
+        for (List<Schema> options : java.util.Arrays.asList(schema.getAnyOf(), schema.getOneOf())) {
+            if (options != null && options.stream().anyMatch(OpenApiDocument::nullable)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An operation without a security requirement is public, and says so. */
@@ -75,14 +114,16 @@ public class OpenApiDocument implements OASFilter {
     }
 
     /**
-     * A nullable reference is generated as {@code type: object} with {@code anyOf: [$ref, {type: "null"}]}; the type
-     * would forbid the null that anyOf allows, so it goes.
+     * A nullable reference is generated with a type beside {@code anyOf: [$ref, {type: "null"}]}: {@code object}, which
+     * would forbid the null that anyOf allows, or {@code [string, "null"]} for a date-time, which only repeats what the
+     * reference says and makes generated types repeat it too. Either way the type goes.
      */
     @Override
     public Schema filterSchema(Schema schema) {
         List<Schema> anyOf = schema.getAnyOf();
-        if (anyOf != null && schema.getType() != null && schema.getType().equals(List.of(Schema.SchemaType.OBJECT))
-                && anyOf.stream().anyMatch(s -> s.getType() != null && s.getType().equals(List.of(Schema.SchemaType.NULL)))) {
+        if (anyOf != null && schema.getType() != null
+                && anyOf.stream().anyMatch(s -> s.getType() != null && s.getType().equals(List.of(Schema.SchemaType.NULL)))
+                && anyOf.stream().anyMatch(s -> s.getRef() != null)) {
             schema.setType(null);
         }
         return schema;

@@ -18,8 +18,10 @@ public record ImportStatus(
         @Schema(enumeration = {"running", "succeeded", "failed"}) String state,
         @Schema(description = "What started it: startup or admin") String trigger,
         Instant started,
-        @Schema(description = "When it finished; absent while running") Instant finished,
-        @Schema(description = "The release it produced or found unchanged; only when succeeded") ImportOutcome result,
-        @Schema(description = "Content problems with file and line; only when failed on invalid content") List<Problem> problems,
-        @Schema(description = "What failed; only when failed") String error) {
+        @Schema(description = "When it finished; absent while running", nullable = true) Instant finished,
+        @Schema(description = "The release it produced or found unchanged; only when succeeded", nullable = true)
+        ImportOutcome result,
+        @Schema(description = "Content problems with file and line; only when failed on invalid content", nullable = true)
+        List<Problem> problems,
+        @Schema(description = "What failed; only when failed", nullable = true) String error) {
 }

@@ -13,6 +13,8 @@ public record Suggestion(
                 examples = "The Softmax Function") String text,
         @Schema(description = "title: an essay title; heading: a section heading; term: a frequent word of the corpus",
                 type = SchemaType.STRING, enumeration = {"title", "heading", "term"}, examples = "title") String kind,
-        @Schema(description = "The essay, for titles and headings", examples = "softmax") String slug,
-        @Schema(description = "The heading id, for headings", examples = "what-temperature-means") String anchor) {
+        @Schema(description = "The essay, for titles and headings; absent for terms", examples = "softmax", nullable = true)
+        String slug,
+        @Schema(description = "The heading id, for headings; absent otherwise", examples = "what-temperature-means",
+                nullable = true) String anchor) {
 }

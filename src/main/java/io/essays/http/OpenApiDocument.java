@@ -1,6 +1,7 @@
 package io.essays.http;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +99,7 @@ public class OpenApiDocument implements OASFilter {
         if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.NULL)) {
             return true;
         }
-        for (List<Schema> options : java.util.Arrays.asList(schema.getAnyOf(), schema.getOneOf())) {
+        for (List<Schema> options : Arrays.asList(schema.getAnyOf(), schema.getOneOf())) {
             if (options != null && options.stream().anyMatch(OpenApiDocument::nullable)) {
                 return true;
             }

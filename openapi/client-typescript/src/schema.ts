@@ -647,12 +647,12 @@ export interface components {
              * Format: int32
              * @description HTTP status of the last attempt; absent when it got no answer
              */
-            lastStatus?: number | null;
+            lastStatus?: number;
             /** @description Why the last attempt failed; absent when it did not */
-            lastError?: string | null;
+            lastError?: string;
             createdAt: components["schemas"]["Instant"];
             /** @description When it was delivered or given up; absent while pending */
-            finishedAt?: components["schemas"]["Instant"] | null;
+            finishedAt?: components["schemas"]["Instant"];
         };
         /** @description An image the essay uses, served by this API (or the configured asset base URL); URLs contain the content hash, so their bytes never change and may be cached forever */
         EssayAsset: {
@@ -908,13 +908,13 @@ export interface components {
             trigger: string;
             started: components["schemas"]["Instant"];
             /** @description When it finished; absent while running */
-            finished?: components["schemas"]["Instant"] | null;
+            finished?: components["schemas"]["Instant"];
             /** @description The release it produced or found unchanged; only when succeeded */
-            result?: components["schemas"]["ImportOutcome"] | null;
+            result?: components["schemas"]["ImportOutcome"];
             /** @description Content problems with file and line; only when failed on invalid content */
-            problems?: components["schemas"]["Problem1"][] | null;
+            problems?: components["schemas"]["Problem1"][];
             /** @description What failed; only when failed */
-            error?: string | null;
+            error?: string;
         };
         /**
          * Format: date-time
@@ -928,7 +928,8 @@ export interface components {
             title: string;
             home_page_url: string;
             feed_url: string;
-            description?: string | null;
+            /** @description Absent when the series has none */
+            description?: string;
             language: string;
             authors: components["schemas"]["JsonFeedAuthor"][];
             items: components["schemas"]["JsonFeedItem"][];
@@ -1173,10 +1174,10 @@ export interface components {
              */
             detail: string;
             /**
-             * @description The request path
+             * @description The request path; absent on a 414, whose URI is too long to repeat
              * @example /api/v1/essays/softmaxx
              */
-            instance: string;
+            instance?: string;
         };
         Problem1: {
             file: string;
@@ -1392,12 +1393,12 @@ export interface components {
              * @description The essay, for titles and headings; absent for terms
              * @example softmax
              */
-            slug?: string | null;
+            slug?: string;
             /**
              * @description The heading id, for headings; absent otherwise
              * @example what-temperature-means
              */
-            anchor?: string | null;
+            anchor?: string;
         };
         /** @description An image of content/assets/: path, content hash, size and the immutable URL of its bytes */
         SyncAsset: {
@@ -1448,77 +1449,24 @@ export interface components {
              * @description Key of a series or essay; absent for assets
              * @example softmax
              */
-            slug?: string | null;
+            slug?: string;
             /**
              * @description Key of an asset: its path under content/assets/; absent otherwise
              * @example softmax/temperature.svg
              */
-            path?: string | null;
+            path?: string;
             /**
              * Format: int64
              * @description Only on tombstones: the release that deleted the item
              * @example 42
              */
-            deletedInRelease?: number | null;
+            deletedInRelease?: number;
             /** @description The series (type series, not on tombstones) */
-            series?: components["schemas"]["SeriesSummary"] | null;
+            series?: components["schemas"]["SeriesSummary"];
             /** @description The essay as GET /essays/{slug} serves it (type essay); only the requested fields with fields=; not on tombstones */
-            essay?: {
-                /** @example softmax */
-                slug?: string;
-                /** @example The Softmax Function */
-                title?: string;
-                summary?: string;
-                series?: components["schemas"]["SeriesRef"];
-                /**
-                 * Format: int32
-                 * @description Position within its series, from 1
-                 * @example 2
-                 */
-                order?: number;
-                tags?: string[];
-                /** @description Other names of the subject, used to find unlinked mentions */
-                aliases?: string[];
-                published?: components["schemas"]["LocalDate"];
-                updated?: components["schemas"]["LocalDate"] | null;
-                /**
-                 * Format: int32
-                 * @description Words of prose (code and math excluded)
-                 * @example 3120
-                 */
-                wordCount?: number;
-                /**
-                 * Format: int32
-                 * @example 14
-                 */
-                readingMinutes?: number;
-                /** @description Every heading in document order; ids are the anchors used in the HTML */
-                toc?: components["schemas"]["TocEntry"][];
-                /** @description Sanitized HTML fragment. Cross-links carry data-essay; math is MathML inside span.math-inline/div.math-display (escaped TeX there with math=tex); images are <img> with width, height, loading=lazy and decoding=async, captioned ones inside <figure> with <figcaption> */
-                html?: string;
-                /** @description The images the essay uses that this API serves, each once, in order of first use; alt and caption are those of the first use */
-                assets?: components["schemas"]["EssayAsset"][];
-                /** @description Essays this one links to, each once, in order of first link */
-                links?: components["schemas"]["EssayRef"][];
-                /** @description Essays that link to this one, in reading order */
-                backlinks?: components["schemas"]["EssayRef"][];
-                /** @description Previous essay in the series */
-                previous?: components["schemas"]["EssayRef"] | null;
-                /** @description Next essay in the series */
-                next?: components["schemas"]["EssayRef"] | null;
-                /**
-                 * @description The essay's page URL (essays.page-url-template)
-                 * @example https://essays.example.org/essays/softmax
-                 */
-                pageUrl?: string;
-                /**
-                 * @description oEmbed URL of the essay's page, for embedding (discovery)
-                 * @example http://localhost:8080/api/v1/oembed?url=https%3A%2F%2Fessays.example.org%2Fessays%2Fsoftmax&format=json
-                 */
-                oembedUrl?: string;
-            } | null;
+            essay?: components["schemas"]["EssayDetail"];
             /** @description The asset's metadata (type asset, not on tombstones); its bytes are at url */
-            asset?: components["schemas"]["SyncAsset"] | null;
+            asset?: components["schemas"]["SyncAsset"];
         };
         /** @description One page of an initial or delta sync. Follow next until a page carries nextSyncToken; keep it for the next sync */
         SyncPage: {

@@ -88,7 +88,7 @@ public class OEmbedResource {
         }
         int widthLimit = QueryParameters.integer("maxwidth", maxWidth, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         int width = Math.min(config.width(), widthLimit);
-        Integer heightLimit = maxHeight == null ? null
+        Integer heightLimit = maxHeight == null || maxHeight.isBlank() ? null
                 : QueryParameters.integer("maxheight", maxHeight, 0, 1, Integer.MAX_VALUE);
         int height = heightLimit == null ? config.height() : Math.min(config.height(), heightLimit);
         if (format != null && !format.equals("json")) {

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same entries as the Atom feed")
+@Schema(description = "JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same entries as the Atom feed",
+        requiredProperties = {"version", "title", "home_page_url", "feed_url", "language", "authors", "items"})
 public record JsonFeed(
         @Schema(examples = "https://jsonfeed.org/version/1.1") String version,
         String title,
         @JsonProperty("home_page_url") String homePageUrl,
         @JsonProperty("feed_url") String feedUrl,
-        @Schema(nullable = true) String description,
+        @Schema(description = "Absent when the series has none") String description,
         String language,
         List<Author> authors,
         List<Item> items) {

@@ -25,7 +25,7 @@ import jakarta.ws.rs.Path;
  * it throws. HEAD comes with every GET and OPTIONS with every path, as Quarkus REST answers both itself.
  */
 @Singleton
-public class AllowedMethods {
+class AllowedMethods {
     /** The order methods are listed in: the safe ones first, as in Quarkus REST's own answer to OPTIONS. */
     private static final List<String> ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})+))?}");
@@ -65,8 +65,11 @@ public class AllowedMethods {
         return found;
     }
 
-    /** What {@code path} answers, in a stable order (GET, HEAD, ..., OPTIONS); empty when no resource has it. */
-    public Set<String> of(String path) {
+    /**
+     * What {@code path} answers, in a stable order (GET, HEAD, ..., OPTIONS); empty when no resource has it. The path
+     * is the raw one, percent-encoding kept, as routing sees it: {@code /admin%2Fimport} is not {@code /admin/import}.
+     */
+    Set<String> of(String path) {
         var declared = new TreeSet<String>((a, b) -> Integer.compare(rank(a), rank(b)));
         for (Compiled route : routes) {
             if (route.path().matcher(path).matches()) {

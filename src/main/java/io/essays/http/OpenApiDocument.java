@@ -79,13 +79,15 @@ public class OpenApiDocument implements OASFilter {
     }
 
     /**
-     * Every property of a response schema is in every response, but for those declared nullable (null or, in a record
-     * serialized without its nulls, absent) and those of a {@link #SPARSE} schema; listing them as {@code required}
-     * lets a generated client type {@code slug: string} rather than {@code slug?: string}. {@code ResponseContractTest}
-     * holds real responses of every operation to it.
+     * Every property of a response schema is in every response, but for those declared nullable, those of a
+     * {@link #SPARSE} schema, and those a record serialized without its nulls leaves out: such a record lists what it
+     * always carries itself ({@code @Schema(requiredProperties = ...)}), and that list stands. Listing them as
+     * {@code required} lets a generated client type {@code slug: string} rather than {@code slug?: string}.
+     * {@code ResponseContractTest} holds real responses of every operation to it.
      */
     private static void requireWhatIsAlwaysThere(String name, Schema schema) {
-        if (SPARSE.contains(name) || schema.getProperties() == null || schema.getProperties().isEmpty()) {
+        if (SPARSE.contains(name) || schema.getRequired() != null
+                || schema.getProperties() == null || schema.getProperties().isEmpty()) {
             return;
         }
         List<String> required = schema.getProperties().entrySet().stream()

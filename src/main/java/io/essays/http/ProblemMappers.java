@@ -81,7 +81,7 @@ public class ProblemMappers {
     }
 
     private boolean wrongMethod(UriInfo uri, Request request) {
-        var methods = allowed.of(uri.getPath());
+        var methods = allowed.of(uri.getRequestUri().getRawPath());
         return !methods.isEmpty() && !methods.contains(request.getMethod());
     }
 
@@ -90,7 +90,7 @@ public class ProblemMappers {
         if (given != null && !given.isBlank()) {
             return given;
         }
-        var methods = allowed.of(uri.getPath());
+        var methods = allowed.of(uri.getRequestUri().getRawPath());
         return methods.isEmpty() ? null : String.join(", ", methods);
     }
 

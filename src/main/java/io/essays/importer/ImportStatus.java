@@ -11,17 +11,17 @@ import io.essays.content.Problem;
 
 /** A background import as the admin API reports it. */
 @Schema(description = "A background import: running, succeeded (with the release and what changed) or failed "
-        + "(with every content problem, file and line, or the step that failed)")
+        + "(with every content problem, file and line, or the step that failed)",
+        requiredProperties = {"id", "state", "trigger", "started"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportStatus(
         @Schema(description = "Id of the import on the replica that runs it") long id,
         @Schema(enumeration = {"running", "succeeded", "failed"}) String state,
         @Schema(description = "What started it: startup or admin") String trigger,
         Instant started,
-        @Schema(description = "When it finished; absent while running", nullable = true) Instant finished,
-        @Schema(description = "The release it produced or found unchanged; only when succeeded", nullable = true)
-        ImportOutcome result,
-        @Schema(description = "Content problems with file and line; only when failed on invalid content", nullable = true)
+        @Schema(description = "When it finished; absent while running") Instant finished,
+        @Schema(description = "The release it produced or found unchanged; only when succeeded") ImportOutcome result,
+        @Schema(description = "Content problems with file and line; only when failed on invalid content")
         List<Problem> problems,
-        @Schema(description = "What failed; only when failed", nullable = true) String error) {
+        @Schema(description = "What failed; only when failed") String error) {
 }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Releases")
 @Blocking
 public class ReleaseResource {
+    static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
 
     @GET
@@ -39,9 +40,10 @@ public class ReleaseResource {
     @APIResponse(responseCode = "400", description = "limit outside 1–100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response releases(@Parameter(description = "How many releases (1–100)",
-            schema = @Schema(type = SchemaType.INTEGER,
-            minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limitParam) {
-        int limit = QueryParameters.integer("limit", limitParam, 20, 1, MAX_LIMIT);
+                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                                             defaultValue = "20"))
+                             @QueryParam("limit") String limitParam) {
+        int limit = QueryParameters.integer("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<ReleaseSummary> releases = CorpusRelease.recent(limit).stream().map(ReleaseSummary::of).toList();
         // changes with every import, on any replica: revalidate each time
         return Response.ok(releases).header("Cache-Control", "no-cache").build();

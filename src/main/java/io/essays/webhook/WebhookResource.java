@@ -52,8 +52,9 @@ public class WebhookResource {
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
     public Response deliveries(@HeaderParam("Authorization") String authorization,
                                @Parameter(description = "How many entries (1–500)",
-                                       schema = @Schema(type = SchemaType.INTEGER,
-                                       minimum = "1", maximum = "500", defaultValue = "100")) @QueryParam("limit") String limitParam) {
+                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500",
+                                               defaultValue = "100"))
+                               @QueryParam("limit") String limitParam) {
         token.check(authorization);
         int limit = QueryParameters.integer("limit", limitParam, 100, 1, 500);
         List<DeliveryStatus> log = webhooks.deliveries(limit);

@@ -237,6 +237,10 @@ public class EmbedApiTest {
                 .contentType("application/problem+json").body("detail", containsString("'maxwidth'"));
         given().urlEncodingEnabled(false).get(oembed(PAGE + "first-steps") + "&maxheight=0").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("'maxheight'"));
+        // a blank maxheight is a left-out one, not a height of zero
+        given().urlEncodingEnabled(false).get(oembed(PAGE + "first-steps") + "&maxheight=").then().statusCode(200)
+                .body("height", equalTo(480))
+                .body("html", containsString("<script"));
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.essays.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +92,7 @@ class OpenApiSpecTest {
                 }
             }
             String path = template.replaceAll("\\{[^}]+}", "x");
+            given().options(path).then().statusCode(200).header("Allow", not(emptyOrNullString()));
             String wrong = methods.contains("PUT") ? "PATCH" : "PUT";
             given().request(wrong, path).then()
                     .statusCode(405)

@@ -20,6 +20,7 @@ class AllowedMethodsTest {
             new Route(AllowedMethods.join("/api/v1/things", "/{slug}/"), "HEAD"),
             new Route(AllowedMethods.join("/api/v1/things", "/{hash}/{path: .+}"), "GET"),
             new Route(AllowedMethods.join("admin/", "import"), "POST"),
+            new Route(AllowedMethods.join("/admin", "/jobs/{id}"), "DELETE"),
             new Route(AllowedMethods.join("/feeds", "/atom.xml"), "GET")));
 
     @Test
@@ -36,9 +37,16 @@ class AllowedMethodsTest {
 
     @Test
     void aTemplateParameterIsOneSegmentUnlessItsRegexSaysOtherwise() {
+        assertThat(allowed.of("/admin/jobs/7")).containsExactly("DELETE", "OPTIONS");
+        assertThat(allowed.of("/admin/jobs/7/more")).isEmpty();
         assertThat(allowed.of("/api/v1/things/a/b/c.svg")).containsExactly("GET", "HEAD", "OPTIONS");
-        assertThat(allowed.of("/api/v1/things/a/b")).containsExactly("GET", "HEAD", "OPTIONS");
         assertThat(allowed.of("/api/v1/thingsx")).isEmpty();
+    }
+
+    @Test
+    void anEncodedSlashIsNoSegmentBoundary() {
+        assertThat(allowed.of("/admin%2Fimport")).isEmpty();
+        assertThat(allowed.of("/admin/jobs/a%2Fb")).containsExactly("DELETE", "OPTIONS");
     }
 
     @Test

@@ -136,6 +136,13 @@ class BackgroundImportTest {
         assertThat(log.getString("[0].target")).isEqualTo(OpsResource.receiver.url());
         assertThat(log.getInt("[0].attempts")).isEqualTo(3);
         assertThat(log.getInt("[0].lastStatus")).isEqualTo(204);
+        // what the spec says every delivery carries, every delivery carries (ResponseContractTest, for the rest)
+        List<String> required = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getList("components.schemas.DeliveryStatus.required", String.class);
+        assertThat(required).contains("id", "releaseId", "state", "createdAt");
+        for (Map<String, Object> delivery : log.<Map<String, Object>>getList("$")) {
+            assertThat(delivery).as("a delivery").containsKeys(required.toArray(String[]::new));
+        }
 
         List<WebhookReceiver.Received> received = OpsResource.receiver.received();
         assertThat(received).hasSize(3);

@@ -1,6 +1,7 @@
 package io.essays.http;
 
 import java.util.Locale;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -59,15 +60,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
-        if (status == 404 && wrongMethod(uri, request)) {
+        // what the path answers, read from the resources: a 405 must list it (RFC 9110: Allow is required)
+        Set<String> methods = status == 404 || status == 405 ? allowed.of(uri.getRequestUri().getRawPath()) : Set.of();
+        if (status == 404 && !methods.isEmpty() && !methods.contains(request.getMethod())) {
             // Quarkus REST routes a path shared by several resource classes (/api/v1/essays/{slug} and its /links)
             // to one of them and, finding no method there, says 404 where the path exists under another method
             status = 405;
         }
         Response.StatusType info = Response.Status.fromStatusCode(status);
         String title = info == null ? "HTTP " + status : info.getReasonPhrase();
-        // a 405 lists what the path answers (RFC 9110: its Allow header is required), read from the resources
-        String allow = status == 405 ? allow(e, uri) : null;
+        String allow = status == 405 ? allow(e, methods) : null;
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getPath();
             case 405 -> request.getMethod() + " is not allowed on " + uri.getPath()
@@ -80,17 +82,11 @@ public class ProblemMappers {
         return allow == null ? response : Response.fromResponse(response).header("Allow", allow).build();
     }
 
-    private boolean wrongMethod(UriInfo uri, Request request) {
-        var methods = allowed.of(uri.getRequestUri().getRawPath());
-        return !methods.isEmpty() && !methods.contains(request.getMethod());
-    }
-
-    private String allow(WebApplicationException e, UriInfo uri) {
+    private static String allow(WebApplicationException e, Set<String> methods) {
         String given = e.getResponse().getHeaderString("Allow");
         if (given != null && !given.isBlank()) {
             return given;
         }
-        var methods = allowed.of(uri.getRequestUri().getRawPath());
         return methods.isEmpty() ? null : String.join(", ", methods);
     }
 

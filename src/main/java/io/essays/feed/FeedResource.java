@@ -32,6 +32,11 @@ import jakarta.ws.rs.core.Response;
 public class FeedResource {
     public static final String ATOM = "application/atom+xml; charset=utf-8";
     public static final String JSON_FEED = "application/feed+json";
+    // the generic syntaxes that also admit a feed (Conditional.accepts): without them in @Produces, JAX-RS would refuse
+    // a feed reader's "Accept: application/xml" with a 406 before the resource could answer with the feed
+    private static final String XML = "application/xml";
+    private static final String TEXT_XML = "text/xml";
+    private static final String JSON = "application/json";
 
     private final CorpusState state;
     private final FeedService feeds;
@@ -46,14 +51,17 @@ public class FeedResource {
     @GET
     @FastPathBindable
     @Path("/atom.xml")
-    @Produces(ATOM)
+    @Produces({ATOM, XML, TEXT_XML})
     @Operation(operationId = "getAtomFeed", summary = "Atom feed",
             description = "Atom 1.0 (RFC 4287): every essay, or one series', newest first; entry id and link are the "
-                    + "essay's page URL; summary as text, the full content as HTML with absolute links and images.")
+                    + "essay's page URL; summary as text, the full content as HTML with absolute links and images. Always "
+                    + "application/atom+xml, also to a client that accepts only application/xml or text/xml.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = ATOM,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "400", description = "Unknown series",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "The Accept header admits neither Atom nor XML",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response atom(@Parameter(description = "Only this series' essays", example = "foundations") @QueryParam("series") String series,
                          @Context HttpHeaders headers) {
@@ -66,12 +74,15 @@ public class FeedResource {
     @GET
     @FastPathBindable
     @Path("/feed.json")
-    @Produces(JSON_FEED)
-    @Operation(operationId = "getJsonFeed", summary = "JSON Feed", description = "JSON Feed 1.1 with the Atom feed's entries.")
+    @Produces({JSON_FEED, JSON})
+    @Operation(operationId = "getJsonFeed", summary = "JSON Feed", description = "JSON Feed 1.1 with the Atom feed's entries. Always application/feed+json, also "
+            + "to a client that accepts only application/json.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = JSON_FEED,
             schema = @Schema(implementation = JsonFeed.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "400", description = "Unknown series",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "The Accept header admits neither JSON Feed nor JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response json(@Parameter(description = "Only this series' essays", example = "foundations") @QueryParam("series") String series,
                          @Context HttpHeaders headers) {

@@ -46,6 +46,27 @@ public class FeedApiTest {
     }
 
     @Test
+    void aFeedReaderAskingForGenericXmlOrJsonGetsTheFeedAndOtherAcceptsAProblem406() {
+        for (String path : List.of("/feeds/atom.xml", "/feeds/atom.xml?_=1")) { // bound to the fast path, and not
+            String atom = raw().get(path).then().statusCode(200).extract().asString();
+            for (String accept : List.of("application/xml", "text/xml", "application/xml;q=0.9, text/html")) {
+                Response r = raw().header("Accept", accept).get(path);
+                r.then().statusCode(200).contentType("application/atom+xml; charset=utf-8").header("Vary", "Accept-Encoding");
+                assertThat(r.asString()).isEqualTo(atom);
+            }
+            raw().header("Accept", "application/json").get(path).then().statusCode(406)
+                    .contentType("application/problem+json");
+            raw().header("Accept", "application/atom+xml;q=0, application/xml").get(path).then().statusCode(406);
+        }
+        String json = raw().get("/feeds/feed.json").then().statusCode(200).extract().asString();
+        Response r = raw().header("Accept", "application/json").get("/feeds/feed.json");
+        r.then().statusCode(200).contentType("application/feed+json");
+        assertThat(r.asString()).isEqualTo(json);
+        raw().header("Accept", "application/xml").get("/feeds/feed.json").then().statusCode(406)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void atomFeedListsEveryEssayNewestFirstWithStableIdsDatesSummaryAndContent() throws Exception {
         SyndFeed feed = atom("/feeds/atom.xml");
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");

@@ -67,4 +67,21 @@ class ConditionalTest {
         assertThat(Conditional.accepts(accept("text/*"), "application/json")).isFalse();
         assertThat(Conditional.accepts(accept("*/*;q=0"), "application/json")).isFalse();
     }
+
+    @Test
+    void theGenericSyntaxOfAStructuredSuffixAdmitsTheSpecificType() {
+        String atom = "application/atom+xml; charset=utf-8";
+        assertThat(Conditional.accepts(accept("application/xml"), atom)).isTrue();
+        assertThat(Conditional.accepts(accept("text/xml"), atom)).isTrue();
+        assertThat(Conditional.accepts(accept("application/json"), "application/feed+json")).isTrue();
+        // the suffix's range ranks between the type's own name and type/*: the more specific one decides
+        assertThat(Conditional.accepts(accept("application/atom+xml;q=0, application/xml"), atom)).isFalse();
+        assertThat(Conditional.accepts(accept("application/xml;q=0, application/*"), atom)).isFalse();
+        assertThat(Conditional.accepts(accept("application/*;q=0, application/xml;q=0.5"), atom)).isTrue();
+        // a suffix admits only its own syntax, and text/ only for XML
+        assertThat(Conditional.accepts(accept("application/json"), atom)).isFalse();
+        assertThat(Conditional.accepts(accept("text/json"), "application/feed+json")).isFalse();
+        assertThat(Conditional.accepts(accept("application/xml"), "application/json")).isFalse();
+        assertThat(Conditional.accepts(accept("application/json"), "application/xml; charset=utf-8")).isFalse();
+    }
 }

@@ -217,13 +217,14 @@ def block_diagram():
             ys = y_sub + h_sub + 6
             b.append(path(f"M{x + bw / 2},{ys} L{x + bw + 8},{ys} L{x + bw + 8},{y_norm + h_norm / 2} "
                           f"L{x + bw + 1},{y_norm + h_norm / 2}", "lm"))
-        b.append(box(x, bottom + 16, bw, 30, "embedding × √d_model", size=12))
-        b.append(arrow(x + bw / 2, bottom + 16, x + bw / 2, bottom - 11))
-        b.append(f'<circle cx="{x + bw / 2}" cy="{bottom + 64}" r="9" class="box"/>')
-        b.append(text(x + bw / 2, bottom + 69, "+", 15))
-        b.append(arrow(x + bw / 2, bottom + 55, x + bw / 2, bottom + 47))
-        b.append(text(x + bw / 2 + 16, bottom + 69, "positional encoding", 11, "m", "start"))
-        b.append(arrow(x + bw / 2, bottom + 100, x + bw / 2, bottom + 74))
+        # tokens → embedding × √d_model → ⊕ positional encoding → the layers, as in the paper
+        b.append(f'<circle cx="{x + bw / 2}" cy="{bottom + 16}" r="9" class="box"/>')
+        b.append(text(x + bw / 2, bottom + 21, "+", 15))
+        b.append(arrow(x + bw / 2, bottom + 7, x + bw / 2, bottom - 11))
+        b.append(text(x + bw / 2 + 16, bottom + 21, "positional encoding", 11, "m", "start"))
+        b.append(arrow(x + bw / 2, bottom + 54, x + bw / 2, bottom + 27))
+        b.append(box(x, bottom + 54, bw, 30, "embedding × √d_model", size=12))
+        b.append(arrow(x + bw / 2, bottom + 100, x + bw / 2, bottom + 86))
     b.append(text(ex + bw / 2, ebottom + 116, "source tokens", 12))
     b.append(text(dx + bw / 2, dbottom + 116, "target tokens, shifted right", 12))
     # Encoder output to the decoder's cross-attention.

@@ -65,10 +65,13 @@ public final class Conditional {
     /**
      * Whether an {@code Accept} header admits {@code mediaType} (RFC 9110 §12.5.1): the most specific range that
      * matches gives the quality ({@code application/json;q=0, *}{@code /*} refuses JSON); no header admits anything.
-     * A media type with a structured syntax suffix (RFC 6839) is also admitted by the range of its generic syntax, less
-     * specifically than by its own name: {@code application/xml} (and the older {@code text/xml}) admits
-     * {@code application/atom+xml}, {@code application/json} admits {@code application/feed+json}, since a client that
-     * takes any XML or JSON can read them. A feed reader that asks for {@code application/xml} gets the Atom feed.
+     * An {@code application/} type with a structured syntax suffix (RFC 6839) is also admitted by the range of its
+     * generic syntax, less specifically than by its own name: {@code application/xml} (and the older {@code text/xml})
+     * admits {@code application/atom+xml}, {@code application/json} admits {@code application/feed+json}, since a
+     * client that takes any XML or JSON can read them. A feed reader that asks for {@code application/xml} gets the
+     * Atom feed. Such a range only ever admits: RFC 9110 does not match it to the specific type, so its {@code q=0}
+     * refuses nothing ({@code application/xml;q=0, *}{@code /*} still admits Atom). Other top-level types are left
+     * alone: {@code text/xml} does not admit {@code image/svg+xml}.
      */
     public static boolean accepts(List<MIMEHeader> accept, String mediaType) {
         if (accept.isEmpty()) {
@@ -79,7 +82,7 @@ public final class Conditional {
         String type = mediaType.substring(0, slash);
         String subtype = mediaType.substring(slash + 1, semicolon < 0 ? mediaType.length() : semicolon).strip();
         int plus = subtype.lastIndexOf('+');
-        String suffix = plus < 0 ? null : subtype.substring(plus + 1);
+        String suffix = plus < 0 || !type.equalsIgnoreCase("application") ? null : subtype.substring(plus + 1);
         int specificity = -1;
         float quality = 0;
         for (MIMEHeader range : accept) {
@@ -91,7 +94,7 @@ public final class Conditional {
                 continue;
             } else if (c.equalsIgnoreCase(type) && sub.equalsIgnoreCase(subtype)) {
                 s = 3;
-            } else if (suffix != null && sub.equalsIgnoreCase(suffix)
+            } else if (suffix != null && sub.equalsIgnoreCase(suffix) && q > 0
                     && (c.equalsIgnoreCase(type) || suffix.equalsIgnoreCase("xml") && c.equalsIgnoreCase("text"))) {
                 s = 2;
             } else if (c.equalsIgnoreCase(type) && sub.equals("*")) {

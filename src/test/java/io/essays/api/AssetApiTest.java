@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,20 @@ public class AssetApiTest {
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.header("Content-Encoding")).isNull();
         assertThat(png.asByteArray()).isEqualTo(PNG);
+    }
+
+    @Test
+    void anSvgIsNotServedToAClientAskingOnlyForXmlDocumentsOnEitherPath() {
+        String svg = url(0);
+        given().get(svg).then().statusCode(200); // binds the URI to the fast path
+        for (String uri : List.of(svg, svg + "?_=1")) {
+            for (String accept : List.of("text/xml", "application/xml")) {
+                given().header("Accept", accept).get(uri).then().statusCode(406)
+                        .contentType("application/problem+json");
+            }
+            given().header("Accept", "text/xml;q=0, */*").get(uri).then().statusCode(200)
+                    .contentType("image/svg+xml");
+        }
     }
 
     @Test

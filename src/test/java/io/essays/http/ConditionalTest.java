@@ -76,12 +76,28 @@ class ConditionalTest {
         assertThat(Conditional.accepts(accept("application/json"), "application/feed+json")).isTrue();
         // the suffix's range ranks between the type's own name and type/*: the more specific one decides
         assertThat(Conditional.accepts(accept("application/atom+xml;q=0, application/xml"), atom)).isFalse();
-        assertThat(Conditional.accepts(accept("application/xml;q=0, application/*"), atom)).isFalse();
         assertThat(Conditional.accepts(accept("application/*;q=0, application/xml;q=0.5"), atom)).isTrue();
+        assertThat(Conditional.accepts(accept("application/*;q=0, application/xml"), atom)).isTrue();
         // a suffix admits only its own syntax, and text/ only for XML
         assertThat(Conditional.accepts(accept("application/json"), atom)).isFalse();
         assertThat(Conditional.accepts(accept("text/json"), "application/feed+json")).isFalse();
         assertThat(Conditional.accepts(accept("application/xml"), "application/json")).isFalse();
         assertThat(Conditional.accepts(accept("application/json"), "application/xml; charset=utf-8")).isFalse();
+        // only application/ types: an SVG image is not served to a client that asked for an XML document
+        assertThat(Conditional.accepts(accept("text/xml"), "image/svg+xml")).isFalse();
+        assertThat(Conditional.accepts(accept("application/xml"), "image/svg+xml")).isFalse();
+    }
+
+    @Test
+    void theGenericSyntaxOfAStructuredSuffixOnlyAdmitsAndNeverRefuses() {
+        String atom = "application/atom+xml; charset=utf-8";
+        // RFC 9110 does not match application/xml to Atom at all, so refusing it leaves the wildcards to decide
+        assertThat(Conditional.accepts(accept("application/xml;q=0, */*"), atom)).isTrue();
+        assertThat(Conditional.accepts(accept("text/xml;q=0, application/*"), atom)).isTrue();
+        assertThat(Conditional.accepts(accept("application/json;q=0, */*"), "application/feed+json")).isTrue();
+        assertThat(Conditional.accepts(accept("text/xml;q=0, */*"), "image/svg+xml")).isTrue();
+        // and a refusal of the wildcard stands
+        assertThat(Conditional.accepts(accept("application/xml;q=0, application/*;q=0"), atom)).isFalse();
+        assertThat(Conditional.accepts(accept("application/xml;q=0"), atom)).isFalse();
     }
 }

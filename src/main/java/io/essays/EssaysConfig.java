@@ -82,6 +82,12 @@ public interface EssaysConfig {
         /** The defaults of the sync page size, also the bounds the spec states for {@code limit}. */
         String DEFAULT_LIMIT = "50";
         String MAX_LIMIT = "200";
+        String LIMIT_DESCRIPTION = "Items per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")";
+
+        /** {@link #LIMIT_DESCRIPTION} for other bounds, as a deployment configures them. */
+        static String limitDescription(int max, int defaultLimit) {
+            return "Items per page, 1 to " + max + " (default " + defaultLimit + ")";
+        }
 
         /** Items per sync page when {@code limit} is not given. */
         @WithDefault(DEFAULT_LIMIT)
@@ -216,6 +222,11 @@ public interface EssaysConfig {
         String MAX_SIZE = "100";
         String PAGE_DESCRIPTION = "Page number, from 1";
         String SIZE_DESCRIPTION = "Page size, 1 to " + MAX_SIZE + " (default " + DEFAULT_SIZE + ")";
+
+        /** {@link #SIZE_DESCRIPTION} for other bounds, as a deployment configures them. */
+        static String sizeDescription(int max, int defaultSize) {
+            return "Page size, 1 to " + max + " (default " + defaultSize + ")";
+        }
 
         @WithDefault(DEFAULT_SIZE)
         int defaultSize();

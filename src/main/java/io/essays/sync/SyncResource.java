@@ -71,7 +71,7 @@ public class SyncResource {
     public Response sync(
             @Parameter(description = "nextSyncToken of the last sync, or the token in a next URL; absent for an "
                     + "initial sync") @QueryParam("token") String token,
-            @Parameter(description = "Items per page, 1 to " + Sync.MAX_LIMIT + " (default " + Sync.DEFAULT_LIMIT + ")",
+            @Parameter(description = Sync.LIMIT_DESCRIPTION,
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = Sync.MAX_LIMIT,
                             defaultValue = Sync.DEFAULT_LIMIT),
                     example = Sync.DEFAULT_LIMIT) @QueryParam("limit") String limit,

@@ -9,6 +9,7 @@
  */
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { components, paths } from "./schema.js";
+import type { FullEssayDetail, FullEssaySummary } from "./full.js";
 import { EtagCache } from "./etag-cache.js";
 import { ProblemError, type Problem } from "./problem.js";
 import { nextLink } from "./link-header.js";
@@ -40,6 +41,13 @@ export type SearchHit = Schemas["SearchHit"];
 export type Suggestion = Schemas["Suggestion"];
 export type TagCount = Schemas["TagCount"];
 export type TocEntry = Schemas["TocEntry"];
+export type { FullEssayDetail, FullEssaySummary } from "./full.js";
+/** A page of essays requested without `fields`: every item whole. */
+export type FullEssayPage = Omit<EssayPage, "items"> & { items: FullEssaySummary[] };
+/** A series with its essays, each whole (the series resource has no `fields`). */
+export type FullSeriesDetail = Omit<SeriesDetail, "essays"> & { essays: FullEssaySummary[] };
+/** A query without `fields`: its answer carries every property of the full form (see `full.ts`). */
+export type Untrimmed<Q> = Q & { fields?: undefined };
 
 type Query<P extends keyof paths> = paths[P]["get"] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 export type ListEssaysQuery = Query<"/api/v1/essays">;
@@ -115,15 +123,20 @@ export class EssaysClient {
     return unwrap(this.raw.GET("/api/v1/series"));
   }
 
-  getSeries(slug: string): Promise<SeriesDetail> {
-    return unwrap(this.raw.GET("/api/v1/series/{slug}", { params: { path: { slug } } }));
+  async getSeries(slug: string): Promise<FullSeriesDetail> {
+    return (await unwrap(this.raw.GET("/api/v1/series/{slug}", { params: { path: { slug } } }))) as FullSeriesDetail;
   }
 
   listTags(): Promise<TagCount[]> {
     return unwrap(this.raw.GET("/api/v1/tags"));
   }
 
-  /** One page of essay summaries, with the `Link` header's `next` target if there is one. */
+  /**
+   * One page of essay summaries, with the `Link` header's `next` target if there is one. Without `fields` every item
+   * is whole ({@link FullEssaySummary}); with it, only the fields asked for are there.
+   */
+  listEssaysPage(query?: Untrimmed<ListEssaysQuery>): Promise<{ page: FullEssayPage; next: ListEssaysQuery | undefined }>;
+  listEssaysPage(query: ListEssaysQuery): Promise<{ page: EssayPage; next: ListEssaysQuery | undefined }>;
   async listEssaysPage(query: ListEssaysQuery = {}): Promise<{ page: EssayPage; next: ListEssaysQuery | undefined }> {
     const outcome = await this.raw.GET("/api/v1/essays", { params: { query } });
     const page = await unwrap(Promise.resolve(outcome));
@@ -132,6 +145,8 @@ export class EssaysClient {
   }
 
   /** Every essay matching the query, following the `Link: rel="next"` header page after page. */
+  essays(query?: Untrimmed<ListEssaysQuery>): AsyncGenerator<FullEssaySummary, void, undefined>;
+  essays(query: ListEssaysQuery): AsyncGenerator<EssaySummary, void, undefined>;
   async *essays(query: ListEssaysQuery = {}): AsyncGenerator<EssaySummary, void, undefined> {
     let current: ListEssaysQuery | undefined = query;
     while (current) {
@@ -141,6 +156,9 @@ export class EssaysClient {
     }
   }
 
+  /** One essay; without `fields` whole ({@link FullEssayDetail}), with it only the fields asked for. */
+  getEssay(slug: string, query?: Untrimmed<{ math?: MathFormat }>): Promise<FullEssayDetail>;
+  getEssay(slug: string, query: { fields?: string; math?: MathFormat }): Promise<EssayDetail>;
   getEssay(slug: string, query: { fields?: string; math?: MathFormat } = {}): Promise<EssayDetail> {
     return unwrap(this.raw.GET("/api/v1/essays/{slug}", { params: { path: { slug }, query } }));
   }

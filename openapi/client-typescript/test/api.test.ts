@@ -93,6 +93,37 @@ describe("Essays API client", () => {
     assert.deepEqual(Object.keys(sparse).sort(), ["slug", "title"]);
   });
 
+  test("answers without fields are typed whole and carry every property the spec lists for them", async () => {
+    const { client } = recordingClient();
+    type Spec = { components: { schemas: Record<string, Record<string, unknown>> } };
+    const schemas = ((await rawJson("/q/openapi?format=json")) as Spec).components.schemas;
+    const summaryKeys = schemas["EssaySummary"]!["x-required-without-fields"] as string[];
+    const detailKeys = schemas["EssayDetail"]!["x-required-without-fields"] as string[];
+    assert.ok(summaryKeys.includes("title") && detailKeys.includes("html"));
+    let count = 0;
+    for await (const essay of client.essays()) {
+      for (const key of summaryKeys) {
+        assert.ok(key in essay, `${essay.slug}.${key}`);
+      }
+      const title: string = essay.title; // FullEssaySummary: no `?`, so this compiles only if the type says so
+      assert.ok(title.length > 0);
+      count++;
+    }
+    const { page } = await client.listEssaysPage();
+    assert.equal(page.page.totalItems, count);
+    const series = await client.getSeries("foundations");
+    const order: number = series.essays[0]!.order;
+    assert.equal(order, 1);
+    const essay = await client.getEssay("softmax", { math: "tex" });
+    for (const key of detailKeys) {
+      assert.ok(key in essay, key);
+    }
+    const html: string = essay.html;
+    assert.doesNotMatch(html, /<math[\s>]/); // the TeX variant, typed whole all the same
+    const trimmed = await client.getEssay("softmax", { fields: "slug" });
+    assert.deepEqual(Object.keys(trimmed), ["slug"]);
+  });
+
   test("the HTML fragment is text, with MathML or TeX on request", async () => {
     const { client } = recordingClient();
     const html = await client.getEssayHtml("softmax");

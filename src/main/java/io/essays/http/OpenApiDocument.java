@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * Completes the generated OpenAPI document with what is said once for the whole API (registered as
  * {@code mp.openapi.filter}): tag descriptions, the admin token as a security scheme, {@code security: []} on every
  * public operation, nullable references that really admit null, and the properties every response carries listed as
- * {@code required}. The result passes Redocly's recommended rules ({@code openapi/redocly.yaml}, run by {@code .ci/run}).
+ * {@code required} (for the schemas {@code fields=} can trim, under {@link #REQUIRED_IN_FULL}). The result passes
+ * Redocly's recommended rules ({@code openapi/redocly.yaml}, run by {@code .ci/run}).
  */
 public class OpenApiDocument implements OASFilter {
     /** The security scheme of {@code POST /api/v1/admin/import}; operations name it in {@code @SecurityRequirement}. */
@@ -49,9 +50,15 @@ public class OpenApiDocument implements OASFilter {
 
     /**
      * The schemas a client can ask to trim with {@code fields=} (a sparse fieldset): any of their properties may be
-     * left out, so none is required.
+     * left out, so none is required. What an untrimmed one always carries is listed under {@link #REQUIRED_IN_FULL}.
      */
     static final Set<String> SPARSE = Set.of("EssaySummary", "EssayDetail");
+
+    /**
+     * The extension on a {@link #SPARSE} schema that lists the properties present whenever the request asked for no
+     * {@code fields} (every one but the nullable): the TypeScript client types its untrimmed answers from it.
+     */
+    public static final String REQUIRED_IN_FULL = "x-required-without-fields";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -86,15 +93,21 @@ public class OpenApiDocument implements OASFilter {
      * {@code ResponseContractTest} holds real responses of every operation to it.
      */
     private static void requireWhatIsAlwaysThere(String name, Schema schema) {
-        if (SPARSE.contains(name) || schema.getRequired() != null
-                || schema.getProperties() == null || schema.getProperties().isEmpty()) {
+        if (schema.getRequired() != null || schema.getProperties() == null || schema.getProperties().isEmpty()) {
             return;
         }
         List<String> required = schema.getProperties().entrySet().stream()
                 .filter(property -> !nullable(property.getValue()))
                 .map(Map.Entry::getKey)
                 .toList();
-        schema.setRequired(required.isEmpty() ? null : new ArrayList<>(required));
+        if (required.isEmpty()) {
+            return;
+        }
+        if (SPARSE.contains(name)) {
+            schema.addExtension(REQUIRED_IN_FULL, new ArrayList<>(required));
+        } else {
+            schema.setRequired(new ArrayList<>(required));
+        }
     }
 
     private static boolean nullable(Schema schema) {

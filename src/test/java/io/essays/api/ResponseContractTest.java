@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.essays.http.OpenApiDocument;
 import io.essays.importer.ImportService;
 import io.essays.ops.Imports;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,8 +78,10 @@ class ResponseContractTest {
             var requests = new LinkedHashMap<String, List<String>>();
             requests.put("listSeries", List.of("/api/v1/series"));
             requests.put("getSeries", List.of("/api/v1/series/alpha", "/api/v1/series/beta"));
-            requests.put("listEssays", List.of("/api/v1/essays", "/api/v1/essays?size=1&page=2&sort=title"));
-            requests.put("getEssay", List.of("/api/v1/essays/first-steps", "/api/v1/essays/second-look?math=tex"));
+            requests.put("listEssays", List.of("/api/v1/essays", "/api/v1/essays?size=1&page=2&sort=title",
+                    "/api/v1/essays?fields=slug,title"));
+            requests.put("getEssay", List.of("/api/v1/essays/first-steps", "/api/v1/essays/second-look?math=tex",
+                    "/api/v1/essays/first-steps?fields=slug,html"));
             requests.put("listTags", List.of("/api/v1/tags"));
             requests.put("getEssayLinks", List.of("/api/v1/essays/first-steps/links", "/api/v1/essays/second-look/links"));
             requests.put("getGraph", List.of("/api/v1/graph", "/api/v1/graph?series=alpha"));
@@ -112,7 +116,7 @@ class ResponseContractTest {
                     String body = response.asString();
                     assertThat(response.statusCode()).as("%s: %s", request, body).isEqualTo(200);
                     var problems = new ArrayList<String>();
-                    check(JSON.readTree(body), schema, request, problems, checked);
+                    check(JSON.readTree(body), schema, request, !request.contains("fields="), problems, checked);
                     assertThat(problems).as(request).isEmpty();
                 }
             }
@@ -134,6 +138,19 @@ class ResponseContractTest {
     }
 
     @Test
+    void aTrimmableSchemaListsWhatAnUntrimmedAnswerAlwaysCarries() {
+        var detail = new ArrayList<String>();
+        spec.at("/components/schemas/EssayDetail/" + OpenApiDocument.REQUIRED_IN_FULL).forEach(p -> detail.add(p.asText()));
+        assertThat(detail).contains("slug", "title", "html", "toc", "links", "backlinks", "pageUrl")
+                .doesNotContain("updated", "previous", "next");
+        assertThat(spec.at("/components/schemas/EssayDetail/required").isMissingNode()).isTrue();
+        var summary = new ArrayList<String>();
+        spec.at("/components/schemas/EssaySummary/" + OpenApiDocument.REQUIRED_IN_FULL).forEach(p -> summary.add(p.asText()));
+        assertThat(summary).containsExactly("slug", "title", "summary", "series", "order", "tags", "published",
+                "readingMinutes");
+    }
+
+    @Test
     void aProblemCarriesWhatItsSchemaRequires() throws IOException {
         JsonNode problem = spec.at("/components/schemas/Problem");
         var problems = new ArrayList<String>();
@@ -141,7 +158,7 @@ class ResponseContractTest {
                 "/api/v1/essays?q=" + "x".repeat(5000), "/api/v1/essays/first-steps/links")) {
             var response = request.endsWith("/links") ? given().delete(request) : given().get(request);
             assertThat(response.statusCode()).as(request).isGreaterThanOrEqualTo(400);
-            check(JSON.readTree(response.asString()), problem, request, problems, new TreeSet<>());
+            check(JSON.readTree(response.asString()), problem, request, true, problems, new TreeSet<>());
         }
         assertThat(problems).isEmpty();
     }
@@ -168,14 +185,19 @@ class ResponseContractTest {
         return operations;
     }
 
-    /** Walks {@code value} along {@code schema}, noting every missing required property and every unadmitted null. */
-    private void check(JsonNode value, JsonNode schema, String where, List<String> problems, TreeSet<String> checked) {
+    /**
+     * Walks {@code value} along {@code schema}, noting every missing required property and every unadmitted null; for
+     * an answer to a request without {@code fields} ({@code full}), also every missing property that a trimmable
+     * schema lists as present in full.
+     */
+    private void check(JsonNode value, JsonNode schema, String where, boolean full, List<String> problems,
+            TreeSet<String> checked) {
         if (schema.has("$ref")) {
             String ref = schema.get("$ref").asText();
             if (ref.startsWith(SCHEMAS)) {
                 checked.add(ref.substring(SCHEMAS.length()));
             }
-            check(value, spec.at(ref.substring(1)), where, problems, checked);
+            check(value, spec.at(ref.substring(1)), where, full, problems, checked);
             return;
         }
         for (String combinator : List.of("anyOf", "oneOf")) {
@@ -185,7 +207,7 @@ class ResponseContractTest {
                 }
                 for (JsonNode option : schema.get(combinator)) {
                     if (!isNullType(option)) {
-                        check(value, option, where, problems, checked);
+                        check(value, option, where, full, problems, checked);
                         return;
                     }
                 }
@@ -203,16 +225,21 @@ class ResponseContractTest {
                     problems.add(where + "." + required.asText() + " is required but missing");
                 }
             }
+            for (JsonNode required : full ? schema.path(OpenApiDocument.REQUIRED_IN_FULL) : MissingNode.getInstance()) {
+                if (!value.has(required.asText())) {
+                    problems.add(where + "." + required.asText() + " is present without fields= but missing");
+                }
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
                 var property = it.next();
                 if (value.has(property.getKey())) {
-                    check(value.get(property.getKey()), property.getValue(), where + "." + property.getKey(), problems,
-                            checked);
+                    check(value.get(property.getKey()), property.getValue(), where + "." + property.getKey(), full,
+                            problems, checked);
                 }
             }
         } else if (value.isArray() && schema.has("items")) {
             for (int i = 0; i < value.size(); i++) {
-                check(value.get(i), schema.get("items"), where + "[" + i + "]", problems, checked);
+                check(value.get(i), schema.get("items"), where + "[" + i + "]", full, problems, checked);
             }
         }
     }

@@ -6,14 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import io.essays.EssaysConfig.Paging;
 import io.essays.EssaysConfig.Sync;
+import io.essays.support.FixtureGraphProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
@@ -22,15 +20,8 @@ import io.restassured.path.json.JsonPath;
  * a client generated from {@code /q/openapi} never sends a size the service refuses.
  */
 @QuarkusTest
-@TestProfile(ConfiguredBoundsTest.SmallPages.class)
+@TestProfile(FixtureGraphProfile.class) // page sizes 2 (default) to 40, sync limits 3 to 70
 class ConfiguredBoundsTest {
-    public static class SmallPages implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("essays.paging.default-size", "2", "essays.paging.max-size", "40",
-                    "essays.sync.default-limit", "3", "essays.sync.max-limit", "70");
-        }
-    }
 
     @Test
     void theServedSpecStatesTheConfiguredPageSizeBounds() {
@@ -55,7 +46,7 @@ class ConfiguredBoundsTest {
     void theServiceEnforcesTheBoundsItsSpecStates() {
         given().get("/api/v1/essays").then().statusCode(200).body("items", hasSize(2))
                 .header("Link", containsString("rel=\"next\""));
-        given().get("/api/v1/essays?size=40").then().statusCode(200).body("items", hasSize(3));
+        given().get("/api/v1/essays?size=40").then().statusCode(200).body("items", hasSize(5)); // the whole corpus
         given().get("/api/v1/essays?size=41").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("40"));
         given().queryParam("q", "first").queryParam("size", 41).get("/api/v1/search").then().statusCode(400)

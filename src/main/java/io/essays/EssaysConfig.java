@@ -82,12 +82,9 @@ public interface EssaysConfig {
         /** The defaults of the sync page size, also the bounds the spec states for {@code limit}. */
         String DEFAULT_LIMIT = "50";
         String MAX_LIMIT = "200";
-        String LIMIT_DESCRIPTION = "Items per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")";
-
-        /** {@link #LIMIT_DESCRIPTION} for other bounds, as a deployment configures them. */
-        static String limitDescription(int max, int defaultLimit) {
-            return "Items per page, 1 to " + max + " (default " + defaultLimit + ")";
-        }
+        String LIMIT = "Items per page";
+        /** {@link EssaysConfig#bounds} of the defaults, as a constant the annotations can use. */
+        String LIMIT_DESCRIPTION = LIMIT + ", 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")";
 
         /** Items per sync page when {@code limit} is not given. */
         @WithDefault(DEFAULT_LIMIT)
@@ -215,18 +212,23 @@ public interface EssaysConfig {
         Duration warmUp();
     }
 
+    /**
+     * How the spec describes a page-size parameter ({@code what}) with the bounds a deployment configured; for the
+     * defaults, {@link Paging#SIZE_DESCRIPTION} and {@link Sync#LIMIT_DESCRIPTION}.
+     */
+    static String bounds(String what, int max, int defaultValue) {
+        return what + ", 1 to " + max + " (default " + defaultValue + ")";
+    }
+
     /** Pagination of lists. */
     interface Paging {
         /** The defaults, also the bounds the spec states for {@code page} and {@code size} (said once, here). */
         String DEFAULT_SIZE = "20";
         String MAX_SIZE = "100";
         String PAGE_DESCRIPTION = "Page number, from 1";
-        String SIZE_DESCRIPTION = "Page size, 1 to " + MAX_SIZE + " (default " + DEFAULT_SIZE + ")";
-
-        /** {@link #SIZE_DESCRIPTION} for other bounds, as a deployment configures them. */
-        static String sizeDescription(int max, int defaultSize) {
-            return "Page size, 1 to " + max + " (default " + defaultSize + ")";
-        }
+        String SIZE = "Page size";
+        /** {@link EssaysConfig#bounds} of the defaults, as a constant the annotations can use. */
+        String SIZE_DESCRIPTION = SIZE + ", 1 to " + MAX_SIZE + " (default " + DEFAULT_SIZE + ")";
 
         @WithDefault(DEFAULT_SIZE)
         int defaultSize();

@@ -30,9 +30,9 @@ public class ConfiguredBounds implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         EssaysConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(EssaysConfig.class);
         var paging = new Bounds("size", config.paging().defaultSize(), config.paging().maxSize(),
-                Paging.sizeDescription(config.paging().maxSize(), config.paging().defaultSize()));
+                EssaysConfig.bounds(Paging.SIZE, config.paging().maxSize(), config.paging().defaultSize()));
         var sync = new Bounds("limit", config.sync().defaultLimit(), config.sync().maxLimit(),
-                Sync.limitDescription(config.sync().maxLimit(), config.sync().defaultLimit()));
+                EssaysConfig.bounds(Sync.LIMIT, config.sync().maxLimit(), config.sync().defaultLimit()));
         var bounds = Map.of(
                 "/api/v1/essays", paging,
                 "/api/v1/search", paging,

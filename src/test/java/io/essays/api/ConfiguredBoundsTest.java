@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import org.junit.jupiter.api.Test;
 
+import io.essays.EssaysConfig;
 import io.essays.EssaysConfig.Paging;
 import io.essays.EssaysConfig.Sync;
 import io.essays.support.FixtureGraphProfile;
@@ -58,9 +59,9 @@ class ConfiguredBoundsTest {
 
     @Test
     void theDescriptionsForConfiguredBoundsAreTheAnnotationsOwnForTheDefaults() {
-        assertThat(Paging.sizeDescription(Integer.parseInt(Paging.MAX_SIZE), Integer.parseInt(Paging.DEFAULT_SIZE)))
-                .isEqualTo(Paging.SIZE_DESCRIPTION);
-        assertThat(Sync.limitDescription(Integer.parseInt(Sync.MAX_LIMIT), Integer.parseInt(Sync.DEFAULT_LIMIT)))
-                .isEqualTo(Sync.LIMIT_DESCRIPTION);
+        assertThat(EssaysConfig.bounds(Paging.SIZE, Integer.parseInt(Paging.MAX_SIZE),
+                Integer.parseInt(Paging.DEFAULT_SIZE))).isEqualTo(Paging.SIZE_DESCRIPTION);
+        assertThat(EssaysConfig.bounds(Sync.LIMIT, Integer.parseInt(Sync.MAX_LIMIT),
+                Integer.parseInt(Sync.DEFAULT_LIMIT))).isEqualTo(Sync.LIMIT_DESCRIPTION);
     }
 }

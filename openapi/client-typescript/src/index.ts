@@ -135,8 +135,10 @@ export class EssaysClient {
    * One page of essay summaries, with the `Link` header's `next` target if there is one. Without `fields` every item
    * is whole ({@link FullEssaySummary}); with it, only the fields asked for are there.
    */
-  listEssaysPage(query?: Untrimmed<ListEssaysQuery>): Promise<{ page: FullEssayPage; next: ListEssaysQuery | undefined }>;
-  listEssaysPage(query: ListEssaysQuery): Promise<{ page: EssayPage; next: ListEssaysQuery | undefined }>;
+  listEssaysPage(
+    query?: Untrimmed<ListEssaysQuery>,
+  ): Promise<{ page: FullEssayPage; next: Untrimmed<ListEssaysQuery> | undefined }>;
+  listEssaysPage(query?: ListEssaysQuery): Promise<{ page: EssayPage; next: ListEssaysQuery | undefined }>;
   async listEssaysPage(query: ListEssaysQuery = {}): Promise<{ page: EssayPage; next: ListEssaysQuery | undefined }> {
     const outcome = await this.raw.GET("/api/v1/essays", { params: { query } });
     const page = await unwrap(Promise.resolve(outcome));
@@ -146,7 +148,7 @@ export class EssaysClient {
 
   /** Every essay matching the query, following the `Link: rel="next"` header page after page. */
   essays(query?: Untrimmed<ListEssaysQuery>): AsyncGenerator<FullEssaySummary, void, undefined>;
-  essays(query: ListEssaysQuery): AsyncGenerator<EssaySummary, void, undefined>;
+  essays(query?: ListEssaysQuery): AsyncGenerator<EssaySummary, void, undefined>;
   async *essays(query: ListEssaysQuery = {}): AsyncGenerator<EssaySummary, void, undefined> {
     let current: ListEssaysQuery | undefined = query;
     while (current) {
@@ -158,7 +160,7 @@ export class EssaysClient {
 
   /** One essay; without `fields` whole ({@link FullEssayDetail}), with it only the fields asked for. */
   getEssay(slug: string, query?: Untrimmed<{ math?: MathFormat }>): Promise<FullEssayDetail>;
-  getEssay(slug: string, query: { fields?: string; math?: MathFormat }): Promise<EssayDetail>;
+  getEssay(slug: string, query?: { fields?: string; math?: MathFormat }): Promise<EssayDetail>;
   getEssay(slug: string, query: { fields?: string; math?: MathFormat } = {}): Promise<EssayDetail> {
     return unwrap(this.raw.GET("/api/v1/essays/{slug}", { params: { path: { slug }, query } }));
   }

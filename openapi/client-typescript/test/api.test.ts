@@ -109,8 +109,16 @@ describe("Essays API client", () => {
       assert.ok(title.length > 0);
       count++;
     }
-    const { page } = await client.listEssaysPage();
+    const { page, next } = await client.listEssaysPage({ size: 2 });
     assert.equal(page.page.totalItems, count);
+    const second = await client.listEssaysPage(next); // the next link of an untrimmed page is untrimmed too
+    const slug: string = second.page.items[0]!.slug;
+    assert.ok(slug.length > 0);
+    // a query that may be absent still type-checks (the optional form)
+    const withQuery = (q?: { fields?: string }) => client.getEssay("softmax", q);
+    const pageWith = (q?: { size?: number }) => client.listEssaysPage(q);
+    assert.ok((await withQuery()).slug);
+    assert.ok((await pageWith()).page.items.length > 0);
     const series = await client.getSeries("foundations");
     const order: number = series.essays[0]!.order;
     assert.equal(order, 1);

@@ -3,6 +3,7 @@ package io.essays.http;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -13,13 +14,14 @@ import io.essays.EssaysConfig;
 import io.essays.EssaysConfig.Paging;
 import io.essays.EssaysConfig.Sync;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import io.smallrye.config.SmallRyeConfig;
 
 /**
  * The page-size bounds the served spec states are the deployment's, not only the defaults the annotations were
  * built with: a deployment that sets {@code essays.paging.max-size=50} refuses {@code size=80}, so its
  * {@code /q/openapi} says {@code maximum: 50} (and the default and description to match). Runs once at start-up; with
- * the default configuration it changes nothing, so the committed spec stays the build's.
+ * the default configuration it changes nothing, so the committed spec stays the build's. It reads the settings as plain
+ * properties, not through {@link EssaysConfig}: Quarkus also runs runtime filters once during the build, where the
+ * mapping does not exist yet (the defaults then apply).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ConfiguredBounds implements OASFilter {
@@ -28,11 +30,10 @@ public class ConfiguredBounds implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        EssaysConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(EssaysConfig.class);
-        var paging = new Bounds("size", config.paging().defaultSize(), config.paging().maxSize(),
-                EssaysConfig.bounds(Paging.SIZE, config.paging().maxSize(), config.paging().defaultSize()));
-        var sync = new Bounds("limit", config.sync().defaultLimit(), config.sync().maxLimit(),
-                EssaysConfig.bounds(Sync.LIMIT, config.sync().maxLimit(), config.sync().defaultLimit()));
+        var paging = bounds("size", Paging.SIZE, "essays.paging.default-size", Paging.DEFAULT_SIZE,
+                "essays.paging.max-size", Paging.MAX_SIZE);
+        var sync = bounds("limit", Sync.LIMIT, "essays.sync.default-limit", Sync.DEFAULT_LIMIT,
+                "essays.sync.max-limit", Sync.MAX_LIMIT);
         var bounds = Map.of(
                 "/api/v1/essays", paging,
                 "/api/v1/search", paging,
@@ -51,6 +52,14 @@ public class ConfiguredBounds implements OASFilter {
                     .filter(p -> p.getSchema() != null)
                     .forEach(p -> configure(p, b));
         });
+    }
+
+    private static Bounds bounds(String parameter, String what, String defaultKey, String defaultValue, String maxKey,
+            String maxValue) {
+        Config config = ConfigProvider.getConfig();
+        int def = config.getOptionalValue(defaultKey, Integer.class).orElse(Integer.parseInt(defaultValue));
+        int max = config.getOptionalValue(maxKey, Integer.class).orElse(Integer.parseInt(maxValue));
+        return new Bounds(parameter, def, max, EssaysConfig.bounds(what, max, def));
     }
 
     private static void configure(Parameter parameter, Bounds bounds) {

@@ -52,6 +52,7 @@ class ConfiguredBoundsTest {
                 .body("detail", containsString("40"));
         given().queryParam("q", "first").queryParam("size", 41).get("/api/v1/search").then().statusCode(400)
                 .contentType("application/problem+json");
+        given().get("/api/v1/sync").then().statusCode(200).body("items", hasSize(3)); // the configured default
         given().get("/api/v1/sync?limit=70").then().statusCode(200);
         given().get("/api/v1/sync?limit=71").then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400));

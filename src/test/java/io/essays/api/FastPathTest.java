@@ -192,7 +192,7 @@ class FastPathTest {
      * bound; the cache keeps its size and weight, the heap does not grow with them, and the fast path keeps serving.
      */
     @Test
-    void aHundredThousandJunkQueryStringsLeaveTheCacheBoundedAndTheFastPathServing() throws Exception {
+    void twentyThousandJunkQueryStringsLeaveTheCacheBoundedAndTheFastPathServing() throws Exception {
         String path = "/api/v1/tags";
         String etag = raw().get(path).then().statusCode(200).extract().header("ETag");
         raw().get(path).then().statusCode(200);
@@ -202,7 +202,7 @@ class FastPathTest {
         long boundUris = snapshot.responses().boundUris();
         long heapBefore = usedHeapAfterGc();
 
-        int total = 100_000;
+        int total = 20_000;
         int workers = 4;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -234,7 +234,7 @@ class FastPathTest {
         assertThat(snapshot.responses().boundUris()).isEqualTo(boundUris);
         assertThat(snapshot.responses().size()).isEqualTo(entries);
         assertThat(snapshot.responses().weight()).isEqualTo(weight).isLessThanOrEqualTo(snapshot.responses().budget());
-        assertThat(bound(path + "?_=99999")).isFalse();
+        assertThat(bound(path + "?_=" + (total - 1))).isFalse();
         long heapGrowth = usedHeapAfterGc() - heapBefore;
         assertThat(heapGrowth).as("heap growth in bytes").isLessThan(16L << 20);
 

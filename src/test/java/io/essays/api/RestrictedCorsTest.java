@@ -1,7 +1,7 @@
 package io.essays.api;
 
 import static io.essays.api.HttpCachingTest.raw;
-import static io.essays.support.RestrictedCorsProfile.ORIGIN;
+import static io.essays.support.TightSettingsProfile.ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.essays.corpus.CorpusState;
 import io.essays.http.ResponseCache;
-import io.essays.support.RestrictedCorsProfile;
+import io.essays.support.TightSettingsProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
  * cache must key on it); and a small cache budget holds over HTTP. No database is involved: H2 only.
  */
 @QuarkusTest
-@TestProfile(RestrictedCorsProfile.class)
+@TestProfile(TightSettingsProfile.class)
 class RestrictedCorsTest {
     static final String PATH = "/api/v1/essays/second-look";
 
@@ -80,7 +80,7 @@ class RestrictedCorsTest {
         }
         ResponseCache cache = state.current().responses();
         assertThat(subsets).hasSizeGreaterThan(150);
-        assertThat(cache.weight()).isPositive().isLessThanOrEqualTo(RestrictedCorsProfile.CACHE_BUDGET);
+        assertThat(cache.weight()).isPositive().isLessThanOrEqualTo(TightSettingsProfile.CACHE_BUDGET);
         assertThat(cache.size()).isLessThan(subsets.size());
         // still answered correctly, from the cache or computed again
         raw().get(PATH + "?fields=" + subsets.get(0)).then().statusCode(200);
@@ -115,7 +115,7 @@ class RestrictedCorsTest {
         String metrics = raw().get("/q/metrics").then().statusCode(200).extract().asString();
         double direct = metrics.lines().filter(l -> l.startsWith("essays_http_direct_bytes"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
-        assertThat(direct).isPositive().isLessThanOrEqualTo(RestrictedCorsProfile.DIRECT_BUDGET);
+        assertThat(direct).isPositive().isLessThanOrEqualTo(TightSettingsProfile.DIRECT_BUDGET);
     }
 
     private static io.restassured.specification.RequestSpecification gzip() {

@@ -4,28 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import io.essays.http.FastPath;
+import io.essays.support.FixtureGraphProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /** The start-up warm-up: the service requests its own hot URIs before it reports ready, then reports ready. */
 @QuarkusTest
-@TestProfile(WarmUpTest.Profile.class)
+@TestProfile(FixtureGraphProfile.class) // the one test profile that warms up, as production does
 class WarmUpTest {
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("essays.http.warm-up", "300ms",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:warm-up;DB_CLOSE_DELAY=-1");
-        }
-    }
-
     @Inject
     WarmUp warmUp;
     @Inject

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.essays.content.Corpus;
@@ -18,41 +19,42 @@ import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.EssayBodies;
 import io.essays.corpus.PackedHeadings;
 import io.essays.corpus.PackedText;
+import io.essays.importer.ImportService;
 import io.essays.links.LinkAnalysis;
 import io.essays.markdown.MarkdownRenderer;
 import io.essays.markdown.RenderedBody;
 import io.essays.markdown.TocEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
  * What {@link CorpusWriter} writes with plain JDBC (batches on H2, COPY on PostgreSQL) reads back through the entities
  * exactly as the corpus and its analysis hold it: every column of every essay and child row, nulls and multi-line
- * text included. Its own database, since it writes a release of its own.
+ * text included. It writes releases into the database the other tests of its profile are served from, so after each
+ * test the fixture is imported again: the newest release is then a real import of it, and the one being served.
  */
 @QuarkusTest
-@TestProfile(CorpusWriterRoundTripTest.Profile.class)
 class CorpusWriterRoundTripTest {
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:writer-round-trip;DB_CLOSE_DELAY=-1");
-        }
-    }
-
+    static final Path FIXTURE = Path.of("src/test/resources/fixture");
     @Inject
     CorpusWriter writer;
 
     @Inject
     EntityManager em;
 
+    @Inject
+    ImportService imports;
+
+    @AfterEach
+    void serveTheFixtureAgain() {
+        imports.importFrom(FIXTURE);
+    }
+
     @Test
     void everyColumnOfEveryEssayAndChildRowReadsBackAsWritten() {
-        Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}")).read(Path.of("src/test/resources/fixture"));
+        Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}")).read(FIXTURE);
         LinkAnalysis analysis = LinkAnalysis.of(corpus);
         var result = writer.write(new CorpusWriter.Pending(corpus, analysis), "round-trip-" + System.nanoTime());
         assertThat(result.changed()).isTrue();
@@ -155,7 +157,7 @@ class CorpusWriterRoundTripTest {
     @Test
     void aPendingCorpusIsWrittenOnceAndHeldByNothingAfterwards() {
         Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}"))
-                .read(Path.of("src/test/resources/fixture"));
+                .read(FIXTURE);
         var pending = new CorpusWriter.Pending(corpus, LinkAnalysis.of(corpus));
         long written = writer.write(pending, "once-" + System.nanoTime()).releaseId();
         assertThatThrownBy(() -> writer.write(pending, "twice-" + System.nanoTime()))
@@ -176,7 +178,7 @@ class CorpusWriterRoundTripTest {
     @Test
     void aReleaseInAStorageFormatNewerThanThisVersionsIsNeverReplaced() {
         Corpus corpus = new CorpusReader(new MarkdownRenderer("/essays/{slug}"))
-                .read(Path.of("src/test/resources/fixture"));
+                .read(FIXTURE);
         LinkAnalysis analysis = LinkAnalysis.of(corpus);
         long written = writer.write(new CorpusWriter.Pending(corpus, analysis), "before-" + System.nanoTime()).releaseId();
         assertThat(QuarkusTransaction.requiringNew()

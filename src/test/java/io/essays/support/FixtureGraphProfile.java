@@ -6,7 +6,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Serves the link-graph fixture corpus (src/test/resources/fixture-graph) from its own in-memory H2 database, with page
- * sizes other than the defaults ({@code ConfiguredBoundsTest}; the link-graph tests page nothing). Every profile costs
+ * sizes other than the defaults ({@code ConfiguredBoundsTest}; the link-graph tests page nothing) and the start-up
+ * warm-up on, as in production ({@code WarmUpTest}; nothing here imports, so its warmed cache stays). Every profile costs
  * the suite a build and a start of its own, so settings that do not interfere share one.
  */
 public class FixtureGraphProfile implements QuarkusTestProfile {
@@ -22,6 +23,7 @@ public class FixtureGraphProfile implements QuarkusTestProfile {
                 "essays.paging.default-size", Integer.toString(DEFAULT_SIZE),
                 "essays.paging.max-size", Integer.toString(MAX_SIZE),
                 "essays.sync.default-limit", Integer.toString(DEFAULT_LIMIT),
-                "essays.sync.max-limit", Integer.toString(MAX_LIMIT));
+                "essays.sync.max-limit", Integer.toString(MAX_LIMIT),
+                "essays.http.warm-up", "300ms");
     }
 }

@@ -6,30 +6,20 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.essays.importer.ImportService;
+import io.essays.support.TightSettingsProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /** With the history kept for two releases, a token three releases old is gone, and its app starts over. */
 @QuarkusTest
-@TestProfile(SyncRetentionTest.TwoReleases.class)
+@TestProfile(TightSettingsProfile.class) // keeps the sync history of the two newest releases
 class SyncRetentionTest {
-
-    /** Keeps the sync history of the two newest releases. */
-    public static class TwoReleases implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("essays.sync.retained-releases", "2");
-        }
-    }
-
     @Inject
     ImportService imports;
 

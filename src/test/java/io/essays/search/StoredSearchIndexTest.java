@@ -26,9 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusSnapshot.EssayData;
 import io.essays.corpus.CorpusState;
-import io.essays.support.SearchFixtureProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
@@ -36,7 +34,6 @@ import jakarta.inject.Inject;
  * loads with the same answers, and never trusted when damaged, foreign or of another format.
  */
 @QuarkusTest
-@TestProfile(SearchFixtureProfile.class)
 class StoredSearchIndexTest {
     @Inject
     CorpusState state;

@@ -101,6 +101,8 @@ public class FeedService {
             entry.setLink(page);
             entry.setPublishedDate(date(e.published()));
             entry.setUpdatedDate(date(modified(e)));
+            // named on each entry: left out, ROME writes an empty <author>, which overrides the feed's (RFC 4287 §4.2.1)
+            entry.setAuthors(List.of(author));
             var summary = new SyndContentImpl();
             summary.setType("text");
             summary.setValue(e.summary());

@@ -71,10 +71,10 @@ public class ProblemMappers {
         String title = info == null ? "HTTP " + status : info.getReasonPhrase();
         String allow = status == 405 ? allow(e, methods) : null;
         String detail = switch (status) {
-            case 404 -> "No resource at " + uri.getPath();
-            case 405 -> request.getMethod() + " is not allowed on " + uri.getPath()
+            case 404 -> "No resource at " + instance(uri);
+            case 405 -> request.getMethod() + " is not allowed on " + instance(uri)
                     + (allow == null ? "" : "; it answers " + allow);
-            case 406 -> "None of the accepted media types can be produced for " + uri.getPath();
+            case 406 -> "None of the accepted media types can be produced for " + instance(uri);
             case 415 -> "Unsupported media type";
             default -> e.getMessage();
         };
@@ -92,7 +92,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        LOG.errorf(e, "Unexpected error on %s", instance(uri));
         return response(500, "internal-error", "Internal Server Error",
                 "The server failed to answer this request; it has been logged.", uri);
     }
@@ -101,7 +101,15 @@ public class ProblemMappers {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .header("Cache-Control", "no-store")
-                .entity(new Problem(TYPE_BASE + type, title, status, detail, uri.getPath()))
+                .entity(new Problem(TYPE_BASE + type, title, status, detail, instance(uri)))
                 .build();
+    }
+
+    /**
+     * The request's path as sent, still percent-encoded: RFC 9457's {@code instance} is a URI reference, and the
+     * decoded path can name another resource ({@code softmax%3Ffields=title} is not {@code softmax?fields=title}).
+     */
+    static String instance(UriInfo uri) {
+        return uri.getRequestUri().getRawPath();
     }
 }

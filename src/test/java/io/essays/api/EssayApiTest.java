@@ -115,6 +115,18 @@ public class EssayApiTest {
                 .body("instance", equalTo("/api/v1/series/nope"));
     }
 
+    /** RFC 9457's instance is a URI reference: decoded, {@code first-steps%3Ffields=title} would name another resource. */
+    @Test
+    void aProblemsInstanceIsThePathAsSentStillEncoded() {
+        given().urlEncodingEnabled(false).get("/api/v1/essays/first-steps%3Ffields=title").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("instance", equalTo("/api/v1/essays/first-steps%3Ffields=title"));
+        given().urlEncodingEnabled(false).get("/api/v1/nothing/%C3%A9t%C3%A9%20here").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("instance", equalTo("/api/v1/nothing/%C3%A9t%C3%A9%20here"))
+                .body("detail", equalTo("No resource at /api/v1/nothing/%C3%A9t%C3%A9%20here"));
+    }
+
     @Test
     void essaysAreListedNewestFirstByDefaultWithoutHtml() {
         given().get("/api/v1/essays").then().statusCode(200)

@@ -110,6 +110,10 @@ public class FeedApiTest {
         assertThat(content.select("a[href^=#fn]")).isEmpty();
         assertThat(content.selectFirst("sup a").attr("href")).startsWith(PAGE + "first-steps#fn");
         entries.forEach(e -> assertAllAbsolute(e.getContents().get(0).getValue()));
+        assertThat(entries).allSatisfy(e -> assertThat(e.getAuthors()).extracting(p -> p.getName())
+                .containsExactly("The Essays authors"));
+        assertThat(given().get("/feeds/atom.xml").asString()).as("no entry names an empty author")
+                .doesNotContain("<name />").doesNotContain("<name></name>");
     }
 
     @Test

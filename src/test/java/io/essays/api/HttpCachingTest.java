@@ -252,6 +252,31 @@ public class HttpCachingTest {
         }
     }
 
+    /** RFC 9110 §6.6.1: an origin server with a clock sends Date on every 2xx, 3xx and 4xx; caches compute age from it. */
+    @Test
+    void everyAnswerCarriesTheDateItWasOriginatedOnEveryPath() {
+        String twice = "/api/v1/essays/second-look";
+        Response jaxRs = raw().get(twice);
+        Response fast = raw().get(twice);
+        String etag = fast.header("ETag");
+        java.util.List<Response> answers = java.util.List.of(jaxRs, fast,
+                raw().header("If-None-Match", etag).get(twice),
+                raw().head(twice),
+                raw().get("/api/v1/essays/no-such-essay"),
+                raw().header("Accept", "application/xml").get(twice),
+                raw().get("/api/v1/essays?q=" + "x".repeat(5000)),
+                raw().get("/feeds/atom.xml"),
+                raw().get("/q/health/ready"));
+        assertThat(answers).extracting(Response::statusCode).containsExactly(200, 200, 304, 200, 404, 406, 414, 200, 200);
+        for (Response r : answers) {
+            String date = r.header("Date");
+            assertThat(date).as("Date of a %d", r.statusCode()).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} "
+                    + "\\d{2}:\\d{2}:\\d{2} GMT");
+            Instant sent = HttpDates.parse(date).orElseThrow();
+            assertThat(sent).isBetween(Instant.now().minus(1, ChronoUnit.MINUTES), Instant.now().plusSeconds(1));
+        }
+    }
+
     @Test
     void unacceptableMediaTypeIsProblem406EvenAfterTheUriWasServed() {
         raw().get(DETAIL).then().statusCode(200);

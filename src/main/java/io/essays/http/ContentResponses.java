@@ -103,6 +103,22 @@ public class ContentResponses {
                 extraHeaders, compressible ? compressionThreshold : Integer.MAX_VALUE)));
     }
 
+    /**
+     * {@code builder} with {@code model} as its JSON body, for answers outside any release (read from the database on
+     * each request, so never cached here): negotiated as content is, so an explicit refusal of JSON is the same 406,
+     * and in the same media type, {@code application/json} without a charset parameter.
+     */
+    public Response.ResponseBuilder uncachedJson(Response.ResponseBuilder builder, Object model) {
+        if (!Conditional.accepts(request.getCurrent().parsedHeaders().accept(), JSON)) {
+            throw new NotAcceptableException();
+        }
+        try {
+            return builder.entity(mapper.writeValueAsBytes(model)).type(JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + model.getClass(), e);
+        }
+    }
+
     Representation jsonRepresentation(Object value, Map<String, String> headers) {
         try {
             return Representation.of(mapper.writeValueAsBytes(value), JSON, headers, compressionThreshold);

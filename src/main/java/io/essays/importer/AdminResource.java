@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.essays.http.ContentResponses;
 import io.essays.http.OpenApiDocument;
 import io.essays.http.Problem;
 import io.essays.http.ProblemException;
@@ -41,8 +42,10 @@ public class AdminResource {
     private final AdminToken token;
     private final ImportJobs jobs;
     private final DataSource database;
+    private final ContentResponses responses;
 
-    AdminResource(AdminToken token, ImportJobs jobs, DataSource database) {
+    AdminResource(AdminToken token, ImportJobs jobs, DataSource database, ContentResponses responses) {
+        this.responses = responses;
         this.token = token;
         this.jobs = jobs;
         this.database = database;
@@ -76,7 +79,7 @@ public class AdminResource {
         token.check(authorization);
         requireDatabase();
         ImportStatus status = jobs.submit("admin");
-        return Response.accepted(status).location(URI.create("/api/v1/admin/imports/" + status.id()))
+        return responses.uncachedJson(Response.accepted(), status).location(URI.create("/api/v1/admin/imports/" + status.id()))
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -94,7 +97,7 @@ public class AdminResource {
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
     public Response imports(@HeaderParam("Authorization") String authorization) {
         token.check(authorization);
-        return Response.ok(jobs.recent()).header("Cache-Control", "no-store").build();
+        return responses.uncachedJson(Response.ok(), jobs.recent()).header("Cache-Control", "no-store").build();
     }
 
     @GET
@@ -117,7 +120,7 @@ public class AdminResource {
         token.check(authorization);
         ImportStatus status = importId(id).flatMap(jobs::find).orElseThrow(() -> ProblemException.notFound(
                 "No recent import " + id + " on this replica; GET /api/v1/admin/imports lists them"));
-        return Response.ok(status).header("Cache-Control", "no-store").build();
+        return responses.uncachedJson(Response.ok(), status).header("Cache-Control", "no-store").build();
     }
 
     private static Optional<Long> importId(String id) {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.essays.QueryParameters;
 import io.essays.store.CorpusRelease;
+import io.essays.http.ContentResponses;
 import io.essays.http.Problem;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,12 @@ import jakarta.ws.rs.core.Response;
 public class ReleaseResource {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+
+    private final ContentResponses responses;
+
+    ReleaseResource(ContentResponses responses) {
+        this.responses = responses;
+    }
 
     @GET
     @Produces("application/json")
@@ -46,6 +53,6 @@ public class ReleaseResource {
         int limit = QueryParameters.integer("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<ReleaseSummary> releases = CorpusRelease.recent(limit).stream().map(ReleaseSummary::of).toList();
         // changes with every import, on any replica: revalidate each time
-        return Response.ok(releases).header("Cache-Control", "no-cache").build();
+        return responses.uncachedJson(Response.ok(), releases).header("Cache-Control", "no-cache").build();
     }
 }

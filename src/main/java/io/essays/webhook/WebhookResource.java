@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.essays.QueryParameters;
+import io.essays.http.ContentResponses;
 import io.essays.http.OpenApiDocument;
 import io.essays.http.Problem;
 import io.essays.importer.AdminToken;
@@ -33,10 +34,12 @@ public class WebhookResource {
 
     private final AdminToken token;
     private final WebhookService webhooks;
+    private final ContentResponses responses;
 
-    WebhookResource(AdminToken token, WebhookService webhooks) {
+    WebhookResource(AdminToken token, WebhookService webhooks, ContentResponses responses) {
         this.token = token;
         this.webhooks = webhooks;
+        this.responses = responses;
     }
 
     @GET
@@ -61,6 +64,6 @@ public class WebhookResource {
         token.check(authorization);
         int limit = QueryParameters.integer("limit", limitParam, DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<DeliveryStatus> log = webhooks.deliveries(limit);
-        return Response.ok(log).header("Cache-Control", "no-store").build();
+        return responses.uncachedJson(Response.ok(), log).header("Cache-Control", "no-store").build();
     }
 }

@@ -256,6 +256,18 @@ class BackgroundImportTest {
                 .body("detail", equalTo("'limit' must be a whole number from 1 to 500, got '501'"));
     }
 
+    /** Answers read from the database on each request are negotiated and typed as the content is. */
+    @Test
+    void releasesAndAdminListsAreApplicationJsonAndAnExplicitRefusalOfJsonIs406() {
+        for (String path : java.util.List.of("/api/v1/releases", "/api/v1/admin/imports",
+                "/api/v1/admin/webhooks/deliveries")) {
+            given().header("Authorization", TOKEN).get(path).then().statusCode(200)
+                    .header("Content-Type", equalTo("application/json"));
+            given().header("Authorization", TOKEN).header("Accept", "application/json;q=0, */*").get(path).then()
+                    .statusCode(406).contentType("application/problem+json");
+        }
+    }
+
     @Test
     void aLimitThatIsNoNumberIsProblem400NamingItNot404() {
         given().get("/api/v1/releases?limit=abc").then().statusCode(400)

@@ -629,6 +629,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One thing wrong with the corpus: the file, the one-based line (0 when it concerns the whole file) and what is wrong */
+        ContentProblem: {
+            file: string;
+            /** Format: int32 */
+            line: number;
+            message: string;
+        };
         /** @description A release announced to one webhook target */
         DeliveryStatus: {
             /** Format: int64 */
@@ -912,7 +919,7 @@ export interface components {
             /** @description The release it produced or found unchanged; only when succeeded */
             result?: components["schemas"]["ImportOutcome"];
             /** @description Content problems with file and line; only when failed on invalid content */
-            problems?: components["schemas"]["Problem1"][];
+            problems?: components["schemas"]["ContentProblem"][];
             /** @description What failed; only when failed */
             error?: string;
         };
@@ -1178,12 +1185,6 @@ export interface components {
              * @example /api/v1/essays/softmaxx
              */
             instance?: string;
-        };
-        Problem1: {
-            file: string;
-            /** Format: int32 */
-            line: number;
-            message: string;
         };
         /** @description An essay related to another, with its score and the reasons behind it */
         RelatedEssay: {
@@ -1508,7 +1509,17 @@ export interface components {
             imageAlt?: string | null;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The Accept header admits none of the media types this operation answers with */
+        NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1556,6 +1567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description The database does not answer; nothing was started, the release in memory is still served */
             503: {
                 headers: {
@@ -1605,6 +1617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getImport: {
@@ -1646,6 +1659,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     listWebhookDeliveries: {
@@ -1696,6 +1710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getAsset: {
@@ -1755,6 +1770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getBundle: {
@@ -1936,6 +1952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getEssay: {
@@ -1998,6 +2015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getEssayGraph: {
@@ -2055,6 +2073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getEssayHtml: {
@@ -2112,6 +2131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getEssayLinks: {
@@ -2154,6 +2174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getEssayMentions: {
@@ -2196,6 +2217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getEssayMeta: {
@@ -2254,6 +2276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getEssayPreview: {
@@ -2302,6 +2325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getRelatedEssays: {
@@ -2359,6 +2383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getEssaySource: {
@@ -2401,6 +2426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getGraph: {
@@ -2443,6 +2469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getOEmbed: {
@@ -2509,6 +2536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description A format other than json (xml is not implemented) */
             501: {
                 headers: {
@@ -2550,6 +2578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     searchEssays: {
@@ -2614,6 +2643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description No corpus imported yet */
             503: {
                 headers: {
@@ -2665,6 +2695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     listSeries: {
@@ -2743,6 +2774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     sync: {
@@ -2943,6 +2975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getSectionEmbed: {
@@ -3005,6 +3038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getAtomFeed: {

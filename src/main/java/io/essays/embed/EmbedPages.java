@@ -63,12 +63,12 @@ public class EmbedPages {
 
     /** The embed page of a whole essay. */
     public String essay(CorpusSnapshot corpus, EssayData essay, Theme theme) {
-        return page(corpus, essay, null, PublishedHtml.forEmbed(essay.html(), urls), theme);
+        return page(corpus, essay, null, PublishedHtml.forEmbed(essay.html(), essay.slug(), urls), theme);
     }
 
     /** The embed page of one section of an essay; {@code sectionHtml} from {@link PublishedHtml#section}. */
     public String section(CorpusSnapshot corpus, EssayData essay, HeadingData heading, String sectionHtml, Theme theme) {
-        return page(corpus, essay, heading, PublishedHtml.forEmbed(sectionHtml, urls), theme);
+        return page(corpus, essay, heading, PublishedHtml.forEmbed(sectionHtml, essay.slug(), urls), theme);
     }
 
     private String page(CorpusSnapshot corpus, EssayData e, HeadingData heading, String body, Theme theme) {

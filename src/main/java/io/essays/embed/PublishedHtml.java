@@ -3,8 +3,10 @@ package io.essays.embed;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -12,35 +14,66 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
 import io.essays.PublicUrls;
+import io.essays.markdown.LinkTarget;
 
 /**
  * An essay's sanitized HTML (rendered at import) adapted for where it is published outside the API: in an embed page
- * (cross-links open the essay's page in the top window, external links a new one) or in a feed (every link and image
- * absolute). Also cuts a section out of it. Works on the parsed fragment with jsoup, never with text substitution; the
- * input is already sanitized and nothing here adds markup from outside it.
+ * (cross-links and in-page anchors whose target is not embedded open the essay's page in the top window, external
+ * links a new one) or in a feed (every link and image absolute). Also cuts a section out of it. Works on the parsed
+ * fragment with jsoup, never with text substitution; the input is already sanitized and nothing here adds markup from
+ * outside it.
  */
 public final class PublishedHtml {
     private PublishedHtml() {
     }
 
     /**
-     * For an embed page: cross-links ({@code a[data-essay]}) point to the linked essay's page URL and open in the top
-     * window; external links open in a new one with {@code rel="noopener noreferrer"}; in-page anchors stay.
+     * For an embed page of essay {@code slug} ({@code html} the whole essay or one section): cross-links
+     * ({@code a[data-essay]}) point to the linked essay's page URL and open in the top window; an in-page anchor
+     * ({@code href="#id"}) whose target is not in {@code html}, such as a heading outside the section, points to
+     * {@code slug}'s page URL with the same fragment and opens in the top window like a cross-link; in-page anchors whose
+     * target is embedded (footnotes, the section's own headings) stay; external links open in a new window with
+     * {@code rel="noopener noreferrer"}.
      */
-    public static String forEmbed(String html, PublicUrls urls) {
+    public static String forEmbed(String html, String slug, PublicUrls urls) {
         Document doc = parse(html);
+        Set<String> ids = null;
         for (Element a : doc.select("a[href]")) {
             String href = a.attr("href");
             if (a.hasAttr("data-essay")) {
-                a.attr("href", urls.page(a.attr("data-essay"), fragment(href)));
-                a.attr("target", "_top");
-                a.removeAttr("rel");
+                toTop(a, urls.page(a.attr("data-essay"), fragment(href)));
+            } else if (href.startsWith("#")) {
+                ids = ids == null ? ids(doc) : ids;
+                if (!targetIsIn(href, ids)) {
+                    toTop(a, urls.page(slug, href.substring(1)));
+                }
             } else if (isExternal(href)) {
                 a.attr("target", "_blank");
                 a.attr("rel", "noopener noreferrer");
             }
         }
         return body(doc);
+    }
+
+    private static void toTop(Element a, String href) {
+        a.attr("href", href);
+        a.attr("target", "_top");
+        a.removeAttr("rel");
+    }
+
+    private static Set<String> ids(Document doc) {
+        Set<String> ids = new HashSet<>();
+        doc.select("[id]").forEach(e -> ids.add(e.id()));
+        return ids;
+    }
+
+    /**
+     * Whether an in-page anchor finds its target among {@code ids}, as a browser looks for it: the fragment as written,
+     * then percent-decoded. An empty fragment ({@code #}) names the top of the page, always there.
+     */
+    private static boolean targetIsIn(String href, Set<String> ids) {
+        String fragment = href.substring(1);
+        return fragment.isEmpty() || ids.contains(fragment) || ids.contains(LinkTarget.of(href).anchor());
     }
 
     /**

@@ -109,13 +109,18 @@ public class ContentResponses {
      * and in the same media type, {@code application/json} without a charset parameter.
      */
     public Response.ResponseBuilder uncachedJson(Response.ResponseBuilder builder, Object model) {
-        if (!Conditional.accepts(request.getCurrent().parsedHeaders().accept(), JSON)) {
-            throw new NotAcceptableException();
-        }
+        requireJsonAccepted();
         try {
             return builder.entity(mapper.writeValueAsBytes(model)).type(JSON);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + model.getClass(), e);
+        }
+    }
+
+    /** Throws the 406 when the request's {@code Accept} admits no {@code application/json}. */
+    public void requireJsonAccepted() {
+        if (!Conditional.accepts(request.getCurrent().parsedHeaders().accept(), JSON)) {
+            throw new NotAcceptableException();
         }
     }
 

@@ -79,9 +79,36 @@ public class OpenApiDocument implements OASFilter {
         if (openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().forEach(OpenApiDocument::requireWhatIsAlwaysThere);
         }
+        openAPI.getComponents().addResponse(NOT_ACCEPTABLE, OASFactory.createAPIResponse()
+                .description("The Accept header admits none of the media types this operation answers with")
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("Problem")))));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
-                    .forEach(OpenApiDocument::publicUnlessSecured));
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+                publicUnlessSecured(operation);
+                notAcceptableUnlessSaid(operation);
+            }));
+        }
+    }
+
+    /** The shared response of a 406, which every operation that answers with a body can give. */
+    static final String NOT_ACCEPTABLE = "NotAcceptable";
+
+    /**
+     * Every operation that answers with a body refuses an {@code Accept} that admits none of its media types with a
+     * 406 problem ({@link ContentResponses}, {@link FastPath}, JAX-RS); operations that describe their own 406 keep it.
+     */
+    private static void notAcceptableUnlessSaid(Operation operation) {
+        var responses = operation.getResponses();
+        if (responses == null || responses.getAPIResponses() == null || responses.hasAPIResponse("406")) {
+            return;
+        }
+        boolean answersWithABody = responses.getAPIResponses().entrySet().stream()
+                .anyMatch(r -> r.getKey().startsWith("2") && r.getValue().getContent() != null
+                        && r.getValue().getContent().getMediaTypes() != null
+                        && !r.getValue().getContent().getMediaTypes().isEmpty());
+        if (answersWithABody) {
+            responses.addAPIResponse("406", OASFactory.createAPIResponse().ref(NOT_ACCEPTABLE));
         }
     }
 

@@ -12,7 +12,9 @@ import static org.hamcrest.Matchers.startsWith;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -110,6 +112,45 @@ public class EmbedApiTest {
         Document details = page(EMBED + "/sections/details");
         assertThat(details.select("figure img")).hasSize(1);
         assertThat(details.text()).contains("Footnote here").doesNotContain("A table");
+    }
+
+    @Test
+    void sectionLinkToAHeadingOutsideTheSectionOpensTheEssayPageAtThatHeadingInTheTopWindow() {
+        Element below = page("/embed/essays/second-look/sections/details").selectFirst("div.section a:containsOwn(below)");
+        assertThat(below.outerHtml()).isEqualTo("<a href=\"" + PAGE + "second-look#more\" target=\"_top\">below</a>");
+        // the whole essay's embed holds that heading, so there the link stays in the page
+        Element inEssay = page("/embed/essays/second-look").selectFirst("div.essay a:containsOwn(below)");
+        assertThat(inEssay.outerHtml()).isEqualTo("<a href=\"#more\">below</a>");
+    }
+
+    @Test
+    void sectionLinksToAnchorsInsideTheSectionStayInThePage() {
+        Element section = page(EMBED + "/sections/details").selectFirst("div.section");
+        // the footnote reference and its back-reference both point into the section
+        assertThat(section.selectFirst("sup a").outerHtml())
+                .isEqualTo("<a href=\"#fn-note\" id=\"fnref-note\" data-footnote-ref=\"\">1</a>");
+        assertThat(section.selectFirst("li#fn-note a").outerHtml())
+                .isEqualTo("<a href=\"#fnref-note\" class=\"footnote-backref\" data-footnote-backref=\"\">↩</a>");
+    }
+
+    @Test
+    void everyInPageLinkOfEveryEmbedPageHasItsTargetInThePage() {
+        List<String> paths = new ArrayList<>();
+        for (String slug : given().get("/api/v1/essays").jsonPath().getList("items.slug", String.class)) {
+            paths.add("/embed/essays/" + slug);
+            given().get("/api/v1/essays/" + slug).jsonPath().getList("toc.id", String.class)
+                    .forEach(id -> paths.add("/embed/essays/" + slug + "/sections/" + id));
+        }
+        assertThat(paths).contains(EMBED + "/sections/details", "/embed/essays/second-look/sections/details");
+        int checked = 0;
+        for (String path : paths) {
+            Document doc = page(path);
+            for (Element a : doc.select("a[href^=#]")) {
+                assertThat(doc.getElementById(a.attr("href").substring(1))).as("target of %s in %s", a, path).isNotNull();
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
     }
 
     @Test

@@ -163,6 +163,71 @@ class ResponseContractTest {
         assertThat(problems).isEmpty();
     }
 
+    /** The spec says 406 for every operation, and each of them answers one to an Accept it cannot meet. */
+    @Test
+    void everyOperationRefusesAnAcceptItCannotMeetWithTheDocumented406() {
+        String html = given().get("/api/v1/essays/first-steps/html").then().statusCode(200).extract().asString();
+        var asset = java.util.regex.Pattern.compile("/api/v1/assets/[0-9a-f]{64}/[^\"]+\\.svg").matcher(html);
+        assertThat(asset.find()).as("the fixture has a figure").isTrue();
+        var requests = new LinkedHashMap<String, String>(); // operationId -> "METHOD path"
+        requests.put("importCorpus", "POST /api/v1/admin/import");
+        requests.put("listImports", "GET /api/v1/admin/imports");
+        requests.put("getImport", "GET /api/v1/admin/imports/1");
+        requests.put("listWebhookDeliveries", "GET /api/v1/admin/webhooks/deliveries");
+        requests.put("getAsset", "GET " + asset.group());
+        requests.put("headBundle", "HEAD /api/v1/bundle");
+        requests.put("getBundle", "GET /api/v1/bundle");
+        requests.put("listEssays", "GET /api/v1/essays");
+        requests.put("getEssay", "GET /api/v1/essays/first-steps");
+        requests.put("getEssayGraph", "GET /api/v1/essays/first-steps/graph");
+        requests.put("getEssayHtml", "GET /api/v1/essays/first-steps/html");
+        requests.put("getEssayLinks", "GET /api/v1/essays/first-steps/links");
+        requests.put("getEssayMentions", "GET /api/v1/essays/first-steps/mentions");
+        requests.put("getEssayMeta", "GET /api/v1/essays/first-steps/meta");
+        requests.put("getEssayPreview", "GET /api/v1/essays/second-look/preview");
+        requests.put("getRelatedEssays", "GET /api/v1/essays/first-steps/related");
+        requests.put("getEssaySource", "GET /api/v1/essays/first-steps/source");
+        requests.put("getGraph", "GET /api/v1/graph");
+        requests.put("getOEmbed", "GET " + oembed("first-steps"));
+        requests.put("listReleases", "GET /api/v1/releases");
+        requests.put("searchEssays", "GET /api/v1/search?q=details");
+        requests.put("suggest", "GET /api/v1/search/suggest?q=fir");
+        requests.put("listSeries", "GET /api/v1/series");
+        requests.put("getSeries", "GET /api/v1/series/alpha");
+        requests.put("sync", "GET /api/v1/sync");
+        requests.put("listTags", "GET /api/v1/tags");
+        requests.put("getEmbedScript", "GET /embed.js");
+        requests.put("getEssayEmbed", "GET /embed/essays/first-steps");
+        requests.put("getSectionEmbed", "GET /embed/essays/second-look/sections/details");
+        requests.put("getAtomFeed", "GET /feeds/atom.xml");
+        requests.put("getJsonFeed", "GET /feeds/feed.json");
+        requests.put("getSitemap", "GET /sitemap.xml");
+        var documented = new TreeSet<String>();
+        var operations = new TreeSet<String>();
+        spec.get("paths").forEach(item -> item.fields().forEachRemaining(op -> {
+            operations.add(op.getValue().get("operationId").asText());
+            if (op.getValue().at("/responses/406").isObject()) {
+                documented.add(op.getValue().get("operationId").asText());
+            }
+        }));
+        assertThat(requests.keySet()).as("a request for every operation of the spec")
+                .containsExactlyInAnyOrderElementsOf(operations);
+        assertThat(documented).as("operations documenting a 406").isEqualTo(operations);
+        String newestImport = given().header("Authorization", TOKEN).get("/api/v1/admin/imports").then()
+                .statusCode(200).extract().jsonPath().getString("[0].id");
+        for (var request : requests.entrySet()) {
+            String[] methodAndPath = request.getValue().split(" ", 2);
+            var response = given().urlEncodingEnabled(false).header("Authorization", TOKEN)
+                    .header("Accept", "application/x-nothing-here").request(methodAndPath[0], methodAndPath[1]);
+            assertThat(response.statusCode()).as(request.getValue()).isEqualTo(406);
+            if (!methodAndPath[0].equals("HEAD")) {
+                assertThat(response.contentType()).as(request.getValue()).startsWith("application/problem+json");
+            }
+        }
+        assertThat(given().header("Authorization", TOKEN).get("/api/v1/admin/imports").then().statusCode(200)
+                .extract().jsonPath().getString("[0].id")).as("the refused POST started no import").isEqualTo(newestImport);
+    }
+
     private static String oembed(String slugAndAnchor) {
         return "/api/v1/oembed?url=" + URLEncoder.encode(EmbedApiTest.PAGE + slugAndAnchor, StandardCharsets.UTF_8);
     }

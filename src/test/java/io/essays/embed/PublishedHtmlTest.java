@@ -2,13 +2,17 @@ package io.essays.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Sections cut out of rendered HTML, and JSON-LD that cannot end its script element. */
+import io.essays.EssaysConfig;
+import io.essays.PublicUrls;
+
+/** Sections cut out of rendered HTML, in-page anchors in embeds, and JSON-LD that cannot end its script element. */
 class PublishedHtmlTest {
     static final String HTML = """
             <p>Lead.</p>
@@ -37,6 +41,31 @@ class PublishedHtmlTest {
     void sectionOfAnIdThatIsNoHeadingIsNull() {
         assertThat(PublishedHtml.section(HTML, "nope")).isNull();
         assertThat(PublishedHtml.section("<p id=\"x\">para</p>", "x")).isNull();
+    }
+
+    static final PublicUrls URLS = new PublicUrls((EssaysConfig) Proxy.newProxyInstance(EssaysConfig.class.getClassLoader(),
+            new Class<?>[] {EssaysConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "pageUrlTemplate" -> "https://essays.example.org/essays/{slug}";
+                case "publicBaseUrl" -> "http://localhost:8080";
+                case "assetBaseUrl" -> "/api/v1/assets";
+                default -> throw new UnsupportedOperationException(method.getName());
+            }));
+
+    @Test
+    void embedSendsInPageAnchorsWithoutATargetInTheHtmlToTheEssayPageInTheTopWindow() {
+        String html = PublishedHtml.section(HTML, "a") + "<p><a href=\"#b\">B</a> <a href=\"#a-1\">A.1</a></p>";
+        assertThat(PublishedHtml.forEmbed(html, "essay", URLS)).endsWith(
+                "<p><a href=\"https://essays.example.org/essays/essay#b\" target=\"_top\">B</a> <a href=\"#a-1\">A.1</a></p>");
+    }
+
+    @Test
+    void embedFindsPercentEncodedAnchorTargetsAndKeepsTheFragmentAsWritten() {
+        String html = "<h2 id=\"café\">Café</h2><p><a href=\"#caf%C3%A9\">here</a> <a href=\"#th%C3%A9\">there</a> "
+                + "<a href=\"#\">top</a></p>";
+        assertThat(PublishedHtml.forEmbed(html, "essay", URLS)).isEqualTo("<h2 id=\"café\">Café</h2><p>"
+                + "<a href=\"#caf%C3%A9\">here</a> "
+                + "<a href=\"https://essays.example.org/essays/essay#th%C3%A9\" target=\"_top\">there</a> "
+                + "<a href=\"#\">top</a></p>");
     }
 
     @Test

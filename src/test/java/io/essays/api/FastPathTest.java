@@ -172,6 +172,24 @@ class FastPathTest {
         assertThat(metrics()).doesNotContain("uri=\"" + uri + "\"");
     }
 
+    /**
+     * A client error that matched no resource (a 406 for an Accept nothing here meets, a 405) is counted under one
+     * {@code uri} tag, not its path: a client sending junk paths must not use up the 100 tags that real endpoints need.
+     */
+    @Test
+    void clientErrorsOnUnmatchedPathsDoNotUseUpTheMetricsUriTags() throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            raw().header("Accept", "image/png").get("/api/v1/essays/junk-" + i).then().statusCode(406);
+            raw().delete("/api/v1/essays/junk-" + i).then().statusCode(405);
+        }
+        String metrics = metrics();
+        for (int i = 0; i < 50 && !metrics.contains("status=\"405\""); i++) {
+            Thread.sleep(20);
+            metrics = metrics();
+        }
+        assertThat(metrics).contains("status=\"406\"").contains("status=\"405\"").doesNotContain("junk-");
+    }
+
     private static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }

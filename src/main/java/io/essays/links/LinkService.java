@@ -145,12 +145,34 @@ public class LinkService {
         return heading;
     }
 
-    /** The hover card of an essay, or of one of its sections when {@code heading} is not null. */
+    /**
+     * The hover card of an essay, or of one of its sections when {@code heading} is not null: the section's first
+     * paragraph or, for a heading followed directly by a subheading, that of its first subsection with one.
+     */
     public Preview preview(CorpusSnapshot corpus, String slug, HeadingData heading) {
         EssayData e = essay(corpus, slug);
+        HeadingData lead = heading == null ? null : withParagraph(e.headings(), heading);
         Preview.SectionPreview section = heading == null ? null : new Preview.SectionPreview(heading.id(),
-                heading.text(), heading.level(), heading.firstParagraphText(), heading.firstParagraphHtml());
+                heading.text(), heading.level(), lead.firstParagraphText(), lead.firstParagraphHtml());
         return new Preview(e.slug(), e.title(), series(corpus, e), e.summary(), e.readingMinutes(), section);
+    }
+
+    /**
+     * {@code heading} itself when its section has a paragraph; else the first heading of its subsections (those after
+     * it, up to the next heading of its level or above) whose section has one; else {@code heading}.
+     */
+    static HeadingData withParagraph(List<HeadingData> headings, HeadingData heading) {
+        int at = headings.indexOf(heading);
+        for (int i = at; i >= 0 && i < headings.size(); i++) {
+            HeadingData h = headings.get(i);
+            if (i > at && h.level() <= heading.level()) {
+                break;
+            }
+            if (!h.firstParagraphText().isBlank()) {
+                return h;
+            }
+        }
+        return heading;
     }
 
     public List<MentioningEssay> mentions(CorpusSnapshot corpus, String slug) {

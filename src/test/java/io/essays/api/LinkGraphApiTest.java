@@ -221,6 +221,21 @@ class LinkGraphApiTest {
                 .body("section.html", equalTo(""));
     }
 
+    /** A heading followed directly by a subheading previews its first subsection's paragraph, not nothing. */
+    @Test
+    void previewOfAHeadingWithOnlySubsectionsHasItsFirstSubsectionsParagraph() {
+        given().queryParam("anchor", "heat").get("/api/v1/essays/date/preview").then().statusCode(200)
+                .body("section.anchor", equalTo("heat"))
+                .body("section.heading", equalTo("Heat"))
+                .body("section.level", equalTo(2))
+                .body("section.text", equalTo("It grows slowly in heat."))
+                .body("section.html", equalTo("<p>It grows slowly in heat.</p>"));
+        given().queryParam("anchor", "slowly").get("/api/v1/essays/date/preview").then().statusCode(200)
+                .body("section.heading", equalTo("Slowly"))
+                .body("section.level", equalTo(3))
+                .body("section.text", equalTo("It grows slowly in heat."));
+    }
+
     @Test
     void unknownAnchorIsProblem404NamingIt() {
         given().queryParam("anchor", "roots").get("/api/v1/essays/banana/preview").then().statusCode(404)

@@ -1219,7 +1219,7 @@ export interface components {
             /** @description The essays (co-cited-by, both-link-to), tags (shared-tags) or series (same-series) behind the reason; empty for links-to and linked-from */
             values: string[];
         };
-        /** @description Essays a release added, changed and deleted compared with the release before it, by slug */
+        /** @description Essays a release added, changed and deleted compared with the release before it, by slug. 'changed' lists the essays whose own content changed (title, series, order, summary, source or rendering); what an essay shows of others (previous and next, backlinks, related essays, mentions) can change with them without the essay being listed. For every item whose served JSON changed, follow /sync. */
         ReleaseChanges: {
             added: string[];
             changed: string[];

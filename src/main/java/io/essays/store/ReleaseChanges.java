@@ -9,7 +9,10 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Which essays a release added, changed (source or rendering) and deleted, by slug in alphabetical order. */
-@Schema(description = "Essays a release added, changed and deleted compared with the release before it, by slug")
+@Schema(description = "Essays a release added, changed and deleted compared with the release before it, by slug. "
+        + "'changed' lists the essays whose own content changed (title, series, order, summary, source or rendering); "
+        + "what an essay shows of others (previous and next, backlinks, related essays, mentions) can change with "
+        + "them without the essay being listed. For every item whose served JSON changed, follow /sync.")
 public record ReleaseChanges(List<String> added, List<String> changed, List<String> deleted) {
 
     public static final ReleaseChanges NONE = new ReleaseChanges(List.of(), List.of(), List.of());

@@ -143,9 +143,14 @@ public class ContentResponses {
                 headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
                 ctx.parsedHeaders().acceptEncoding());
         bindIfPure(ctx, release, key);
+        byte[] body = decision.gzip() ? representation.gzip() : representation.body();
         Response.ResponseBuilder builder = decision.notModified()
                 ? Response.notModified()
-                : Response.ok(decision.gzip() ? representation.gzip() : representation.body(), representation.mediaType());
+                : Response.ok(body, representation.mediaType());
+        if (!decision.notModified() && ctx.request().method() == HttpMethod.HEAD) {
+            // the length the GET would send, as the fast path says it; Quarkus REST drops the body and says none
+            builder.header(HttpHeaders.CONTENT_LENGTH, body.length);
+        }
         builder.header(HttpHeaders.ETAG, decision.etag())
                 .header(HttpHeaders.LAST_MODIFIED, release.lastModified())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);

@@ -1085,7 +1085,7 @@ export interface components {
             type: string;
             title: string;
         };
-        /** @description Open Graph properties (og:*, article:*); image fields are null when the essay has no figure */
+        /** @description Open Graph properties (og:*, article:*); image fields are null unless the essay has a PNG, JPEG, WebP or GIF image of at least 200 by 200 pixels (social sites render no SVG) */
         OpenGraph: {
             type: string;
             title: string;
@@ -1500,7 +1500,7 @@ export interface components {
             id: string;
             text: string;
         };
-        /** @description Twitter card fields: summary_large_image when the essay has a figure, else summary */
+        /** @description Twitter card fields: summary_large_image when the card's image is at least 300 by 157 pixels, else summary */
         TwitterCard: {
             card: string;
             title: string;

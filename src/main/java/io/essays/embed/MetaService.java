@@ -30,13 +30,16 @@ public class MetaService {
         String url = urls.page(e.slug());
         var figure = e.assets().isEmpty() ? null : e.assets().get(0);
         String image = figure == null ? null : urls.absolute(figure.url());
+        var card = socialImage(e.assets());
+        String cardImage = card == null ? null : urls.absolute(card.url());
         String modified = e.updated() == null ? null : e.updated().toString();
         String series = corpus.series(e.series()).title();
-        var og = new EssayMeta.OpenGraph("article", e.title(), e.summary(), url, config.providerName(), image,
-                figure == null ? null : figure.asset().width(), figure == null ? null : figure.asset().height(),
-                figure == null ? null : figure.alt(), e.published().toString(), modified, series, e.tags());
-        var twitter = new EssayMeta.TwitterCard(figure == null ? "summary" : "summary_large_image", e.title(), e.summary(),
-                image, figure == null ? null : figure.alt());
+        var og = new EssayMeta.OpenGraph("article", e.title(), e.summary(), url, config.providerName(), cardImage,
+                card == null ? null : card.asset().width(), card == null ? null : card.asset().height(),
+                card == null ? null : card.alt(), e.published().toString(), modified, series, e.tags());
+        boolean large = card != null && card.asset().width() >= LARGE_CARD_WIDTH && card.asset().height() >= LARGE_CARD_HEIGHT;
+        var twitter = new EssayMeta.TwitterCard(large ? "summary_large_image" : "summary", e.title(), e.summary(),
+                cardImage, card == null ? null : card.alt());
         var oembed = new EssayMeta.OEmbedLink(urls.oembed(url), "application/json+oembed", e.title());
         var ld = new LinkedHashMap<String, Object>();
         ld.put("@context", "https://schema.org");
@@ -59,6 +62,31 @@ public class MetaService {
         ld.put("isPartOf", Map.of("@type", "CreativeWorkSeries", "name", series));
         return new EssayMeta(url, e.title(), e.summary(), og, twitter, oembed, ld);
     }
+
+    /** The smallest image Facebook and LinkedIn show on a shared link's card. */
+    static final int MIN_CARD_SIDE = 200;
+    /** The smallest image X shows as a large card ({@code summary_large_image}). */
+    static final int LARGE_CARD_WIDTH = 300;
+    static final int LARGE_CARD_HEIGHT = 157;
+
+    /**
+     * The image of a shared link's card (Open Graph, Twitter): the essay's first raster image at least
+     * {@value #MIN_CARD_SIDE} pixels on each side, or none. Social sites render neither SVG nor icons, so a card
+     * without an image is what they would show anyway, and says so; JSON-LD, feeds and oEmbed keep the first figure,
+     * since search engines and browsers render SVG.
+     */
+    static CorpusSnapshot.AssetUseData socialImage(List<CorpusSnapshot.AssetUseData> assets) {
+        for (var use : assets) {
+            var asset = use.asset();
+            if (RASTER.contains(asset.mediaType()) && asset.width() >= MIN_CARD_SIDE && asset.height() >= MIN_CARD_SIDE) {
+                return use;
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.Set<String> RASTER = java.util.Set.of("image/png", "image/jpeg", "image/webp",
+            "image/gif");
 
     /**
      * The meta as {@code <head>} elements. Attribute values are HTML-escaped; the JSON-LD is JSON with {@code <},

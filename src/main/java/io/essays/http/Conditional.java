@@ -45,21 +45,28 @@ public final class Conditional {
     }
 
     /**
-     * Whether gzip is acceptable (RFC 9110 §12.5.3): its own entry decides when there is one ({@code gzip;q=0}
-     * refuses it even next to {@code *}); otherwise {@code *} does; no header or no match means identity.
+     * Whether to send gzip (RFC 9110 §12.5.3): acceptable, by its own entry when there is one ({@code gzip;q=0}
+     * refuses it even next to {@code *}) or else by {@code *}, and preferred at least as much as identity, whose
+     * weight is its own entry's, else {@code *}'s, else lowest ({@code gzip;q=0.5, identity;q=1} gets identity;
+     * a browser's {@code gzip, deflate, br} gets gzip). No header or no match means identity.
      */
     static boolean acceptsGzip(List<? extends ParsedHeaderValue> codings) {
         float gzip = -1;
+        float identity = -1;
         float any = -1;
         for (ParsedHeaderValue coding : codings) {
             String name = coding.value();
             if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip")) {
                 gzip = Math.max(gzip, coding.weight());
+            } else if (name.equalsIgnoreCase("identity")) {
+                identity = Math.max(identity, coding.weight());
             } else if (name.equals("*")) {
                 any = Math.max(any, coding.weight());
             }
         }
-        return (gzip >= 0 ? gzip : any) > 0;
+        float gzipWeight = gzip >= 0 ? gzip : any;
+        float identityWeight = identity >= 0 ? identity : Math.max(any, 0);
+        return gzipWeight > 0 && gzipWeight >= identityWeight;
     }
 
     /**

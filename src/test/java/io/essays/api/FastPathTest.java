@@ -148,8 +148,11 @@ class FastPathTest {
         }
         Response anything = undecoded().header("Accept-Encoding", "*").get(uri);
         assertThat(anything.header("Content-Encoding")).isEqualTo("gzip");
-        Response uppercase = undecoded().header("Accept-Encoding", "GZIP;q=0.5, identity").get(uri);
+        Response uppercase = undecoded().header("Accept-Encoding", "GZIP;q=0.5, identity;q=0.5").get(uri);
         assertThat(uppercase.header("Content-Encoding")).isEqualTo("gzip");
+        Response identityFirst = undecoded().header("Accept-Encoding", "gzip;q=0.5, identity").get(uri);
+        assertThat(identityFirst.header("Content-Encoding")).as("identity weighted above gzip").isNull();
+        assertThat(identityFirst.asString()).startsWith("{");
     }
 
     /** The fast path records requests under the route template, as JAX-RS does, not one series per essay. */

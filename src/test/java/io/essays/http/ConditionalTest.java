@@ -39,6 +39,15 @@ class ConditionalTest {
     }
 
     @Test
+    void identityWeightedAboveGzipIsPreferredAndATieGoesToGzip() {
+        assertThat(Conditional.acceptsGzip(encodings("gzip;q=0.5, identity;q=1"))).isFalse();
+        assertThat(Conditional.acceptsGzip(encodings("*;q=1, gzip;q=0.5"))).as("identity weighted by *").isFalse();
+        assertThat(Conditional.acceptsGzip(encodings("gzip;q=0.5, identity;q=0.5"))).isTrue();
+        assertThat(Conditional.acceptsGzip(encodings("identity;q=0.9, *"))).isTrue();
+        assertThat(Conditional.acceptsGzip(encodings("gzip, deflate, br"))).as("identity unlisted").isTrue();
+    }
+
+    @Test
     void noHeaderOrOtherCodingsMeanIdentity() {
         assertThat(Conditional.acceptsGzip(List.of())).isFalse();
         assertThat(Conditional.acceptsGzip(encodings("identity"))).isFalse();

@@ -68,7 +68,8 @@ public class EmbedPages {
 
     /** The embed page of one section of an essay; {@code sectionHtml} from {@link PublishedHtml#section}. */
     public String section(CorpusSnapshot corpus, EssayData essay, HeadingData heading, String sectionHtml, Theme theme) {
-        return page(corpus, essay, heading, PublishedHtml.forEmbed(sectionHtml, essay.slug(), urls), theme);
+        return page(corpus, essay, heading, PublishedHtml.forEmbed(sectionHtml, essay.slug(), urls),
+                theme);
     }
 
     private String page(CorpusSnapshot corpus, EssayData e, HeadingData heading, String body, Theme theme) {

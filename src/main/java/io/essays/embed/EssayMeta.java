@@ -20,7 +20,8 @@ public record EssayMeta(
         Map<String, Object> jsonLd) {
 
     /** Open Graph ({@code og:*} and {@code article:*}) properties. */
-    @Schema(description = "Open Graph properties (og:*, article:*); image fields are null unless the essay has a PNG, JPEG, WebP or GIF image of at least 200 by 200 pixels (social sites render no SVG)")
+    @Schema(description = "Open Graph properties (og:*, article:*); image fields are null unless the essay has a PNG, "
+            + "JPEG, WebP or GIF image of at least 200 by 200 pixels (social sites render no SVG)")
     public record OpenGraph(String type, String title, String description, String url, String siteName,
                             @Schema(nullable = true) String image, @Schema(nullable = true) Integer imageWidth,
                             @Schema(nullable = true) Integer imageHeight, @Schema(nullable = true) String imageAlt,
@@ -29,7 +30,8 @@ public record EssayMeta(
     }
 
     /** Twitter card ({@code twitter:*}) fields. */
-    @Schema(description = "Twitter card fields: summary_large_image when the card's image is at least 300 by 157 pixels, else summary")
+    @Schema(description = "Twitter card fields: summary_large_image when the card's image is at least 300 by 157 "
+            + "pixels, else summary")
     public record TwitterCard(String card, String title, String description, @Schema(nullable = true) String image,
                               @Schema(nullable = true) String imageAlt) {
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.essays.EssaysConfig;
 import io.essays.PublicUrls;
+import io.essays.asset.ImageType;
 import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusSnapshot.EssayData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,8 @@ public class MetaService {
         var og = new EssayMeta.OpenGraph("article", e.title(), e.summary(), url, config.providerName(), cardImage,
                 card == null ? null : card.asset().width(), card == null ? null : card.asset().height(),
                 card == null ? null : card.alt(), e.published().toString(), modified, series, e.tags());
-        boolean large = card != null && card.asset().width() >= LARGE_CARD_WIDTH && card.asset().height() >= LARGE_CARD_HEIGHT;
+        boolean large = card != null && card.asset().width() >= LARGE_CARD_WIDTH
+                && card.asset().height() >= LARGE_CARD_HEIGHT;
         var twitter = new EssayMeta.TwitterCard(large ? "summary_large_image" : "summary", e.title(), e.summary(),
                 cardImage, card == null ? null : card.alt());
         var oembed = new EssayMeta.OEmbedLink(urls.oembed(url), "application/json+oembed", e.title());
@@ -78,15 +80,15 @@ public class MetaService {
     static CorpusSnapshot.AssetUseData socialImage(List<CorpusSnapshot.AssetUseData> assets) {
         for (var use : assets) {
             var asset = use.asset();
-            if (RASTER.contains(asset.mediaType()) && asset.width() >= MIN_CARD_SIDE && asset.height() >= MIN_CARD_SIDE) {
+            // an import admits only the ImageTypes, so every asset that is not SVG is a raster image
+            if (!ImageType.SVG.mediaType().equals(asset.mediaType()) && asset.width() >= MIN_CARD_SIDE
+                    && asset.height() >= MIN_CARD_SIDE) {
                 return use;
             }
         }
         return null;
     }
 
-    private static final java.util.Set<String> RASTER = java.util.Set.of("image/png", "image/jpeg", "image/webp",
-            "image/gif");
 
     /**
      * The meta as {@code <head>} elements. Attribute values are HTML-escaped; the JSON-LD is JSON with {@code <},

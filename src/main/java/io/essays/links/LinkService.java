@@ -162,8 +162,11 @@ public class LinkService {
      * it, up to the next heading of its level or above) whose section has one; else {@code heading}.
      */
     static HeadingData withParagraph(List<HeadingData> headings, HeadingData heading) {
-        int at = headings.indexOf(heading);
-        for (int i = at; i >= 0 && i < headings.size(); i++) {
+        int at = 0;
+        while (at < headings.size() && headings.get(at) != heading) { // by identity: equals would unpack their texts
+            at++;
+        }
+        for (int i = at; i < headings.size(); i++) {
             HeadingData h = headings.get(i);
             if (i > at && h.level() <= heading.level()) {
                 break;

@@ -109,7 +109,7 @@ public class ContentResponses {
      * and in the same media type, {@code application/json} without a charset parameter.
      */
     public Response.ResponseBuilder uncachedJson(Response.ResponseBuilder builder, Object model) {
-        requireJsonAccepted();
+        requireAccepted(JSON);
         try {
             return builder.entity(mapper.writeValueAsBytes(model)).type(JSON);
         } catch (JsonProcessingException e) {
@@ -117,9 +117,9 @@ public class ContentResponses {
         }
     }
 
-    /** Throws the 406 when the request's {@code Accept} admits no {@code application/json}. */
-    public void requireJsonAccepted() {
-        if (!Conditional.accepts(request.getCurrent().parsedHeaders().accept(), JSON)) {
+    /** Throws the 406 when the request's {@code Accept} does not admit {@code mediaType}. */
+    public void requireAccepted(String mediaType) {
+        if (!Conditional.accepts(request.getCurrent().parsedHeaders().accept(), mediaType)) {
             throw new NotAcceptableException();
         }
     }
@@ -134,11 +134,9 @@ public class ContentResponses {
 
     Response respond(ReleaseCache release, HttpHeaders headers, String key, Representation representation) {
         RoutingContext ctx = request.getCurrent();
-        if (!Conditional.accepts(ctx.parsedHeaders().accept(), representation.mediaType())) {
-            // an explicit refusal (application/json;q=0, */*), which JAX-RS' own matching lets through: the same 406
-            // whether the URI is bound or not, since the fast path hands such requests to JAX-RS
-            throw new NotAcceptableException();
-        }
+        // an explicit refusal (application/json;q=0, */*), which JAX-RS' own matching lets through: the same 406
+        // whether the URI is bound or not, since the fast path hands such requests to JAX-RS
+        requireAccepted(representation.mediaType());
         Conditional.Decision decision = Conditional.decide(representation, release.importedAt(),
                 headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
                 ctx.parsedHeaders().acceptEncoding());

@@ -77,7 +77,7 @@ public class AdminResource {
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
     public Response reimport(@HeaderParam("Authorization") String authorization) {
         token.check(authorization);
-        responses.requireJsonAccepted(); // before anything starts: a 406 must not leave an import running
+        responses.requireAccepted(ContentResponses.JSON); // before anything starts: a 406 must not leave an import running
         requireDatabase();
         ImportStatus status = jobs.submit("admin");
         return responses.uncachedJson(Response.accepted(), status).location(URI.create("/api/v1/admin/imports/" + status.id()))

@@ -1336,7 +1336,7 @@ export interface components {
             level: number;
             /** @description First paragraph of the section as plain text; empty when the section has none */
             text: string;
-            /** @description The same paragraph as sanitized HTML */
+            /** @description The same paragraph as sanitized HTML. Links to headings of the same essay are given as cross-links to them (the essay's URL with the heading's fragment, and data-essay), so that they lead there wherever the card is shown */
             html: string;
         };
         /** @description A series with its essays in reading order */

@@ -19,9 +19,9 @@ import io.essays.markdown.LinkTarget;
 /**
  * An essay's sanitized HTML (rendered at import) adapted for where it is published outside the API: in an embed page
  * (cross-links and in-page anchors whose target is not embedded open the essay's page in the top window, external
- * links a new one) or in a feed (every link and image absolute). Also cuts a section out of it. Works on the parsed
- * fragment with jsoup, never with text substitution; the input is already sanitized and nothing here adds markup from
- * outside it.
+ * links a new one), in a feed (every link and image absolute) or in a hover card (in-page anchors as cross-links).
+ * Also cuts a section out of it. Works on the parsed fragment with jsoup, never with text substitution; the input is
+ * already sanitized and nothing here adds markup from outside it.
  */
 public final class PublishedHtml {
     private PublishedHtml() {
@@ -51,6 +51,24 @@ public final class PublishedHtml {
                 a.attr("target", "_blank");
                 a.attr("rel", "noopener noreferrer");
             }
+        }
+        return body(doc);
+    }
+
+    /**
+     * For a hover card of essay {@code slug}, shown on other essays' pages as well as its own: an in-page anchor
+     * ({@code href="#id"}) becomes what a cross-link to that heading is, the essay's URL ({@code essayUrl}, the
+     * rendered cross-links' own) with the fragment and {@code data-essay}, so that it leads to {@code slug}'s heading
+     * wherever the card is shown (on {@code slug}'s own page that is a jump within the page). Everything else is kept.
+     */
+    public static String forPreview(String html, String slug, String essayUrl) {
+        if (!html.contains("href=\"#")) {
+            return html;
+        }
+        Document doc = parse(html);
+        for (Element a : doc.select("a[href^=#]")) {
+            a.attr("href", essayUrl + a.attr("href"));
+            a.attr("data-essay", slug);
         }
         return body(doc);
     }

@@ -4,6 +4,7 @@ import io.essays.QueryParameters;
 import io.essays.corpus.Filters;
 
 import io.essays.DomainException;
+import io.essays.EssaysConfig;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import io.essays.corpus.CorpusSnapshot.EssayData;
 import io.essays.corpus.CorpusSnapshot.HeadingData;
 import io.essays.corpus.CorpusSnapshot.LinkData;
 import io.essays.corpus.CorpusSnapshot.MentionData;
+import io.essays.embed.PublishedHtml;
 import io.essays.essay.EssayService;
 import io.essays.essay.SeriesRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +34,11 @@ public class LinkService {
     public static final int DEFAULT_RELATED = 5;
 
     private final EssayService essays;
+    private final String essayUrlTemplate;
 
-    LinkService(EssayService essays) {
+    LinkService(EssayService essays, EssaysConfig config) {
         this.essays = essays;
+        this.essayUrlTemplate = config.essayUrlTemplate();
     }
 
     /** An essay, or a problem 404. */
@@ -147,13 +151,16 @@ public class LinkService {
 
     /**
      * The hover card of an essay, or of one of its sections when {@code heading} is not null: the section's first
-     * paragraph or, for a heading followed directly by a subheading, that of its first subsection with one.
+     * paragraph or, for a heading followed directly by a subheading, that of its first subsection with one. A card is
+     * shown on other essays' pages too, so the paragraph's links to headings of its own essay are given as cross-links
+     * to them ({@link PublishedHtml#forPreview}).
      */
     public Preview preview(CorpusSnapshot corpus, String slug, HeadingData heading) {
         EssayData e = essay(corpus, slug);
         HeadingData lead = heading == null ? null : withParagraph(e.headings(), heading);
         Preview.SectionPreview section = heading == null ? null : new Preview.SectionPreview(heading.id(),
-                heading.text(), heading.level(), lead.firstParagraphText(), lead.firstParagraphHtml());
+                heading.text(), heading.level(), lead.firstParagraphText(), PublishedHtml.forPreview(
+                        lead.firstParagraphHtml(), e.slug(), essayUrlTemplate.replace("{slug}", e.slug())));
         return new Preview(e.slug(), e.title(), series(corpus, e), e.summary(), e.readingMinutes(), section);
     }
 

@@ -22,6 +22,8 @@ public record Preview(
             @Schema(description = "Heading level, 1 to 6", examples = "2") int level,
             @Schema(description = "First paragraph of the section as plain text; empty when the section has none")
             String text,
-            @Schema(description = "The same paragraph as sanitized HTML") String html) {
+            @Schema(description = "The same paragraph as sanitized HTML. Links to headings of the same essay are given as "
+                    + "cross-links to them (the essay's URL with the heading's fragment, and data-essay), so that they "
+                    + "lead there wherever the card is shown") String html) {
     }
 }

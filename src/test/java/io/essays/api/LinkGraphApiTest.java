@@ -236,6 +236,15 @@ class LinkGraphApiTest {
                 .body("section.text", equalTo("It grows slowly in heat."));
     }
 
+    /** A card is shown on other essays' pages too: "#roots" there would jump within that page, not to apple's. */
+    @Test
+    void previewGivesLinksToHeadingsOfItsOwnEssayAsCrossLinks() {
+        given().queryParam("anchor", "roots").get("/api/v1/essays/apple/preview").then().statusCode(200)
+                .body("section.html", equalTo("<p>See <a href=\"/essays/apple#roots\" data-essay=\"apple\">the roots "
+                        + "here</a> and <a href=\"/essays/apple#roots\" data-essay=\"apple\">above</a>. Then try "
+                        + "<a href=\"/essays/cherry\" data-essay=\"cherry\">cherries</a>.</p>"));
+    }
+
     @Test
     void unknownAnchorIsProblem404NamingIt() {
         given().queryParam("anchor", "roots").get("/api/v1/essays/banana/preview").then().statusCode(404)

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.essays.EssaysConfig;
 import io.essays.PublicUrls;
 
-/** Sections cut out of rendered HTML, in-page anchors in embeds, and JSON-LD that cannot end its script element. */
+/** Sections cut out of rendered HTML, in-page anchors in embeds and previews, and JSON-LD that cannot end its script element. */
 class PublishedHtmlTest {
     static final String HTML = """
             <p>Lead.</p>
@@ -66,6 +66,18 @@ class PublishedHtmlTest {
                 + "<a href=\"#caf%C3%A9\">here</a> "
                 + "<a href=\"https://essays.example.org/essays/essay#th%C3%A9\" target=\"_top\">there</a> "
                 + "<a href=\"#\">top</a></p>");
+    }
+
+    @Test
+    void previewGivesInPageAnchorsAsCrossLinksToTheEssayAndKeepsEverythingElse() {
+        String html = "<p>See <a href=\"#b\">B</a>, <a href=\"/essays/other#x\" data-essay=\"other\">other</a>, "
+                + "<a href=\"https://example.org/#y\" rel=\"noopener noreferrer\">out</a> and <code>href=\"#z\"</code>.</p>";
+        assertThat(PublishedHtml.forPreview(html, "essay", "/essays/essay")).isEqualTo("<p>See "
+                + "<a href=\"/essays/essay#b\" data-essay=\"essay\">B</a>, "
+                + "<a href=\"/essays/other#x\" data-essay=\"other\">other</a>, "
+                + "<a href=\"https://example.org/#y\" rel=\"noopener noreferrer\">out</a> and <code>href=\"#z\"</code>.</p>");
+        String plain = "<p>No anchors, <code>href=\"#z\"</code> is text.</p>";
+        assertThat(PublishedHtml.forPreview(plain, "essay", "/essays/essay")).isEqualTo(plain);
     }
 
     @Test

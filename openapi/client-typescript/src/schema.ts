@@ -2723,15 +2723,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The Accept header admits no JSON */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getSeries: {
@@ -2824,15 +2816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header admits no JSON */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
             /** @description The token is older than the history kept, or from another deployment (sync-restart-required): run an initial sync and replace everything synced */
             410: {
                 headers: {
@@ -2869,15 +2853,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The Accept header admits no JSON */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
         };
     };
     getEmbedScript: {

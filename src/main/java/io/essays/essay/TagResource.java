@@ -11,7 +11,6 @@ import io.essays.corpus.CorpusSnapshot;
 import io.essays.corpus.CorpusState;
 import io.essays.http.ContentResponses;
 import io.essays.http.FastPathBindable;
-import io.essays.http.Problem;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,8 +41,6 @@ public class TagResource {
     @APIResponse(responseCode = "200", description = "Tags",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TagCount.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
-    @APIResponse(responseCode = "406", description = "The Accept header admits no JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         return responses.json(corpus, headers, "tags", () -> essays.tags(corpus));

@@ -48,8 +48,6 @@ public class SeriesResource {
     @APIResponse(responseCode = "200", description = "Series in order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SeriesSummary.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
-    @APIResponse(responseCode = "406", description = "The Accept header admits no JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Context HttpHeaders headers) {
         CorpusSnapshot corpus = state.current();
         return responses.json(corpus, headers, "series", () -> corpus.series().stream().map(SeriesResource::summary).toList());

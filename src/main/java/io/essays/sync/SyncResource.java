@@ -63,8 +63,6 @@ public class SyncResource {
     @APIResponse(responseCode = "400", description = "Malformed token (invalid-sync-token), altered or foreign "
             + "signature (forged-sync-token), unknown field or limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "406", description = "The Accept header admits no JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The token is older than the history kept, or from another "
             + "deployment (sync-restart-required): run an initial sync and replace everything synced",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

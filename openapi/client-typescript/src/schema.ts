@@ -1641,6 +1641,15 @@ export interface operations {
                     "application/json": components["schemas"]["ImportStatus"];
                 };
             };
+            /** @description The id is not a whole number from 1 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or wrong token */
             401: {
                 headers: {
@@ -1830,7 +1839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The range starts past the end; Content-Range: bytes *\/size */
+            /** @description The range selects no byte: it starts at or past the end, or asks for the last 0 bytes; Content-Range: bytes *\/size */
             416: {
                 headers: {
                     /** @description bytes *\/size */

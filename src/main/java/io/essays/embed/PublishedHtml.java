@@ -118,7 +118,8 @@ public final class PublishedHtml {
 
     /**
      * The section of the heading with id {@code headingId}: the heading and everything after it up to the next heading
-     * of the same or a higher level; null when no heading has that id.
+     * of the same or a higher level or the essay's footnotes, then the footnotes the section refers to (and those they
+     * refer to), in a footnotes section of their own that keeps each one's number; null when no heading has that id.
      */
     public static String section(String html, String headingId) {
         Document doc = parse(html);
@@ -129,14 +130,61 @@ public final class PublishedHtml {
         }
         List<Node> nodes = new ArrayList<>();
         for (Node n = heading; n != null; n = n.nextSibling()) {
-            if (n != heading && n instanceof Element e && level(e) != 0 && level(e) <= level) {
+            if (n != heading && n instanceof Element e && (level(e) != 0 && level(e) <= level || isFootnotes(e))) {
                 break;
             }
             nodes.add(n);
         }
         var out = new StringBuilder();
         nodes.forEach(n -> out.append(n.outerHtml()));
-        return out.toString().strip();
+        String footnotes = footnotesOf(nodes, doc);
+        return footnotes.isEmpty() ? out.toString().strip() : out.toString().strip() + "\n" + footnotes;
+    }
+
+    private static boolean isFootnotes(Element e) {
+        return e.normalName().equals("section") && e.hasClass("footnotes");
+    }
+
+    /**
+     * The footnotes that {@code nodes} refer to, and those these refer to in turn, in their order in the essay, as a
+     * footnotes section whose items keep their numbers ({@code value}); empty when they refer to none.
+     */
+    private static String footnotesOf(List<Node> nodes, Document doc) {
+        Element all = doc.selectFirst("section.footnotes > ol");
+        if (all == null) {
+            return "";
+        }
+        Set<String> referred = new HashSet<>();
+        List<Element> pending = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n instanceof Element e) {
+                pending.addAll(e.select("a[data-footnote-ref][href^=#]"));
+                if (e.is("a[data-footnote-ref][href^=#]")) {
+                    pending.add(e);
+                }
+            }
+        }
+        while (!pending.isEmpty()) {
+            String id = pending.remove(pending.size() - 1).attr("href").substring(1);
+            Element note = all.children().stream().filter(li -> li.id().equals(id)).findFirst().orElse(null);
+            if (note != null && referred.add(id)) {
+                pending.addAll(note.select("a[data-footnote-ref][href^=#]"));
+            }
+        }
+        if (referred.isEmpty()) {
+            return "";
+        }
+        var out = new StringBuilder("<section class=\"footnotes\" data-footnotes>\n<ol>\n");
+        int number = 0;
+        for (Element li : all.children()) {
+            number++;
+            if (li.normalName().equals("li") && referred.contains(li.id())) {
+                Element copy = li.clone();
+                copy.attr("value", Integer.toString(number));
+                out.append(copy.outerHtml()).append('\n');
+            }
+        }
+        return out.append("</ol>\n</section>").toString();
     }
 
     private static int level(Element e) {

@@ -81,13 +81,13 @@ public final class ByteRanges {
         }
         String firstText = spec.substring(0, dash).strip();
         String lastText = spec.substring(dash + 1).strip();
-        try {
+        {
             if (firstText.isEmpty()) {
                 // suffix range: the last n bytes
                 if (lastText.isEmpty() || !digits(lastText)) {
                     return Optional.empty();
                 }
-                long n = Long.parseLong(lastText);
+                long n = number(lastText);
                 if (n == 0 || size == 0) {
                     return Optional.of(new Unsatisfiable(size));
                 }
@@ -96,8 +96,8 @@ public final class ByteRanges {
             if (!digits(firstText) || !lastText.isEmpty() && !digits(lastText)) {
                 return Optional.empty();
             }
-            long first = Long.parseLong(firstText);
-            long last = lastText.isEmpty() ? Long.MAX_VALUE : Long.parseLong(lastText);
+            long first = number(firstText);
+            long last = lastText.isEmpty() ? Long.MAX_VALUE : number(lastText);
             if (last < first) {
                 return Optional.empty(); // invalid range-spec: the header is ignored (§14.1.1)
             }
@@ -105,9 +105,23 @@ public final class ByteRanges {
                 return Optional.of(new Unsatisfiable(size));
             }
             return Optional.of(new Part(first, Math.min(last, size - 1), size));
-        } catch (NumberFormatException tooLong) {
-            return Optional.empty();
         }
+    }
+
+    /**
+     * A position or length of digits, at most {@link Long#MAX_VALUE}: a number too large for a long is still a valid
+     * range-spec (a last position past the end means the rest, a first one past it is unsatisfiable), not a bad one.
+     */
+    private static long number(String digits) {
+        long n = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(i) - '0';
+            if (n > (Long.MAX_VALUE - d) / 10) {
+                return Long.MAX_VALUE;
+            }
+            n = n * 10 + d;
+        }
+        return n;
     }
 
     private static boolean digits(String s) {

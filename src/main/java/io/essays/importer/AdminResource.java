@@ -4,7 +4,6 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.essays.DomainException;
 import io.essays.http.ContentResponses;
 import io.essays.http.OpenApiDocument;
 import io.essays.http.Problem;
@@ -107,6 +107,8 @@ public class AdminResource {
     @Operation(operationId = "getImport", summary = "One import: running, succeeded or failed")
     @APIResponse(responseCode = "200", description = "The import", content = @Content(
             schema = @Schema(implementation = ImportStatus.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a whole number from 1",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such recent import on this replica, or admin endpoints "
@@ -119,17 +121,22 @@ public class AdminResource {
                                  @PathParam("id") String id) {
         // the token first: a caller without it learns nothing, not even that the id is malformed
         token.check(authorization);
-        ImportStatus status = importId(id).flatMap(jobs::find).orElseThrow(() -> ProblemException.notFound(
+        ImportStatus status = jobs.find(importId(id)).orElseThrow(() -> ProblemException.notFound(
                 "No recent import " + id + " on this replica; GET /api/v1/admin/imports lists them"));
         return responses.uncachedJson(Response.ok(), status).header("Cache-Control", "no-store").build();
     }
 
-    private static Optional<Long> importId(String id) {
+    /** An import's id: a whole number from 1, else a 400 naming the parameter, as for every integer parameter. */
+    private static long importId(String id) {
         try {
-            return Optional.of(Long.parseLong(id));
+            long n = Long.parseLong(id);
+            if (n >= 1) {
+                return n;
+            }
         } catch (NumberFormatException e) {
-            return Optional.empty();
+            // reported below
         }
+        throw new DomainException.InvalidParameter("'id' must be a whole number from 1, got '" + id + "'");
     }
 
     private void requireDatabase() {

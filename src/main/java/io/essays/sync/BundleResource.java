@@ -75,7 +75,8 @@ public class BundleResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")
     @APIResponse(responseCode = "406", description = "The Accept header admits no application/zip",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "416", description = "The range starts past the end; Content-Range: bytes */size",
+    @APIResponse(responseCode = "416", description = "The range selects no byte: it starts at or past the end, or asks "
+            + "for the last 0 bytes; Content-Range: bytes */size",
             headers = @Header(name = "Content-Range", description = "bytes */size", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Context HttpHeaders headers) {
@@ -90,7 +91,8 @@ public class BundleResource {
                 headers.getHeaderString("If-Range"), body.length, zip.etag(), corpus.lastModified());
         if (selection instanceof ByteRanges.Unsatisfiable none) {
             throw new ProblemException(416, "range-not-satisfiable", "Range Not Satisfiable", "The bundle has "
-                    + body.length + " bytes; the range '" + headers.getHeaderString("Range") + "' starts past its end",
+                    + body.length + " bytes; the range '" + headers.getHeaderString("Range") + "' selects none of them "
+                    + "(it starts at or past the end, or asks for the last 0 bytes)",
                     Map.of("Content-Range", none.contentRange()));
         }
         if (selection instanceof ByteRanges.Part part) {

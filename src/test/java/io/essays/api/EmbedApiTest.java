@@ -105,6 +105,7 @@ public class EmbedApiTest {
         assertThat(section.select("table")).hasSize(1);
         assertThat(section.select("math")).isNotEmpty();
         assertThat(section.text()).doesNotContain("Footnote here").doesNotContain("The opening paragraph");
+        assertThat(section.select("section.footnotes")).as("no footnote is referred to in this section").isEmpty();
         assertThat(doc.selectFirst(".meta a").attr("href")).isEqualTo(PAGE + "first-steps");
         assertThat(doc.selectFirst("footer a").attr("href")).isEqualTo(PAGE + "first-steps");
         assertThat(doc.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(PAGE + "first-steps#setup");
@@ -129,6 +130,8 @@ public class EmbedApiTest {
         // the footnote reference and its back-reference both point into the section
         assertThat(section.selectFirst("sup a").outerHtml())
                 .isEqualTo("<a href=\"#fn-note\" id=\"fnref-note\" data-footnote-ref=\"\">1</a>");
+        assertThat(section.select("section.footnotes li")).hasSize(1);
+        assertThat(section.selectFirst("li#fn-note").attr("value")).isEqualTo("1");
         assertThat(section.selectFirst("li#fn-note a").outerHtml())
                 .isEqualTo("<a href=\"#fnref-note\" class=\"footnote-backref\" data-footnote-backref=\"\">↩</a>");
     }

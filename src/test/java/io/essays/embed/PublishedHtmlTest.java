@@ -51,6 +51,44 @@ class PublishedHtmlTest {
                 default -> throw new UnsupportedOperationException(method.getName());
             }));
 
+    static final String WITH_FOOTNOTES = """
+            <p>Lead.</p>
+            <h2 id="a">A</h2>
+            <p>Text.<sup class="footnote-ref"><a href="#fn-1" id="fnref-1" data-footnote-ref="">1</a></sup></p>
+            <h2 id="b">B</h2>
+            <p>More.<sup class="footnote-ref"><a href="#fn-3" id="fnref-3" data-footnote-ref="">3</a></sup></p>
+            <h2 id="c">C</h2>
+            <p>None.</p>
+            <section class="footnotes" data-footnotes="">
+            <ol>
+            <li id="fn-1"><p>One. <a href="#fnref-1" class="footnote-backref" data-footnote-backref="">↩</a></p></li>
+            <li id="fn-2"><p>Two.</p></li>
+            <li id="fn-3"><p>Three, see<sup class="footnote-ref"><a href="#fn-1" id="fnref-1-2" data-footnote-ref="">1</a></sup>.</p></li>
+            </ol>
+            </section>""";
+
+    @Test
+    void sectionBringsTheFootnotesItRefersToWithTheirNumbersAndNoOthers() {
+        assertThat(PublishedHtml.section(WITH_FOOTNOTES, "a")).isEqualTo("""
+                <h2 id="a">A</h2>
+                <p>Text.<sup class="footnote-ref"><a href="#fn-1" id="fnref-1" data-footnote-ref="">1</a></sup></p>
+                <section class="footnotes" data-footnotes>
+                <ol>
+                <li id="fn-1" value="1"><p>One. <a href="#fnref-1" class="footnote-backref" data-footnote-backref="">↩</a></p></li>
+                </ol>
+                </section>""");
+        // fn-3 refers to fn-1 in turn; fn-2 is nobody's here
+        assertThat(PublishedHtml.section(WITH_FOOTNOTES, "b"))
+                .contains("<li id=\"fn-1\" value=\"1\">", "<li id=\"fn-3\" value=\"3\">")
+                .doesNotContain("fn-2");
+        // the last section no longer runs into every footnote of the essay
+        assertThat(PublishedHtml.section(WITH_FOOTNOTES, "c")).isEqualTo("<h2 id=\"c\">C</h2>\n<p>None.</p>");
+        // and in the embed the section's footnote links stay in the page
+        assertThat(PublishedHtml.forEmbed(PublishedHtml.section(WITH_FOOTNOTES, "a"), "essay", URLS))
+                .contains("<a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref=\"\">1</a>")
+                .contains("<a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref=\"\">↩</a>");
+    }
+
     @Test
     void embedSendsInPageAnchorsWithoutATargetInTheHtmlToTheEssayPageInTheTopWindow() {
         String html = PublishedHtml.section(HTML, "a") + "<p><a href=\"#b\">B</a> <a href=\"#a-1\">A.1</a></p>";

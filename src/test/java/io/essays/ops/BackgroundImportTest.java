@@ -282,13 +282,18 @@ class BackgroundImportTest {
     }
 
     @Test
-    void anImportIdThatIsNoNumberIsUnknownButOnlyToTheTokenHolder() {
+    void anImportIdThatIsNoNumberIsA400ButOnlyToTheTokenHolder() {
         given().get("/api/v1/admin/imports/abc").then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", equalTo("Bearer realm=\"essays-admin\""));
-        given().header("Authorization", TOKEN).get("/api/v1/admin/imports/abc").then().statusCode(404)
+        for (String id : List.of("abc", "0", "-1", "99999999999999999999")) {
+            given().header("Authorization", TOKEN).get("/api/v1/admin/imports/" + id).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("'id' must be a whole number from 1, got '" + id + "'"));
+        }
+        given().header("Authorization", TOKEN).get("/api/v1/admin/imports/987654").then().statusCode(404)
                 .contentType("application/problem+json")
-                .body("detail", equalTo("No recent import abc on this replica; GET /api/v1/admin/imports lists them"));
+                .body("detail", equalTo("No recent import 987654 on this replica; GET /api/v1/admin/imports lists them"));
     }
 
     /** What a receiver does: recompute the MAC over "t.body", compare in constant time, reject an old t. */

@@ -134,7 +134,9 @@ public class BundleApiTest {
                 .header("Content-Range", "bytes */" + size)
                 .header("Content-Type", "application/problem+json")
                 .body("type", equalTo("https://essays.dev/problems/range-not-satisfiable"))
-                .body("status", equalTo(416));
+                .body("status", equalTo(416))
+                .body("detail", equalTo("The bundle has " + size + " bytes; the range 'bytes=" + size + "-' selects none "
+                        + "of them (it starts at or past the end, or asks for the last 0 bytes)"));
     }
 
     @Test

@@ -69,25 +69,49 @@ public class PublicUrls {
 
     /**
      * The essay (and heading) a URL names if it is an essay page URL of the template, with or without a fragment;
-     * empty for any other URL. Scheme and host compare case-insensitively, the rest exactly.
+     * empty for any other URL. Scheme and host compare case-insensitively, a default port ({@code :443} for https,
+     * {@code :80} for http) is the same as none, a query string is ignored (tracking parameters name the same page)
+     * unless the template has one, and a trailing slash more or less names the same page; the path compares exactly.
      */
     public Optional<PageTarget> parsePage(String url) {
         int hash = url.indexOf('#');
         String page = hash < 0 ? url : url.substring(0, hash);
         String anchor = hash < 0 || hash == url.length() - 1 ? null : url.substring(hash + 1);
+        int query = page.indexOf('?');
+        if (query >= 0 && !pageSuffix.contains("?")) {
+            page = page.substring(0, query);
+        }
         int authorityEnd = authorityEnd(page);
         int prefixAuthorityEnd = authorityEnd(pagePrefix);
         if (authorityEnd < 0 || prefixAuthorityEnd < 0 || prefixAuthorityEnd > pagePrefix.length()
-                || !page.substring(0, authorityEnd).equalsIgnoreCase(pagePrefix.substring(0, prefixAuthorityEnd))) {
+                || !origin(page.substring(0, authorityEnd)).equals(origin(pagePrefix.substring(0, prefixAuthorityEnd)))) {
             return Optional.empty();
         }
         String rest = page.substring(authorityEnd);
         String prefixRest = pagePrefix.substring(prefixAuthorityEnd);
-        if (!rest.startsWith(prefixRest) || !rest.endsWith(pageSuffix) || rest.length() < prefixRest.length() + pageSuffix.length()) {
+        String suffix = pageSuffix;
+        if (rest.endsWith("/") && !suffix.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        } else if (suffix.endsWith("/") && !rest.endsWith("/")) {
+            suffix = suffix.substring(0, suffix.length() - 1);
+        }
+        if (!rest.startsWith(prefixRest) || !rest.endsWith(suffix) || rest.length() < prefixRest.length() + suffix.length()) {
             return Optional.empty();
         }
-        String slug = rest.substring(prefixRest.length(), rest.length() - pageSuffix.length());
+        String slug = rest.substring(prefixRest.length(), rest.length() - suffix.length());
         return SLUG.matcher(slug).matches() ? Optional.of(new PageTarget(slug, anchor)) : Optional.empty();
+    }
+
+    /** {@code scheme://authority} lowercased, without the scheme's default port. */
+    private static String origin(String schemeAuthority) {
+        String origin = schemeAuthority.toLowerCase(Locale.ROOT);
+        if (origin.startsWith("https://") && origin.endsWith(":443")) {
+            return origin.substring(0, origin.length() - ":443".length());
+        }
+        if (origin.startsWith("http://") && origin.endsWith(":80")) {
+            return origin.substring(0, origin.length() - ":80".length());
+        }
+        return origin;
     }
 
     /** The index just after {@code scheme://authority} in {@code url}, or -1. */

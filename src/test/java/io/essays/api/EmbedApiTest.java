@@ -287,6 +287,21 @@ public class EmbedApiTest {
                 .body("html", containsString("<script"));
     }
 
+    /** What consumers pass: a tracking parameter, a trailing slash, the default port, a capitalised host. */
+    @Test
+    void oembedTakesTheUsualVariantsOfAPageUrl() {
+        for (String url : new String[] {PAGE + "first-steps?utm_source=news", PAGE + "first-steps/",
+                "https://essays.example.org:443/essays/first-steps", "HTTPS://Essays.Example.org/essays/first-steps",
+                PAGE + "first-steps/?ref=x#details"}) {
+            given().urlEncodingEnabled(false).get(oembed(url)).then().statusCode(200).contentType("application/json")
+                    .body("title", url.endsWith("#details") ? equalTo("Details — First Steps") : equalTo("First Steps"));
+        }
+        for (String url : new String[] {"https://essays.example.org:8443/essays/first-steps", PAGE + "first-steps//",
+                "http://essays.example.org/essays/first-steps", PAGE + "First-Steps"}) {
+            given().urlEncodingEnabled(false).get(oembed(url)).then().statusCode(404).contentType("application/problem+json");
+        }
+    }
+
     @Test
     void oembedAnswers404ForAUrlThatIsNoEssayOrSection() {
         for (String url : new String[] {"https://other.example/essays/first-steps", PAGE + "no-such-essay",

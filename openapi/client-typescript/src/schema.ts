@@ -631,6 +631,7 @@ export interface components {
     schemas: {
         /** @description One thing wrong with the corpus: the file, the one-based line (0 when it concerns the whole file) and what is wrong */
         ContentProblem: {
+            /** @description The file, relative to the content directory (essays/softmax.md); '.' for the directory itself */
             file: string;
             /** Format: int32 */
             line: number;

@@ -119,7 +119,9 @@ public class ImportJobs {
             done = finished(job, "succeeded", outcome, null, null);
         } catch (InvalidCorpusException e) {
             LOG.error(e.getMessage());
-            done = finished(job, "failed", null, e.problems(), e.problems().size() + " problem(s) in the corpus");
+            Path contentDir = Path.of(config.contentDir());
+            done = finished(job, "failed", null, e.problems().stream().map(p -> p.relativeTo(contentDir)).toList(),
+                    e.problems().size() + " problem(s) in the corpus");
         } catch (ImportFailedException e) {
             LOG.error("Import of " + config.contentDir() + ": " + e.getMessage(), e);
             done = finished(job, "failed", null, null, e.getMessage() + "; nothing changed, "

@@ -1,5 +1,7 @@
 package io.essays.content;
 
+import java.io.File;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,13 +25,13 @@ public record Problem(
         Path path;
         try {
             path = Path.of(file).toAbsolutePath().normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return this;
         }
         if (!path.startsWith(dir)) {
             return this;
         }
-        String relative = dir.relativize(path).toString().replace(java.io.File.separatorChar, '/');
+        String relative = dir.relativize(path).toString().replace(File.separatorChar, '/');
         return new Problem(relative.isEmpty() ? "." : relative, line, message);
     }
 

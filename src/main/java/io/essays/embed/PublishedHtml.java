@@ -158,16 +158,13 @@ public final class PublishedHtml {
         List<Element> pending = new ArrayList<>();
         for (Node n : nodes) {
             if (n instanceof Element e) {
-                pending.addAll(e.select("a[data-footnote-ref][href^=#]"));
-                if (e.is("a[data-footnote-ref][href^=#]")) {
-                    pending.add(e);
-                }
+                pending.addAll(e.select("a[data-footnote-ref][href^=#]")); // e itself included
             }
         }
         while (!pending.isEmpty()) {
             String id = pending.remove(pending.size() - 1).attr("href").substring(1);
-            Element note = all.children().stream().filter(li -> li.id().equals(id)).findFirst().orElse(null);
-            if (note != null && referred.add(id)) {
+            Element note = doc.getElementById(id);
+            if (note != null && note.parent() == all && referred.add(id)) {
                 pending.addAll(note.select("a[data-footnote-ref][href^=#]"));
             }
         }

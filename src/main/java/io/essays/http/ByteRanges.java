@@ -81,31 +81,29 @@ public final class ByteRanges {
         }
         String firstText = spec.substring(0, dash).strip();
         String lastText = spec.substring(dash + 1).strip();
-        {
-            if (firstText.isEmpty()) {
-                // suffix range: the last n bytes
-                if (lastText.isEmpty() || !digits(lastText)) {
-                    return Optional.empty();
-                }
-                long n = number(lastText);
-                if (n == 0 || size == 0) {
-                    return Optional.of(new Unsatisfiable(size));
-                }
-                return Optional.of(new Part(Math.max(0, size - n), size - 1, size));
-            }
-            if (!digits(firstText) || !lastText.isEmpty() && !digits(lastText)) {
+        if (firstText.isEmpty()) {
+            // suffix range: the last n bytes
+            if (lastText.isEmpty() || !digits(lastText)) {
                 return Optional.empty();
             }
-            long first = number(firstText);
-            long last = lastText.isEmpty() ? Long.MAX_VALUE : number(lastText);
-            if (last < first) {
-                return Optional.empty(); // invalid range-spec: the header is ignored (§14.1.1)
-            }
-            if (first >= size) {
+            long n = number(lastText);
+            if (n == 0 || size == 0) {
                 return Optional.of(new Unsatisfiable(size));
             }
-            return Optional.of(new Part(first, Math.min(last, size - 1), size));
+            return Optional.of(new Part(Math.max(0, size - n), size - 1, size));
         }
+        if (!digits(firstText) || !lastText.isEmpty() && !digits(lastText)) {
+            return Optional.empty();
+        }
+        long first = number(firstText);
+        long last = lastText.isEmpty() ? Long.MAX_VALUE : number(lastText);
+        if (last < first) {
+            return Optional.empty(); // invalid range-spec: the header is ignored (§14.1.1)
+        }
+        if (first >= size) {
+            return Optional.of(new Unsatisfiable(size));
+        }
+        return Optional.of(new Part(first, Math.min(last, size - 1), size));
     }
 
     /**

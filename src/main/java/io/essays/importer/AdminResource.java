@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.essays.DomainException;
+import io.essays.QueryParameters;
 import io.essays.http.ContentResponses;
 import io.essays.http.OpenApiDocument;
 import io.essays.http.Problem;
@@ -121,22 +121,11 @@ public class AdminResource {
                                  @PathParam("id") String id) {
         // the token first: a caller without it learns nothing, not even that the id is malformed
         token.check(authorization);
-        ImportStatus status = jobs.find(importId(id)).orElseThrow(() -> ProblemException.notFound(
+        // a path parameter, parsed as the query parameters are: a 400 naming it when it is no whole number from 1
+        int importId = QueryParameters.integer("id", id, 0, 1, Integer.MAX_VALUE);
+        ImportStatus status = jobs.find(importId).orElseThrow(() -> ProblemException.notFound(
                 "No recent import " + id + " on this replica; GET /api/v1/admin/imports lists them"));
         return responses.uncachedJson(Response.ok(), status).header("Cache-Control", "no-store").build();
-    }
-
-    /** An import's id: a whole number from 1, else a 400 naming the parameter, as for every integer parameter. */
-    private static long importId(String id) {
-        try {
-            long n = Long.parseLong(id);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new DomainException.InvalidParameter("'id' must be a whole number from 1, got '" + id + "'");
     }
 
     private void requireDatabase() {

@@ -157,7 +157,7 @@ def qkv_diagram():
         b.append(text(x + 35, 204, "own Wᵢ", 10, "m"))
         b.append(path(f"M{x + 35},218 C{x + 35},250 {ox + 170},240 {ox + 170},268"))
     b.append(box(ox + 80, 270, 180, 34, "concatenate", size=12))
-    b.append(text(ox + 170, 320, "n × (h·d_v) = n × d_model", 11, "m"))
+    b.append(text(ox + 178, 321, "n × (h·d_v) = n × d_model", 11, "m", "start"))
     b.append(arrow(ox + 170, 304, ox + 170, 330))
     b.append(box(ox + 80, 332, 180, 34, "× W<tspan baseline-shift=\"sub\" font-size=\"10\">O</tspan>", size=12, fill="c5"))
     b.append(arrow(ox + 170, 366, ox + 170, 388))

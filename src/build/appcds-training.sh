@@ -9,15 +9,20 @@
 # request path all come later). This script imports CONTENT_DIR into a throw-away H2 database, then starts the service
 # again on that database, now unchanged, with -XX:ArchiveClassesAtExit, waits until it is ready (the warm-up has sent
 # the hot requests), and stops it: the JVM writes the archive of every class that start loaded as it exits. The
-# archive replaces Quarkus's once the JVM has mapped it with -Xshare:on. The first launch is not archived: its
+# archive becomes APP_DIR/app-cds.jsa once the JVM has mapped it with -Xshare:on (the build makes no archive of
+# Quarkus's own when this script runs: application.properties, pom.xml). The first launch is not archived: its
 # rendering classes (KaTeX on GraalJS, the Markdown pipeline) would double the archive for a path an unchanged start
 # never takes.
 #
 # ESSAYS_DB_URL (with ESSAYS_DB_USER and ESSAYS_DB_PASSWORD) trains on another database instead, which the first
 # launch imports into, so it must be a scratch one: that is how the PostgreSQL build is trained (bench/scale-bench.sh).
+# KEEP_DB=DIR keeps the throw-away H2 database, CONTENT_DIR imported, in DIR once the training has succeeded (and
+# removes DIR otherwise): the client and reader tests of `./mvnw verify` start on a copy of it instead of importing
+# the corpus again (openapi/client-typescript/run-e2e.sh).
 #
-# It never fails the build: on any problem it says why and leaves Quarkus's archive in place. JAVA_CMD names the JVM
-# (an archive maps only into the JVM build that wrote it). Maven skips it with -Dappcds.training.skip.
+# It never fails the build: on any problem it says why and archives the classes of one start as far as it gets
+# instead. JAVA_CMD names the JVM (an archive maps only into the JVM build that wrote it). Maven skips it with
+# -Dappcds.training.skip, and Quarkus's build then makes its own archive.
 set -uo pipefail
 app=$(cd "${1:?application directory}" && pwd)
 content=$(cd "${2:?content directory}" && pwd)
@@ -30,9 +35,26 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+keep_db=${KEEP_DB:-}
+[ -n "$keep_db" ] && rm -rf "$keep_db"
 give_up() {
-  echo "appcds-training: $1; keeping the archive Quarkus made" >&2
+  echo "appcds-training: $1; archiving an untrained start instead" >&2
   [ -f "$2" ] && tail -20 "$2" >&2
+  stop
+  # the classes of a start as far as it gets, ready or not: the JVM archives what it loaded when it exits, whatever
+  # its exit code
+  launch "$work/static.log" "-XX:ArchiveClassesAtExit=$work/static.jsa"
+  local deadline=$((SECONDS + 120))
+  while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ] && ! grep -s -q 'Listening on' "$work/static.log"; do
+    sleep 0.2
+  done
+  stop
+  if [ -s "$work/static.jsa" ]; then
+    rm -f "$app/app-cds.jsa"
+    mv "$work/static.jsa" "$app/app-cds.jsa"
+  else
+    echo "appcds-training: no archive either; the service starts without one" >&2
+  fi
   exit 0
 }
 
@@ -84,5 +106,8 @@ stop
   > "$work/check.log" 2>&1 || give_up "the archive does not map (-Xshare:on)" "$work/check.log"
 rm -f "$app/app-cds.jsa"
 mv "$work/app-cds.jsa" "$app/app-cds.jsa"
+if [ -n "$keep_db" ] && [ -z "${ESSAYS_DB_URL:-}" ]; then
+  mkdir -p "$keep_db" && cp "$work"/db.* "$keep_db"/
+fi
 echo "appcds-training: $app/app-cds.jsa trained on an unchanged start of $content" \
   "($(($(stat -c %s "$app/app-cds.jsa") / 1048576)) MB, $((SECONDS - started)) s)"

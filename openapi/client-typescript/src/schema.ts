@@ -1520,6 +1520,24 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description A query parameter is given more than once: each takes one value (a list is comma-separated within it) */
+        RepeatedParameter: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No corpus has been imported yet (the service is not ready); the service log names the content problems */
+        NoCorpus: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -1781,6 +1799,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getBundle: {
@@ -1851,6 +1870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["NoCorpus"];
         };
     };
     headBundle: {
@@ -1893,6 +1913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["NoCorpus"];
         };
     };
     listEssays: {
@@ -1963,6 +1984,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getEssay: {
@@ -2026,6 +2048,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getEssayGraph: {
@@ -2084,6 +2107,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getEssayHtml: {
@@ -2142,6 +2166,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getEssayLinks: {
@@ -2185,6 +2210,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getEssayMentions: {
@@ -2228,6 +2254,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getEssayMeta: {
@@ -2287,6 +2314,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getEssayPreview: {
@@ -2326,6 +2354,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["RepeatedParameter"];
             /** @description No essay with this slug, or no heading with this id in it */
             404: {
                 headers: {
@@ -2336,6 +2365,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getRelatedEssays: {
@@ -2394,6 +2424,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getEssaySource: {
@@ -2437,6 +2468,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getGraph: {
@@ -2480,6 +2512,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getOEmbed: {
@@ -2556,6 +2589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["NoCorpus"];
         };
     };
     listReleases: {
@@ -2654,15 +2688,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
-            /** @description No corpus imported yet */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["NoCorpus"];
         };
     };
     suggest: {
@@ -2706,6 +2732,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     listSeries: {
@@ -2734,6 +2761,7 @@ export interface operations {
                 content?: never;
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getSeries: {
@@ -2777,6 +2805,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     sync: {
@@ -2836,6 +2865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["NoCorpus"];
         };
     };
     listTags: {
@@ -2864,6 +2894,7 @@ export interface operations {
                 content?: never;
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getEmbedScript: {
@@ -2900,6 +2931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["NoCorpus"];
         };
     };
     getEssayEmbed: {
@@ -2962,6 +2994,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getSectionEmbed: {
@@ -3025,6 +3058,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["NoCorpus"];
         };
     };
     getAtomFeed: {
@@ -3076,6 +3110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["NoCorpus"];
         };
     };
     getJsonFeed: {
@@ -3127,6 +3162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["NoCorpus"];
         };
     };
     getSitemap: {
@@ -3163,6 +3199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["NoCorpus"];
         };
     };
 }

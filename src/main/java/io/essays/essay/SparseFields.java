@@ -22,14 +22,22 @@ public class SparseFields {
         this.mapper = mapper;
     }
 
-    /** The requested field names in canonical (record) order, or an empty set for "all"; a problem 400 for unknown names. */
+    /**
+     * The requested field names in canonical (record) order, or an empty set for "all" ({@code fields} absent or
+     * empty, like every other parameter); a problem 400 for unknown names, and for a list that names none
+     * ({@code fields=,} or blanks), which would otherwise answer with everything a client meant to leave out.
+     */
     public Set<String> parse(String fieldList, Class<? extends Record> type) {
-        if (fieldList == null || fieldList.isBlank()) {
+        if (fieldList == null || fieldList.isEmpty()) {
             return Set.of();
         }
         List<String> known = Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList();
         Set<String> requested = Arrays.stream(fieldList.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (requested.isEmpty()) {
+            throw new DomainException.InvalidParameter("'fields' names no field; name some of " + String.join(", ", known)
+                    + ", or leave it out for all of them");
+        }
         var unknown = requested.stream().filter(f -> !known.contains(f)).toList();
         if (!unknown.isEmpty()) {
             throw new DomainException.InvalidParameter("Unknown field(s) " + String.join(", ", unknown) + " in 'fields'; known fields: "

@@ -57,11 +57,11 @@ public final class Conditional {
         for (ParsedHeaderValue coding : codings) {
             String name = coding.value();
             if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip")) {
-                gzip = Math.max(gzip, coding.weight());
+                gzip = Math.max(gzip, quality(coding));
             } else if (name.equalsIgnoreCase("identity")) {
-                identity = Math.max(identity, coding.weight());
+                identity = Math.max(identity, quality(coding));
             } else if (name.equals("*")) {
-                any = Math.max(any, coding.weight());
+                any = Math.max(any, quality(coding));
             }
         }
         float gzipWeight = gzip >= 0 ? gzip : any;
@@ -93,13 +93,17 @@ public final class Conditional {
         int specificity = -1;
         float quality = 0;
         for (MIMEHeader range : accept) {
-            float q = range.weight(); // parses the value: component() and subComponent() are null before
+            float q = quality(range); // parses the value: component() and subComponent() are null before
             String c = range.component();
             String sub = range.subComponent();
             int s;
             if (c == null || sub == null) {
                 continue;
-            } else if (c.equalsIgnoreCase(type) && sub.equalsIgnoreCase(subtype)) {
+            }
+            // Vert.x keeps the whitespace before a parameter's ';' in the subtype (application/json ;q=0.5)
+            c = c.strip();
+            sub = sub.strip();
+            if (c.equalsIgnoreCase(type) && sub.equalsIgnoreCase(subtype)) {
                 s = 3;
             } else if (suffix != null && sub.equalsIgnoreCase(suffix) && q > 0
                     && (c.equalsIgnoreCase(type) || suffix.equalsIgnoreCase("xml") && c.equalsIgnoreCase("text"))) {
@@ -117,5 +121,59 @@ public final class Conditional {
             }
         }
         return quality > 0;
+    }
+
+    /**
+     * The weight of a header element (RFC 9110 §12.4.2: a qvalue has up to three decimals, so {@code q=0.001} is the
+     * least acceptable, not refused). Vert.x reads only two decimals and makes {@code q=0.005} a 0, so the {@code q}
+     * parameter is read here from the element as sent; a malformed one keeps Vert.x's reading of it.
+     */
+    static float quality(ParsedHeaderValue element) {
+        float parsed = element.weight();
+        String raw = element.rawValue();
+        for (int semicolon = raw.indexOf(';'); semicolon >= 0; ) {
+            int next = raw.indexOf(';', semicolon + 1);
+            int end = next < 0 ? raw.length() : next;
+            int i = skipSpace(raw, semicolon + 1, end);
+            if (i + 1 < end && (raw.charAt(i) == 'q' || raw.charAt(i) == 'Q') && raw.charAt(i + 1) == '=') {
+                float q = qvalue(raw, skipSpace(raw, i + 2, end), end);
+                return q < 0 ? parsed : q;
+            }
+            semicolon = next;
+        }
+        return parsed;
+    }
+
+    /** The qvalue {@code 0[.ddd]} or {@code 1[.000]} in {@code [from, to)}, trailing whitespace allowed; -1 if none. */
+    private static float qvalue(String s, int from, int to) {
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        if (from >= to || s.charAt(from) != '0' && s.charAt(from) != '1') {
+            return -1;
+        }
+        int whole = s.charAt(from) - '0';
+        if (from + 1 == to) {
+            return whole;
+        }
+        if (s.charAt(from + 1) != '.' || to - from - 2 > 3) {
+            return -1;
+        }
+        int thousandths = 0;
+        for (int i = from + 2, scale = 100; i < to; i++, scale /= 10) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9' || whole == 1 && c != '0') {
+                return -1;
+            }
+            thousandths += (c - '0') * scale;
+        }
+        return whole + thousandths / 1000f;
+    }
+
+    private static int skipSpace(String s, int from, int to) {
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        return from;
     }
 }

@@ -1,7 +1,6 @@
 package io.essays.http;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotAcceptableException;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -165,7 +163,9 @@ public class ContentResponses {
     /**
      * Binds the request URI to {@code key} when the resource method opted in and every query parameter of the URI is
      * one it declares, given once: a URI with anything else ({@code ?_=123}) is never bound, so junk cannot fill the
-     * cache, and is answered here from the canonical representation.
+     * cache, and is answered here from the canonical representation. (A parameter given twice is a 400 before any
+     * resource answers, {@link RepeatedQueryParameters}; the cache checks it again so that what it binds never rests
+     * on a filter elsewhere.)
      */
     private void bindIfPure(RoutingContext ctx, ReleaseCache release, String key) {
         HttpMethod method = ctx.request().method();
@@ -193,16 +193,7 @@ public class ContentResponses {
     }
 
     private static Optional<Set<String>> declaredQueryParameters(Method method) {
-        if (!method.isAnnotationPresent(FastPathBindable.class)) {
-            return Optional.empty();
-        }
-        var names = new java.util.HashSet<String>();
-        for (Parameter p : method.getParameters()) {
-            QueryParam q = p.getAnnotation(QueryParam.class);
-            if (q != null) {
-                names.add(q.value());
-            }
-        }
-        return Optional.of(Set.copyOf(names));
+        return method.isAnnotationPresent(FastPathBindable.class)
+                ? Optional.of(DeclaredQueryParameters.of(method)) : Optional.empty();
     }
 }

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
@@ -18,7 +20,9 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * Completes the generated OpenAPI document with what is said once for the whole API (registered as
  * {@code mp.openapi.filter}): tag descriptions, the admin token as a security scheme, {@code security: []} on every
  * public operation, nullable references that really admit null, and the properties every response carries listed as
- * {@code required} (for the schemas {@code fields=} can trim, under {@link #REQUIRED_IN_FULL}). The result passes
+ * {@code required} (for the schemas {@code fields=} can trim, under {@link #REQUIRED_IN_FULL}), and the problems any
+ * operation of a kind can answer, once as shared responses: a 406, a 400 for a query parameter given twice, a 503
+ * before any corpus is loaded. The result passes
  * Redocly's recommended rules ({@code openapi/redocly.yaml}, run by {@code .ci/run}).
  */
 public class OpenApiDocument implements OASFilter {
@@ -79,16 +83,56 @@ public class OpenApiDocument implements OASFilter {
         if (openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().forEach(OpenApiDocument::requireWhatIsAlwaysThere);
         }
-        openAPI.getComponents().addResponse(NOT_ACCEPTABLE, OASFactory.createAPIResponse()
-                .description("The Accept header admits none of the media types this operation answers with")
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref("Problem")))));
+        openAPI.getComponents().addResponse(NOT_ACCEPTABLE,
+                problem("The Accept header admits none of the media types this operation answers with"));
+        openAPI.getComponents().addResponse(REPEATED_PARAMETER, problem(
+                "A query parameter is given more than once: each takes one value (a list is comma-separated within it)"));
+        openAPI.getComponents().addResponse(NO_CORPUS, problem(
+                "No corpus has been imported yet (the service is not ready); the service log names the content problems"));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
                 publicUnlessSecured(operation);
                 notAcceptableUnlessSaid(operation);
+                repeatedParameterUnlessSaid(operation);
+                noCorpusUnlessSaid(operation);
             }));
         }
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("Problem"))));
+    }
+
+    /** The shared 400 of a query parameter given twice ({@link RepeatedQueryParameters}). */
+    static final String REPEATED_PARAMETER = "RepeatedParameter";
+    /** The shared 503 of a content operation before any corpus is loaded ({@code CorpusState.current}). */
+    static final String NO_CORPUS = "NoCorpus";
+    /** The tags of the operations that answer from the database or the service, not from the loaded corpus. */
+    private static final Set<String> WITHOUT_CORPUS = Set.of("Releases", "Admin");
+
+    /**
+     * Every operation that takes a query parameter refuses it given twice with a 400 problem; operations that describe
+     * their own 400 (a bad value of one) keep it, since the problem's type and its detail say which it is.
+     */
+    private static void repeatedParameterUnlessSaid(Operation operation) {
+        var responses = operation.getResponses();
+        if (responses == null || responses.hasAPIResponse("400") || operation.getParameters() == null
+                || operation.getParameters().stream().noneMatch(p -> p.getIn() == Parameter.In.QUERY)) {
+            return;
+        }
+        responses.addAPIResponse("400", OASFactory.createAPIResponse().ref(REPEATED_PARAMETER));
+    }
+
+    /** Every operation that answers from the loaded corpus is a 503 problem while there is none. */
+    private static void noCorpusUnlessSaid(Operation operation) {
+        var responses = operation.getResponses();
+        if (responses == null || responses.hasAPIResponse("503") || operation.getTags() == null
+                || operation.getTags().stream().anyMatch(WITHOUT_CORPUS::contains)) {
+            return;
+        }
+        responses.addAPIResponse("503", OASFactory.createAPIResponse().ref(NO_CORPUS));
     }
 
     /** The shared response of a 406, which every operation that answers with a body can give. */

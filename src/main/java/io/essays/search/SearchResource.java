@@ -59,8 +59,6 @@ public class SearchResource {
     @APIResponse(responseCode = "400", description = "Empty or too long q, nothing searchable in q (only common words, "
             + "a lone *, only exclusions), invalid page or size, page past the last, or unknown series or tag",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No corpus imported yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response search(
             @Parameter(description = "What to search for. " + SYNTAX, required = true,
                     example = "temperature \"partition function\"") @QueryParam("q") String q,

@@ -49,6 +49,14 @@ final class SnippetFormatter extends PassageFormatter {
                 int space = lastIndexOfWhitespace(content, Math.max(marks.get(0)[1], from), to);
                 to = space < 0 ? to : space;
             }
+            // never between the two halves of a character outside the BMP (an emoji, a math letter): a lone
+            // surrogate is no text, and JSON cannot carry it
+            if (from > 0 && Character.isLowSurrogate(content.charAt(from))) {
+                from++;
+            }
+            if (to < content.length() && Character.isLowSurrogate(content.charAt(to))) {
+                to--;
+            }
             start = from;
             end = to;
         }

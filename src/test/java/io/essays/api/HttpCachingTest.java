@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -134,6 +135,15 @@ public class HttpCachingTest {
             int length = raw().get(uri).then().statusCode(200).extract().asByteArray().length;
             raw().head(uri).then().statusCode(200).header("Content-Length", String.valueOf(length)).body(emptyString());
         }
+        // and where the answer is not a cached representation: the releases, and problems
+        java.util.Map<String, Integer> statuses = java.util.Map.of("/api/v1/releases", 200, "/api/v1/essays/nope", 404,
+                "/api/v1/essays?size=0", 400, "/api/v1/essays/first-steps/links/nope", 404);
+        statuses.forEach((uri, status) -> {
+            byte[] body = raw().get(uri).then().statusCode(status).extract().asByteArray();
+            assertThat(body).as(uri).isNotEmpty();
+            raw().head(uri).then().statusCode(status).header("Content-Length", String.valueOf(body.length))
+                    .body(emptyString());
+        });
     }
 
     @Test
@@ -297,6 +307,21 @@ public class HttpCachingTest {
                 .body("detail", containsString("Unknown field(s) nope in 'fields'"));
         given().queryParam("fields", "html").get("/api/v1/essays").then().statusCode(400)
                 .body("detail", containsString("Unknown field(s) html"));
+    }
+
+    @Test
+    void aFieldListNamingNoFieldIsProblem400AndAnEmptyOneMeansAll() {
+        for (String list : new String[] {",", " ", " , ,"}) {
+            given().queryParam("fields", list).get(DETAIL).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://essays.dev/problems/invalid-parameter"))
+                    .body("detail", startsWith("'fields' names no field; name some of slug, title,"));
+            given().queryParam("fields", list).get("/api/v1/essays").then().statusCode(400)
+                    .body("detail", endsWith("or leave it out for all of them"));
+        }
+        String full = raw().get(DETAIL).then().statusCode(200).extract().asString();
+        given().urlEncodingEnabled(false).get(DETAIL + "?fields=").then().statusCode(200)
+                .body(equalTo(full));
     }
 
     @Test

@@ -109,4 +109,27 @@ class ConditionalTest {
         assertThat(Conditional.accepts(accept("application/xml;q=0, application/*;q=0"), atom)).isFalse();
         assertThat(Conditional.accepts(accept("application/xml;q=0"), atom)).isFalse();
     }
+
+    @Test
+    void qvaluesHaveThreeDecimalsSoTheSmallestStillAdmits() {
+        // RFC 9110 §12.4.2: 0.001 is the least acceptable weight (Vert.x alone reads two decimals: 0.005 becomes 0)
+        assertThat(Conditional.accepts(accept("application/json;q=0.005"), "application/json")).isTrue();
+        assertThat(Conditional.accepts(accept("application/json;q=0.001"), "application/json")).isTrue();
+        assertThat(Conditional.accepts(accept("application/json;q=0.000, */*"), "application/json")).isFalse();
+        assertThat(Conditional.accepts(accept("application/json;Q=0.009"), "application/json")).isTrue();
+        assertThat(Conditional.acceptsGzip(encodings("gzip;q=0.005"))).isTrue();
+        assertThat(Conditional.acceptsGzip(encodings("gzip;q=0.006, identity;q=0.005"))).as("three decimals compared")
+                .isTrue();
+        // a malformed qvalue keeps the parser's reading of it
+        assertThat(Conditional.accepts(accept("application/json;q=abc"), "application/json")).isTrue();
+    }
+
+    @Test
+    void whitespaceBeforeAParameterIsAllowed() {
+        // RFC 9110 §5.6.6: parameters = *( OWS ";" OWS [ parameter ] )
+        assertThat(Conditional.accepts(accept("application/json ;q=0.5"), "application/json")).isTrue();
+        assertThat(Conditional.accepts(accept("application/json ; charset=utf-8"), "application/json")).isTrue();
+        assertThat(Conditional.accepts(accept("text/html, application/json ;q=0.9"), "application/json")).isTrue();
+        assertThat(Conditional.accepts(accept("application/json ;q=0, */*"), "application/json")).isFalse();
+    }
 }

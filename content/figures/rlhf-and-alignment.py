@@ -1,4 +1,6 @@
-"""Figures for content/essays/rlhf-and-alignment.md: the RLHF pipeline and GRPO's group-relative advantages."""
+"""Figures for content/essays/rlhf-and-alignment.md: the RLHF pipeline, one PPO step, and GRPO's group-relative advantages."""
+import re
+
 import numpy as np
 
 import figkit
@@ -45,6 +47,92 @@ def pipeline():
     figkit.svg(SLUG, "pipeline", 800, 310, "".join(b), "The RLHF pipeline and its two main variants")
 
 
+def _math(text, size):
+    """Text with _x or _{xy} as lowered, smaller tspans; the text after each is raised back (SVG has no subscripts)."""
+    small, shift = round(size * 0.72, 1), round(size * 0.3, 1)
+    parts = re.split(r"_(\{[^}]*\}|.)", text)
+    out = parts[0]
+    for sub, rest in zip(parts[1::2], parts[2::2]):
+        out += f'<tspan dy="{shift}" font-size="{small}">{sub.strip("{}")}</tspan>'
+        out += f'<tspan dy="-{shift}">{rest}</tspan>' if rest else ""
+    return out
+
+
+def _node(x, y, w, h, title, lines=(), cls="box", style="", tag=None):
+    """A box with a title, muted lines and an optional coloured tag line (trained / frozen)."""
+    rows = [(title, "t", 14)] + [(line, "m", 11.5) for line in lines] + ([tag] if tag else [])
+    out = f'<rect class="{cls}" style="{style}" x="{x}" y="{y}" width="{w}" height="{h}" rx="6"/>'
+    top = y + h / 2 - 8 * (len(rows) - 1) + 5
+    for k, (text, c, size) in enumerate(rows):
+        out += (f'<text class="{c}" x="{x + w / 2}" y="{top + 16 * k}" text-anchor="middle" '
+                f'font-size="{size}">{_math(text, size)}</text>')
+    return out
+
+
+def ppo_loop():
+    trained = "stroke:var(--c1);stroke-width:2.4"
+    frozen = "stroke-dasharray:5 3"
+    calc = "stroke:var(--muted);stroke-width:1"
+    upd = 'class="ln s1" style="stroke-width:2" marker-end="url(#arrow-c1)"'
+    t_tag = ('trained', 'f1', 11.5)
+    f_tag = ('frozen', 'm', 11.5)
+    b = ['<defs><marker id="arrow-c1" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+         'orient="auto"><path d="M0,0L10,5L0,10z" style="fill:var(--c1)"/></marker></defs>']
+    # the policy samples a response
+    b.append(_node(10, 15, 150, 50, "Prompt x", ["from the prompt set"], style=calc))
+    b.append('<path class="ln" d="M85,65V108" marker-end="url(#arrow)"/>')
+    b.append(_node(10, 110, 150, 100, "Policy π_θ", ["samples a response", "y = a_1 … a_T"], style=trained, tag=t_tag))
+    # three models look at (x, y)
+    b.append('<path class="ln" d="M160,160H190M190,55V250"/>')
+    b.append('<text class="m" x="175" y="153" text-anchor="middle" font-size="11">x, y</text>')
+    col2 = [(20, "Reference π_{ref}", ["the SFT model"], frozen, f_tag),
+            (100, "Reward model r_φ", ["one score per response"], frozen, f_tag),
+            (215, "Value model V", ["V(s_t) at every prefix"], trained, t_tag)]
+    for y, title, lines, style, tag in col2:
+        b.append(_node(215, y, 190, 70, title, lines, style=style, tag=tag))
+        b.append(f'<path class="ln" d="M190,{y + 35}H213" marker-end="url(#arrow)"/>')
+    # per-token reward: the KL penalty on every token, the reward-model score on the last
+    b.append(f'<rect class="box" style="{calc}" x="460" y="15" width="330" height="155" rx="6"/>')
+    b.append(f'<text class="t" x="625" y="36" text-anchor="middle" font-size="14">{_math("Per-token reward r_t", 14)}</text>')
+    b.append(f'<text class="m" x="625" y="59" text-anchor="middle" font-size="11.5">'
+             f'{_math("−β log π_θ(a_t | s_t) / π_{ref}(a_t | s_t) on every token", 11.5)}</text>')
+    for k, tok in enumerate(["a_1", "a_2", "a_3", "…", "a_T"]):
+        x = 505 + 50 * k
+        if tok != "…":
+            b.append(f'<rect class="box" style="{calc}" x="{x}" y="84" width="40" height="24" rx="3"/>')
+            b.append(f'<path class="lm" d="M{x + 20},66V82" marker-end="url(#arrow)"/>')
+        b.append(f'<text class="t" x="{x + 20}" y="100" text-anchor="middle" font-size="12">{_math(tok, 12)}</text>')
+    b.append('<path class="lm" d="M725,127V110" marker-end="url(#arrow)"/>')
+    b.append(f'<text class="m" x="625" y="143" text-anchor="middle" font-size="11.5">'
+             f'{_math("+ r_φ(x, y) on the last token only, t = T", 11.5)}</text>')
+    b.append('<path class="ln" d="M405,55H458" marker-end="url(#arrow)"/>')
+    b.append('<path class="ln" d="M405,135H458" marker-end="url(#arrow)"/>')
+    b.append(_node(460, 205, 330, 80, "Advantages Â_t (GAE)",
+                   ["δ_t = r_t + γV(s_{t+1}) − V(s_t)", "Â_t = δ_t + γλÂ_{t+1},  γ = 1, λ ≈ 0.95"], style=calc))
+    b.append('<path class="ln" d="M625,170V203" marker-end="url(#arrow)"/>')
+    b.append('<path class="ln" d="M405,250H458" marker-end="url(#arrow)"/>')
+    # the two losses and the updates they make
+    b.append(_node(460, 320, 140, 65, "Value loss", ["regress V(s_t) onto", "Â_t + V(s_t)"], style=calc))
+    b.append(_node(615, 320, 175, 65, "Clipped objective",
+                   ["min(ρ_tÂ_t, clip(ρ_t, 1±ε)Â_t)", "ρ_t = π_θ / π_{θ old},  ε ≈ 0.2"], style=calc))
+    b.append('<path class="ln" d="M530,285V318" marker-end="url(#arrow)"/>')
+    b.append('<path class="ln" d="M702,285V318" marker-end="url(#arrow)"/>')
+    b.append(f'<path {upd} d="M460,352H310V287"/>')
+    b.append('<text class="f1" x="318" y="345" font-size="12">update V</text>')
+    b.append(f'<path {upd} d="M702,385V410H135V212"/>')
+    b.append('<text class="f1" x="400" y="404" text-anchor="middle" font-size="12">'
+             f'{_math("update θ for a few epochs, then sample again", 12)}</text>')
+    # legend
+    b.append(f'<rect class="box" style="{trained}" x="14" y="262" width="26" height="14" rx="3"/>'
+             '<text class="t" x="48" y="274" font-size="12">trained</text>')
+    b.append(f'<rect class="box" style="{frozen}" x="14" y="286" width="26" height="14" rx="3"/>'
+             '<text class="t" x="48" y="298" font-size="12">frozen</text>')
+    b.append(f'<rect class="box" style="{calc}" x="14" y="310" width="26" height="14" rx="3"/>'
+             '<text class="t" x="48" y="322" font-size="12">computed</text>')
+    figkit.svg(SLUG, "ppo-loop", 800, 425, "".join(b),
+               "One PPO step of RLHF: sample, score, shape the reward, estimate advantages, update")
+
+
 def group_advantages(rewards):
     rewards = np.asarray(rewards, dtype=float)
     return (rewards - rewards.mean()) / (rewards.std() + 1e-6)
@@ -84,4 +172,5 @@ def grpo():
 
 def main():
     pipeline()
+    ppo_loop()
     grpo()

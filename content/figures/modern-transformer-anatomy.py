@@ -1,4 +1,5 @@
-"""Figures for content/essays/modern-transformer-anatomy.md: the modern block, GQA/MHA/MQA, LoRA, RoPE wavelengths, MLA."""
+"""Figures for content/essays/modern-transformer-anatomy.md: the modern block, GQA/MHA/MQA, LoRA, RoPE wavelengths, MLA,
+MoE routing."""
 import numpy as np
 
 import figkit
@@ -156,9 +157,73 @@ def mla():
     figkit.svg(SLUG, "mla", 800, 305, "".join(b), "Multi-head latent attention: what is cached and what is rebuilt")
 
 
+def moe_routing():
+    d, n_routed, n_shared, k, d_ff = 7168, 256, 1, 8, 2048  # DeepSeek-V3
+    weights = 3 * d * d_ff
+    scores = np.random.default_rng(19).normal(size=n_routed)  # illustrative router scores
+    chosen = sorted(np.argsort(scores)[-k:])
+    x0, pitch, base = 290, 1.75, 140  # bars and expert slots share x positions
+    heights = np.rint(10 + 74 * (scores - scores.min()) / np.ptp(scores)).astype(int)
+    xs = [x0 + pitch * i + pitch / 2 for i in range(n_routed)]
+    b = ['<text class="t" x="10" y="22" font-size="15">DeepSeek-V3:</text>'
+         '<text class="t" x="10" y="42" font-size="15">one token, one MoE layer</text>']
+    # residual stream along the bottom, branch up through RMSNorm
+    b.append('<path class="ln" d="M20,392H699" marker-end="url(#arrow)"/><path class="ln" d="M721,392H805" marker-end="url(#arrow)"/>')
+    b.append(f'<text class="t" x="20" y="413" font-size="13">h (residual stream, d = {d:,})</text>')
+    b.append('<text class="t" x="805" y="413" text-anchor="end" font-size="13">to the next layer</text>')
+    b.append('<path class="ln" d="M60,392V224" marker-end="url(#arrow)"/>')
+    b.append(_box(10, 186, 100, 36, "RMSNorm"))
+    b.append('<text class="m" x="124" y="194" font-size="13">u</text>')
+    # router and its scores
+    b.append('<path class="ln" d="M60,186V100H148" marker-end="url(#arrow)"/>')
+    b.append(_box(150, 77, 110, 46, "router W<tspan font-size=\'10\' dy=\'4\'>g</tspan>", f"{d:,} × {n_routed}"))
+    b.append('<path class="ln" d="M260,100H286" marker-end="url(#arrow)"/>')
+    b.append(f'<text class="t" x="{x0}" y="22" font-size="13">s = uW<tspan font-size="10" dy="4">g</tspan>'
+             f'<tspan dy="-4">: one score sᵢ per routed expert ({n_routed}, illustrative)</tspan></text>')
+    b.append(f'<text class="m" x="{x0}" y="40" font-size="12">the {k} highest are chosen (ranked on sᵢ + bias bᵢ);'
+             ' their weights gᵢ use sᵢ alone</text>')
+    bars = "".join(f"M{xs[i]:g},{base}v-{heights[i]}" for i in range(n_routed) if i not in chosen)
+    b.append(f'<path style="stroke:var(--muted);stroke-width:1.2" d="{bars}"/>')
+    top = "".join(f"M{xs[i]:g},{base}v-{heights[i]}" for i in chosen)
+    b.append(f'<path class="s1" style="stroke-width:2.6" d="{top}"/>')
+    b.append(f'<text class="t" x="746" y="96" font-size="12">top {k}</text>')
+    # routed experts: one slot per score, the skipped ones faint
+    b.append(f'<path style="stroke:var(--grid);stroke-width:36;stroke-dasharray:1.2 {pitch - 1.2:g}" '
+             f'd="M{x0 + (pitch - 1.2) / 2:g},200h{pitch * n_routed:g}"/>')
+    b.append('<path class="ln" d="M110,200H286" marker-end="url(#arrow)"/>')
+    links = "".join(f"M{xs[i]:g},{base + 2}V182" for i in chosen)
+    b.append(f'<path class="lm" style="stroke-dasharray:3 2" d="{links}"/>')
+    b.append(f'<path class="s1" style="stroke-width:3.2" d="{"".join(f"M{xs[i]:g},182v36" for i in chosen)}"/>')
+    b.append(f'<text class="t" x="746" y="192" font-size="12">{n_routed} routed</text>'
+             '<text class="t" x="746" y="206" font-size="12">experts,</text>'
+             f'<text class="m" x="746" y="220" font-size="12">{k} run</text>')
+    # the chosen outputs gathered into a weighted sum; the shared expert beside it
+    bx, bw, cx = 350, 320, 510
+    b.append(f'<path class="lm" d="{"".join(f"M{xs[i]:g},219L{cx},256" for i in chosen)}"/>')
+    b.append(f'<text class="m" x="398" y="250" text-anchor="end" font-size="12">each output × its gᵢ</text>')
+    b.append(f'<rect class="box s1" style="stroke-width:2" x="{bx}" y="258" width="{bw}" height="46" rx="6"/>')
+    b.append(f'<text class="t" x="{cx}" y="277" text-anchor="middle" font-size="14">Σ gᵢ · Expertᵢ(u) over the top {k}</text>')
+    b.append(f'<text class="m" x="{cx}" y="295" text-anchor="middle" font-size="12">'
+             f'each SwiGLU, hidden size {d_ff:,}, ≈{weights / 1e6:.0f}M weights</text>')
+    b.append(f'<path class="ln" d="M110,212H200V345H{bx - 2}" marker-end="url(#arrow)"/>')
+    b.append(f'<rect class="box s3" style="stroke-width:2" x="{bx}" y="322" width="{bw}" height="46" rx="6"/>')
+    b.append(f'<text class="t" x="{cx}" y="341" text-anchor="middle" font-size="14">{n_shared} shared expert(u)</text>')
+    b.append(f'<text class="m" x="{cx}" y="359" text-anchor="middle" font-size="12">always runs; same size as a routed expert</text>')
+    # the layer output, then the residual add
+    b.append(f'<path class="ln" d="M{bx + bw},281H710V334" marker-end="url(#arrow)"/>')
+    b.append(f'<path class="ln" d="M{bx + bw},345H697" marker-end="url(#arrow)"/>')
+    b.append(_plus(710, 345))
+    b.append('<path class="ln" d="M710,356V379" marker-end="url(#arrow)"/>')
+    b.append(_plus(710, 392))
+    b.append('<text class="m" x="728" y="349" font-size="12">layer output</text>')
+    figkit.svg(SLUG, "moe-routing", 820, 420, "".join(b),
+               "Mixture-of-experts routing in DeepSeek-V3: 8 of 256 routed experts plus 1 shared expert")
+
+
 def main():
     block()
     gqa()
     lora()
     rope_wavelengths()
     mla()
+    moe_routing()

@@ -163,7 +163,7 @@ public class ContentResponses {
     /**
      * Binds the request URI to {@code key} when the resource method opted in and every query parameter of the URI is
      * one it declares, given once: a URI with anything else ({@code ?_=123}) is never bound, so junk cannot fill the
-     * cache, and is answered here from the canonical representation. (A parameter given twice is a 400 before any
+     * cache, and is answered here from the canonical representation. (A declared parameter given twice is a 400 before any
      * resource answers, {@link RepeatedQueryParameters}; the cache checks it again so that what it binds never rests
      * on a filter elsewhere.)
      */

@@ -46,7 +46,8 @@ stop() {
 }
 trap stop EXIT
 seeded=""
-if [ -n "${SEED_DB:-}" ] && [ -f "$SEED_DB/db.mv.db" ]; then
+# only a seed written after the jar was built: one a training of this build made, never a stale one of an earlier build
+if [ -n "${SEED_DB:-}" ] && [ -f "$SEED_DB/db.mv.db" ] && [ "$SEED_DB/db.mv.db" -nt "$jar" ]; then
   cp "$SEED_DB"/db.* "$work"/
   seeded=" (database: a copy of $SEED_DB)"
 fi

@@ -1,5 +1,8 @@
-"""Figures for Probability Concepts: PMF/PDF against CDF for three distributions, a Beta prior updated by coin flips,
-and the disease test as a tree of natural frequencies."""
+"""Figures for Probability Concepts: PMF/PDF against CDF for three distributions, the joint distribution of the first
+die and the sum of two dice with its marginals and one conditional, a Beta prior updated by coin flips, and the disease
+test as a tree of natural frequencies."""
+from fractions import Fraction
+
 import numpy as np
 from scipy import stats
 
@@ -116,7 +119,92 @@ def frequency_tree():
                "The disease test as natural frequencies: of 10,000 people, 99 true and 495 false positives")
 
 
+def dice_joint():
+    """Joint of the first die X and the sum S of two dice: its cells, both marginals, the conditional given S = 8."""
+    joint = {}
+    for a in range(1, 7):
+        for b in range(1, 7):
+            joint[a, a + b] = joint.get((a, a + b), 0) + Fraction(1, 36)
+    p_x = {x: sum(v for (a, _), v in joint.items() if a == x) for x in range(1, 7)}
+    p_s = {s: sum(v for (_, t), v in joint.items() if t == s) for s in range(2, 13)}
+    given = 8
+    cond = {x: joint.get((x, given), 0) / p_s[given] for x in range(1, 7)}
+    assert sum(p_x.values()) == sum(p_s.values()) == sum(cond.values()) == 1
+    x0, y0, w, h = 104, 62, 42, 28  # grid origin and cell size; rows x = 1..6, columns s = 2..12
+    right = x0 + 11 * w
+    cx_px, cx_cond = right + 50, right + 148
+
+    def col(s):  # centre of the column of sum s
+        return x0 + (s - 2) * w + w // 2
+
+    def row(x):  # text baseline in the row of first die x
+        return y0 + (x - 1) * h + h // 2 + 4
+
+    def frac(v, denominator=None):
+        if v == 0:
+            return "0"
+        if denominator:
+            return f"{v * denominator}/{denominator}"
+        return f"{v.numerator}/{v.denominator}"
+
+    def t(x, y, body, extra=""):
+        return f'<text x="{x}" y="{y}"{extra}>{body}</text>'
+
+    parts = []
+    # cells: each row's possible pairs form one run of six; the condition's column is drawn in the second colour
+    for x in range(1, 7):
+        runs = [(x + 1, min(x + 6, given - 1)), (max(x + 1, given + 1), x + 6)]
+        for lo, hi in runs:
+            if lo <= hi:
+                parts.append(f'<rect class="f1" x="{x0 + (lo - 2) * w}" y="{y0 + (x - 1) * h}" '
+                             f'width="{(hi - lo + 1) * w}" height="{h}" opacity="0.22"/>')
+    parts.append(f'<rect class="f2" x="{x0 + (given - 2) * w}" y="{y0 + h}" width="{w}" height="{5 * h}" '
+                 f'opacity="0.22"/>')
+    grid = "".join(f"M{x0 + i * w},{y0}V{y0 + 6 * h}" for i in range(12))
+    grid += "".join(f"M{x0},{y0 + j * h}H{right}" for j in range(7))
+    parts.append(f'<path d="{grid}" style="stroke:var(--grid);fill:none"/>')
+    parts.append(f'<path d="M{right + 12},{y0}V{y0 + 6 * h}M{right + 98},{y0}V{y0 + 6 * h}" class="lm"/>')
+    # the condition S = 8: its column, outlined down to its marginal
+    parts.append(f'<rect x="{x0 + (given - 2) * w}" y="{y0}" width="{w}" height="{6 * h + 26}" class="s2" '
+                 f'style="fill:none;stroke-width:2"/>')
+    yb = y0 + 6 * h + 19  # the row of P(S = s)
+    # marginal of S as bars hanging below its numbers
+    for s in range(2, 13):
+        parts.append(f'<rect class="{"f2" if s == given else "f1"}" x="{col(s) - 12}" y="{yb + 8}" width="24" '
+                     f'height="{p_s[s] * 36 * 7}"/>')
+    # every label in the fg colour, 12 px, centred, unless it says otherwise
+    labels = [t(x0 + 11 * w // 2, 22, "sum of the two dice, S", ' font-size="13"'),
+              t(40, y0 + 3 * h, "first die, X", f' font-size="13" transform="rotate(-90 40 {y0 + 3 * h})"')]
+    labels += [t(col(s), y0 - 8, s, ' font-size="13"' + (' class="f2" font-weight="bold"' if s == given else ""))
+               for s in range(2, 13)]
+    labels += [t(x0 - 12, row(x), x, ' font-size="13" text-anchor="end"') for x in range(1, 7)]
+    labels += [t(col(s), row(x), frac(v), ' font-size="11"') for (x, s), v in sorted(joint.items())]
+    labels.append(t(col(given), row(1), "0", ' class="m" font-size="11"'))
+    labels += [t(cx_px, 30, "row sums", ' class="m" font-size="11"'), t(cx_px, y0 - 8, "P(X = x)"),
+               t(cx_cond, 30, f"column {given} ÷ {frac(p_s[given], 36)}", ' class="m" font-size="11"'),
+               t(cx_cond, y0 - 8, f"P(X = x | S = {given})", ' class="f2" font-weight="bold"')]
+    for x in range(1, 7):
+        labels.append(t(cx_px, row(x), frac(p_x[x])))
+        labels.append(t(cx_cond, row(x), frac(cond[x]), ' class="f2"' if cond[x] else ' class="m"'))
+    labels += [t(x0 - 12, yb, "P(S = s)", ' text-anchor="end"'),
+               t(x0 - 12, yb + 16, "column sums", ' class="m" font-size="11" text-anchor="end"')]
+    labels += [t(col(s), yb, frac(p_s[s], 36), ' font-size="11"' + (' class="f2"' if s == given else ""))
+               for s in range(2, 13)]
+    yn = yb + 8 + 42 + 30
+    mid = (x0 - 60 + right + 200) // 2
+    labels.append(t(mid, yn, f"Not independent: P(X = 1, S = {given}) = 0, but P(X = 1) · P(S = {given}) = "
+                             f"{frac(p_x[1])} · {frac(p_s[given], 36)} ≠ 0, so the joint does not factorise.",
+                    ' font-size="13"'))
+    labels.append(t(mid, yn + 22, "The band rising to the right is the positive correlation of X and S, "
+                                  "ρ = 1/√2 ≈ 0.71.", ' class="m"'))
+    parts.append('<g class="t" font-size="12" text-anchor="middle">' + "".join(labels) + "</g>")
+    figkit.svg(SLUG, "dice-joint", right + 204, yn + 32, "".join(parts),
+               "Joint distribution of the first die and the sum of two dice, with both marginals and the "
+               "conditional distribution of the first die given a sum of 8")
+
+
 def main():
     pmf_pdf_cdf()
+    dice_joint()
     beta_update()
     frequency_tree()

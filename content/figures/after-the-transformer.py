@@ -1,4 +1,5 @@
-"""Figures for after-the-transformer.md: compute-optimal scaling (Kaplan vs Chinchilla) and a timeline of families."""
+"""Figures for after-the-transformer.md: compute-optimal scaling (Kaplan vs Chinchilla), a timeline of families, and
+the attention masks and pretraining objectives of the three Transformer families."""
 import numpy as np
 
 import figkit
@@ -116,9 +117,108 @@ def timeline():
                "paper or release placed at its month.")
 
 
+# The three families of "Three branches from one trunk" on one sentence. Per panel: (title, landmark, pattern, objective,
+# rows). Each row is (input token, target or None, stack): the token at that position, what the output there is trained
+# to predict (None: no loss), and which stack it is in ("enc" bidirectional, "dec" causal; a "dec" row also attends to
+# every "enc" column, the cross-attention). The third panel is T5's span corruption (Raffel et al., 2020): the span
+# "sat on" becomes the sentinel <X>, and the decoder, fed a start token, writes <X> sat on <Y>.
+FAMILIES = [
+    ("encoder-only", "BERT (2018)", "bidirectional", "reconstruct masked tokens",
+     [("The", None, "enc"), ("cat", None, "enc"), ("[MASK]", "sat", "enc"), ("on", None, "enc"), ("the", None, "enc"),
+      ("mat", None, "enc")]),
+    ("decoder-only", "GPT-1 (2018)", "causal", "predict the next token",
+     [("The", "cat", "dec"), ("cat", "sat", "dec"), ("sat", "on", "dec"), ("on", "the", "dec"), ("the", "mat", "dec")]),
+    ("encoder–decoder", "T5, BART (2019)", "bidirectional in, causal out", "reconstruct corrupted spans",
+     [("The", None, "enc"), ("cat", None, "enc"), ("&lt;X&gt;", None, "enc"), ("the", None, "enc"),
+      ("mat", None, "enc"), ("start", "&lt;X&gt;", "dec"), ("&lt;X&gt;", "sat", "dec"), ("sat", "on", "dec"),
+      ("on", "&lt;Y&gt;", "dec")]),
+]
+
+
+def visible(rows, i, j):
+    """Which attention may row i use on column j: "f1" bidirectional, "f2" causal, "f3" cross-attention, None masked.
+    A decoder row sees every encoder column (cross-attention) and the decoder columns up to its own."""
+    si, sj = rows[i][2], rows[j][2]
+    if si == "enc":
+        return "f1" if sj == "enc" else None
+    if sj == "enc":
+        return "f3"
+    return "f2" if j <= i else None
+
+
+def attention_masks():
+    """One grid per family: row i is the position attending, column j a position it may attend to. Cells are drawn
+    as dashed strokes (one path per colour) and text in groups that carry the shared attributes, to keep the SVG small."""
+    cell, top, gap = 24, 84, 6  # gap: between the encoder and decoder blocks of the third panel
+    b, lefts = [], (72, 356, 640)
+    for (title, landmark, pattern, objective, rows), x0 in zip(FAMILIES, lefts):
+        n = len(rows)
+        split = next((k for k in range(1, n) if rows[k][2] != rows[k - 1][2]), None)
+        pos = lambda k: k * cell + (gap if split is not None and k >= split else 0)
+        b.append(f'<g class="t" font-size="12"><text x="{x0 - 56}" y="20" font-size="14">{title} '
+                 f'<tspan class="m" font-size="12">{landmark}</tspan></text>'
+                 f'<text x="{x0 - 56}" y="40"><tspan class="m">attention:</tspan> {pattern}</text>'
+                 f'<text x="{x0 - 56}" y="58"><tspan class="m">objective:</tspan> {objective}</text></g>')
+        runs, empty = {}, []
+        for i in range(n):
+            j = 0
+            while j < n:
+                cls = visible(rows, i, j)
+                k = j
+                while k < n and visible(rows, i, k) == cls and (split is None or k == j or k != split):
+                    k += 1
+                x, y = x0 + pos(j), top + pos(i)
+                if cls:  # a run of visible cells: one stroke, dashed into squares
+                    runs.setdefault(cls, []).append(f"M{x + 1} {y + cell // 2}h{(k - j) * cell - 2}")
+                else:
+                    empty += [f"M{x0 + pos(m) + 1.5} {y + 1.5}h{cell - 3}v{cell - 3}h{3 - cell}z" for m in range(j, k)]
+                j = k
+        for cls, d in sorted(runs.items()):
+            b.append(f'<path d="{"".join(d)}" class="s{cls[1:]}" '
+                     f'style="stroke-width:{cell - 2};stroke-dasharray:{cell - 2} 2"/>')
+        if empty:
+            b.append(f'<path d="{"".join(empty)}" style="fill:none;stroke:var(--grid)"/>')
+        xr = x0 + pos(n - 1) + cell + 10
+        labels, targets, cols = [], [], []
+        for i, (token, target, _) in enumerate(rows):
+            y = top + pos(i) + cell // 2 + 4
+            start = ' class="m" font-style="italic"' if token == "start" else ""
+            labels.append(f'<text x="{x0 - 6}" y="{y}"{start}>{token}</text>')
+            targets.append(f'<text x="{xr}" y="{y}" font-weight="bold">{target}</text>' if target else
+                           f'<text x="{xr}" y="{y}" class="m">–</text>')
+            cx, cy = x0 + pos(i) + cell // 2 + 4, top + pos(n - 1) + cell + 8
+            cols.append(f'<text x="{cx}" y="{cy}" transform="rotate(-60 {cx} {cy})"{start}>{token}</text>')
+        b.append(f'<g class="t" font-size="11" text-anchor="end">{"".join(labels)}</g>'
+                 f'<g class="t" font-size="11"><text x="{xr}" y="{top - 8}" class="m" font-size="10">predicts</text>'
+                 f'{"".join(targets)}</g><g class="t" font-size="10" text-anchor="end">{"".join(cols)}</g>')
+        if split is not None:
+            for label, a, z in (("encoder", 0, split), ("decoder", split, n)):
+                ya, yz = top + pos(a) + 2, top + pos(z - 1) + cell - 2
+                xm, ym = x0 - 52, (ya + yz) // 2
+                b.append(f'<path d="M{xm + 6} {ya}h-4v{yz - ya}h4" class="lm"/>'
+                         f'<text x="{xm - 4}" y="{ym}" text-anchor="middle" font-size="10" class="m" '
+                         f'transform="rotate(-90 {xm - 4} {ym})">{label}</text>')
+    base = top + 9 * cell + gap + 62  # under the tallest grid's column labels
+    legend = (("f1", "bidirectional self-attention"), ("f2", "causal self-attention"),
+              ("f3", "cross-attention into the encoder"), (None, "masked: not visible"))
+    x, items = 16, []
+    for cls, label in legend:
+        style = f'class="{cls}"' if cls else 'style="fill:none;stroke:var(--grid)"'
+        items.append(f'<rect x="{x}" y="{base - 10}" width="12" height="12" {style}/>'
+                     f'<text x="{x + 18}" y="{base}">{label}</text>')
+        x += 34 + round(6.1 * len(label))
+    items.append(f'<text x="16" y="{base + 22}" class="m">Each row is one position: its input token, the tokens it '
+                 f'may attend to (its row of the grid), and what its output is trained to predict (– no loss).</text>')
+    b.append(f'<g class="t" font-size="11">{"".join(items)}</g>')
+    figkit.svg(SLUG, "attention-masks", 940, base + 32, "".join(b),
+               "Attention masks and pretraining objectives of the three Transformer families on one sentence: "
+               "encoder-only (bidirectional, masked tokens), decoder-only (causal, next token) and encoder-decoder "
+               "(bidirectional encoder, causal decoder with cross-attention, corrupted spans).")
+
 def main():
     scaling()
     timeline()
+    attention_masks()
 
 
 if __name__ == "__main__":

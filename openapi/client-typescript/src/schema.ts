@@ -314,7 +314,7 @@ export interface paths {
         };
         /**
          * Get an essay's Markdown source
-         * @description The file as authored, front matter included.
+         * @description The file as authored, front matter included, as UTF-8: a byte-order mark is dropped and CRLF line endings become LF.
          */
         get: operations["getEssaySource"];
         put?: never;
@@ -919,7 +919,7 @@ export interface components {
             finished?: components["schemas"]["Instant"];
             /** @description The release it produced or found unchanged; only when succeeded */
             result?: components["schemas"]["ImportOutcome"];
-            /** @description Content problems with file and line; only when failed on invalid content */
+            /** @description Content problems with file and line, sorted, the first 1,000 of them (error gives the count); only when failed on invalid content */
             problems?: components["schemas"]["ContentProblem"][];
             /** @description What failed; only when failed */
             error?: string;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * once. Feeds, the sitemap, oEmbed and page metadata never carry a relative URL, so everything they print goes through
  * here.
  */
+@Startup
 @ApplicationScoped
 public class PublicUrls {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -43,7 +45,7 @@ public class PublicUrls {
         this.assetBase = absolute(config.assetBaseUrl());
     }
 
-    private static boolean isAbsoluteHttp(String url) {
+    static boolean isAbsoluteHttp(String url) {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -26,4 +26,21 @@ public final class QueryParameters {
         throw new DomainException.InvalidParameter("'" + name + "' must be a whole number from " + min
                 + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got '" + value + "'");
     }
+
+    /**
+     * A required id in {@code [1, Long.MAX_VALUE]} (the spec's {@code int64} from 1), otherwise
+     * {@link DomainException.InvalidParameter} naming the parameter and the value sent.
+     */
+    public static long id(String name, String value) {
+        try {
+            long n = Long.parseLong(value == null ? "" : value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new DomainException.InvalidParameter("'" + name + "' must be a whole number from 1 to " + Long.MAX_VALUE
+                + ", got '" + value + "'");
+    }
 }

@@ -141,7 +141,8 @@ public class EssayResource {
     @FastPathBindable
     @Path("/{slug}/source")
     @Produces(ContentResponses.MARKDOWN)
-    @Operation(operationId = "getEssaySource", summary = "Get an essay's Markdown source", description = "The file as authored, front matter included.")
+    @Operation(operationId = "getEssaySource", summary = "Get an essay's Markdown source", description = "The file as authored, front matter included, as UTF-8: a byte-order mark is "
+            + "dropped and CRLF line endings become LF.")
     @APIResponse(responseCode = "200", description = "Markdown source", content = @Content(mediaType = ContentResponses.MARKDOWN,
             schema = @Schema(type = SchemaType.STRING, example = "---\ntitle: The Softmax Function\n…")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")

@@ -121,8 +121,9 @@ public class AdminResource {
                                  @PathParam("id") String id) {
         // the token first: a caller without it learns nothing, not even that the id is malformed
         token.check(authorization);
-        // a path parameter, parsed as the query parameters are: a 400 naming it when it is no whole number from 1
-        int importId = QueryParameters.integer("id", id, 0, 1, Integer.MAX_VALUE);
+        // a path parameter, parsed as the query parameters are: a 400 naming it when it is no int64 from 1; any larger
+        // id than this replica has counted is simply no recent import (404)
+        long importId = QueryParameters.id("id", id);
         ImportStatus status = jobs.find(importId).orElseThrow(() -> ProblemException.notFound(
                 "No recent import " + id + " on this replica; GET /api/v1/admin/imports lists them"));
         return responses.uncachedJson(Response.ok(), status).header("Cache-Control", "no-store").build();

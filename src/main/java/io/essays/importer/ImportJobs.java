@@ -17,11 +17,14 @@ import org.jboss.logging.Logger;
 
 import io.essays.EssaysConfig;
 import io.essays.content.InvalidCorpusException;
+import io.essays.content.Problem;
 import io.essays.corpus.CorpusState;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 
 /**
  * Runs imports in the background, one at a time on this replica (single flight: asking while one runs returns the
@@ -32,6 +35,12 @@ import jakarta.enterprise.event.Observes;
 public class ImportJobs {
     private static final Logger LOG = Logger.getLogger(ImportJobs.class);
     static final int KEPT = 50;
+    /**
+     * Problems an import's status keeps, and the log lists: a corpus can have a problem per link, and 50 failed imports
+     * of tens of thousands each would hold hundreds of megabytes; the count is always complete.
+     */
+    static final int KEPT_PROBLEMS = 1_000;
+    static final int LOGGED_PROBLEMS = 100;
 
     private final ImportService imports;
     private final CorpusState state;
@@ -57,9 +66,10 @@ public class ImportJobs {
      * At startup, a replica whose database already has a release serves it at once and imports in the background,
      * swapping when the import finishes; without a release (nothing to serve anyway) it imports before it is ready,
      * unless {@code essays.background-start-import} is off, in which case it always waits. No failure stops the
-     * service: problems are logged and the previous release, if any, is served.
+     * service: problems are logged and the previous release, if any, is served. Observed after the {@code @Startup}
+     * beans, which check the settings: a wrong one stops the service before anything is imported or written.
      */
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(ObserverMethod.DEFAULT_PRIORITY + 100) StartupEvent event) {
         try {
             state.refreshAtStartUp();
         } catch (RuntimeException e) {
@@ -118,10 +128,11 @@ public class ImportJobs {
             ImportOutcome outcome = imports.importFrom(Path.of(config.contentDir()));
             done = finished(job, "succeeded", outcome, null, null);
         } catch (InvalidCorpusException e) {
-            LOG.error(e.getMessage());
+            List<Problem> problems = e.problems();
+            LOG.error(listed(problems, LOGGED_PROBLEMS));
             Path contentDir = Path.of(config.contentDir());
-            done = finished(job, "failed", null, e.problems().stream().map(p -> p.relativeTo(contentDir)).toList(),
-                    e.problems().size() + " problem(s) in the corpus");
+            done = finished(job, "failed", null, kept(problems, contentDir), problems.size() + " problem(s) in the corpus"
+                    + (problems.size() > KEPT_PROBLEMS ? "; the first " + KEPT_PROBLEMS + " are listed" : ""));
         } catch (ImportFailedException e) {
             LOG.error("Import of " + config.contentDir() + ": " + e.getMessage(), e);
             done = finished(job, "failed", null, null, e.getMessage() + "; nothing changed, "
@@ -139,7 +150,7 @@ public class ImportJobs {
     }
 
     private ImportStatus finished(ImportStatus job, String outcome, ImportOutcome result,
-                                  List<io.essays.content.Problem> problems, String error) {
+                                  List<Problem> problems, String error) {
         return new ImportStatus(job.id(), outcome, job.trigger(), job.started(), clock.instant(), result, problems, error);
     }
 
@@ -149,5 +160,20 @@ public class ImportJobs {
         while (recent.size() > KEPT) {
             recent.removeLast();
         }
+    }
+
+    /** The problems an import's status keeps: the first {@link #KEPT_PROBLEMS}, named relative to the content directory. */
+    static List<Problem> kept(List<Problem> problems, Path contentDir) {
+        return problems.stream().limit(KEPT_PROBLEMS).map(p -> p.relativeTo(contentDir)).toList();
+    }
+
+    /** The problems' count, then at most {@code max} of them, a line each. */
+    static String listed(List<Problem> problems, int max) {
+        var text = new StringBuilder().append(problems.size()).append(" problem(s) in the corpus:");
+        problems.stream().limit(max).forEach(p -> text.append('\n').append(p));
+        if (problems.size() > max) {
+            text.append("\n… and ").append(problems.size() - max).append(" more");
+        }
+        return text.toString();
     }
 }

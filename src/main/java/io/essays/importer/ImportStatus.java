@@ -21,7 +21,8 @@ public record ImportStatus(
         Instant started,
         @Schema(description = "When it finished; absent while running") Instant finished,
         @Schema(description = "The release it produced or found unchanged; only when succeeded") ImportOutcome result,
-        @Schema(description = "Content problems with file and line; only when failed on invalid content")
+        @Schema(description = "Content problems with file and line, sorted, the first 1,000 of them (error gives the "
+                + "count); only when failed on invalid content")
         List<Problem> problems,
         @Schema(description = "What failed; only when failed") String error) {
 }

@@ -100,7 +100,9 @@ public final class KatexRenderer implements MathRenderer, AutoCloseable {
         }
         Engine e = engine;
         if (e != null) {
-            e.close();
+            // a shutdown during an import finds formulas being rendered: cancel them (the import fails and rolls back)
+            // rather than refuse to close
+            e.close(true);
         }
     }
 

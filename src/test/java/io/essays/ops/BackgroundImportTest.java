@@ -243,6 +243,18 @@ class BackgroundImportTest {
     }
 
     @Test
+    void theBearerSchemeIsCaseInsensitiveButTheTokenIsNot() {
+        String token = TOKEN.substring("Bearer ".length());
+        for (String scheme : List.of("bearer ", "BEARER ", "bEaReR ")) {
+            given().header("Authorization", scheme + token).get("/api/v1/admin/imports").then().statusCode(200)
+                    .body("[0].id", greaterThanOrEqualTo(1));
+        }
+        given().header("Authorization", "Bearer " + token.toUpperCase(java.util.Locale.ROOT)).get("/api/v1/admin/imports")
+                .then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer realm=\"essays-admin\", error=\"invalid_token\""));
+        given().header("Authorization", "Basic " + token).get("/api/v1/admin/imports").then().statusCode(401);
+    }
+
+    @Test
     void releasesLimitOutsideItsRangeIsProblem400() {
         given().get("/api/v1/releases?limit=0").then().statusCode(400)
                 .contentType("application/problem+json")
@@ -289,11 +301,14 @@ class BackgroundImportTest {
         for (String id : List.of("abc", "0", "-1", "99999999999999999999")) {
             given().header("Authorization", TOKEN).get("/api/v1/admin/imports/" + id).then().statusCode(400)
                     .contentType("application/problem+json")
-                    .body("detail", equalTo("'id' must be a whole number from 1, got '" + id + "'"));
+                    .body("detail", equalTo("'id' must be a whole number from 1 to 9223372036854775807, got '" + id + "'"));
         }
-        given().header("Authorization", TOKEN).get("/api/v1/admin/imports/987654").then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("detail", equalTo("No recent import 987654 on this replica; GET /api/v1/admin/imports lists them"));
+        // the spec types the id int64: one beyond 32 bits is a well-formed id of no recent import
+        for (String id : List.of("987654", "99999999999")) {
+            given().header("Authorization", TOKEN).get("/api/v1/admin/imports/" + id).then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("No recent import " + id + " on this replica; GET /api/v1/admin/imports lists them"));
+        }
     }
 
     /** What a receiver does: recompute the MAC over "t.body", compare in constant time, reject an old t. */

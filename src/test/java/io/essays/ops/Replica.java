@@ -57,6 +57,12 @@ final class Replica implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit code, once the process has ended by itself within {@code timeout}; empty while it still runs. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -373,6 +373,30 @@ class ReplicasIT {
         assertThat(json(a, "/api/v1/sync?token=" + delta.get("nextSyncToken").asText()).get("items")).isEmpty();
     }
 
+    @Test
+    @Order(10)
+    void aReplicaWithAWrongPageUrlStopsBeforeItImportsOrWritesAnything() throws Exception {
+        int releases = json(a, "/api/v1/releases?limit=100").size();
+        // a change the replica would import at startup, were it started
+        Path essay = corpus.resolve("essays/third-way.md");
+        String original = Files.readString(essay);
+        Files.writeString(essay, original + "\nChanged for a replica that must not start.\n");
+        Path log = logs.resolve("c-wrong-page-url.log");
+        var withWrongUrl = new java.util.HashMap<>(env);
+        withWrongUrl.put("ESSAYS_PAGE_URL_TEMPLATE", "/essays/{slug}");
+        try (var c = new Replica("c", APP, log, withWrongUrl)) {
+            java.util.OptionalInt exit = c.awaitExit(java.time.Duration.ofSeconds(60));
+            assertThat(exit).as("the replica stopped by itself").isPresent();
+            assertThat(exit.getAsInt()).isNotZero();
+        } finally {
+            Files.writeString(essay, original);
+        }
+        assertThat(Files.readString(log))
+                .contains("essays.page-url-template must be an absolute http(s) URL with {slug} once, got '/essays/{slug}'")
+                .doesNotContain("Imported");
+        assertThat(json(a, "/api/v1/releases?limit=100")).hasSize(releases);
+    }
+
     /** The path and query of a URL the service wrote, absolute or not. */
     static String pathOf(String url) {
         if (url == null) {

@@ -37,6 +37,8 @@ public class CorpusState implements io.essays.http.CurrentRelease {
                 .register(registry);
         Gauge.builder("essays.http.cache.budget", () -> cacheBudget)
                 .description("essays.http.cache-budget").baseUnit("bytes").register(registry);
+        Gauge.builder("essays.release.served", this, s -> s.loaded().map(CorpusSnapshot::releaseId).orElse(0L))
+                .description("Id of the release this replica serves; 0 before the first").register(registry);
     }
 
     /** The snapshot being served; a 503 problem when no corpus has been imported yet. */

@@ -19,6 +19,8 @@ import io.essays.EssaysConfig;
 import io.essays.content.InvalidCorpusException;
 import io.essays.content.Problem;
 import io.essays.corpus.CorpusState;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -55,11 +57,20 @@ public class ImportJobs {
     });
     private ImportStatus running;
 
-    ImportJobs(ImportService imports, CorpusState state, EssaysConfig config, Clock clock) {
+    ImportJobs(ImportService imports, CorpusState state, EssaysConfig config, Clock clock, MeterRegistry registry) {
         this.imports = imports;
         this.state = state;
         this.config = config;
         this.clock = clock;
+        // what an operator alerts on: content that no longer imports keeps the old release served, and says so only here
+        Gauge.builder("essays.import.failed", this, ImportJobs::lastFailed)
+                .description("1 when the newest finished import on this replica failed (content problems or an error), "
+                        + "else 0").register(registry);
+    }
+
+    private synchronized double lastFailed() {
+        return recent.stream().filter(s -> !"running".equals(s.state())).findFirst()
+                .map(s -> "failed".equals(s.state()) ? 1.0 : 0.0).orElse(0.0);
     }
 
     /**

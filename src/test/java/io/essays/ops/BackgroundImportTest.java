@@ -193,6 +193,7 @@ class BackgroundImportTest {
     @Order(4)
     void anInvalidCorpusFailsWithEveryProblemAndChangesNothing() throws Exception {
         String before = given().get("/api/v1/essays/first-steps").then().statusCode(200).extract().header("ETag");
+        assertThat(metrics()).contains("\nessays_import_failed 0.0\n").contains("\nessays_release_served 2.0\n");
         Files.writeString(OpsResource.corpus.resolve("essays/broken.md"), """
                 ---
                 series: alpha
@@ -214,6 +215,12 @@ class BackgroundImportTest {
         }
         given().get("/api/v1/essays/first-steps").then().statusCode(200).header("ETag", equalTo(before));
         given().get("/api/v1/releases").then().body("id", contains(2, 1));
+        // what an operator alerts on: the newest import failed, the old release is still served
+        assertThat(metrics()).contains("\nessays_import_failed 1.0\n").contains("\nessays_release_served 2.0\n");
+    }
+
+    static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     @Test

@@ -93,10 +93,7 @@ public class ImportJobs {
             LOG.infof("Serving stored release %d while the startup import runs", state.loaded().get().releaseId());
             submit("startup");
         } else {
-            ImportStatus status = run(start("startup"));
-            if (status.error() != null) {
-                LOG.warn(imports.stillServing(status.problems() != null ? "Content has problems" : "The import failed"));
-            }
+            run(start("startup"));
         }
     }
 
@@ -151,6 +148,10 @@ public class ImportJobs {
         } catch (RuntimeException | Error e) {
             LOG.error("Import of " + config.contentDir() + " failed", e);
             done = finished(job, "failed", null, null, ImportFailedException.describe(e));
+        }
+        if (done.error() != null) {
+            // every failed import, at startup (in the foreground or not) or asked for: what the replica serves now
+            LOG.warn(imports.stillServing(done.problems() != null ? "Content has problems" : "The import failed"));
         }
         synchronized (this) {
             recent.removeIf(s -> s.id() == job.id());

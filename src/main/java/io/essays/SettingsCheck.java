@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @Startup
 @ApplicationScoped
 public class SettingsCheck {
+    static final int MIN_TOKEN_LENGTH = 16;
 
     SettingsCheck(EssaysConfig config) {
         List<String> wrong = problems(config);
@@ -32,6 +33,12 @@ public class SettingsCheck {
         if (at < 0 || template.indexOf("{slug}", at + 1) >= 0 || template.chars().anyMatch(Character::isWhitespace)) {
             wrong.add("essays.essay-url-template (env ESSAYS_URL_TEMPLATE) must contain {slug} once and no whitespace, got '"
                     + template + "'");
+        }
+        String token = config.adminToken().orElse("");
+        if (!token.isBlank() && token.length() < MIN_TOKEN_LENGTH) {
+            // the admin endpoints start imports and show the server's paths: a guessable token must not enable them
+            wrong.add("essays.admin-token (env ESSAYS_ADMIN_TOKEN) must have at least " + MIN_TOKEN_LENGTH
+                    + " characters (e.g. openssl rand -hex 32), got " + token.length());
         }
         notNegative(wrong, "essays.http.max-age", null, config.http().maxAge());
         notNegative(wrong, "essays.http.stale-while-revalidate", null, config.http().staleWhileRevalidate());

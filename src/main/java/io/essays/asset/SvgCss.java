@@ -18,7 +18,6 @@ final class SvgCss {
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?(\\*/|\\z)", Pattern.DOTALL);
     private static final Pattern FUNCTION = Pattern.compile("(?<![a-z0-9_@-])(-?[a-z_][a-z0-9_-]*)\\(");
     private static final Pattern AT_RULE = Pattern.compile("@(-?[a-z_][a-z0-9_-]*)");
-    private static final Pattern URL = Pattern.compile("url\\(\\s*(['\"]?)(.*?)\\1\\s*\\)");
     private static final Pattern FRAGMENT = Pattern.compile("#[A-Za-z_][A-Za-z0-9_.:-]*");
     private static final Set<String> FUNCTIONS = Set.of("var", "calc", "min", "max", "clamp", "rgb", "rgba", "hsl",
             "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color-mix", "url", "translate", "translatex", "translatey",
@@ -53,19 +52,64 @@ final class SvgCss {
                 return function.group(1) + "(…) is not allowed in CSS";
             }
         }
-        Matcher url = URL.matcher(text);
-        int urls = 0;
-        while (url.find()) {
-            urls++;
-            if (!FRAGMENT.matcher(url.group(2).strip()).matches()) {
-                return "url(" + url.group(2) + ") is not allowed in CSS: only same-document references such as url(#id)";
+        // scanned, not matched: a pattern with a lazy argument went back over the rest of the line for every url( left
+        // open, which made a 2 MB style sheet of them hours of import
+        for (int i = text.indexOf("url("); i >= 0; ) {
+            int[] end = new int[1];
+            String reference = urlReference(text, i + "url(".length(), end);
+            if (reference == null) {
+                return "an unterminated url( is not allowed in CSS";
             }
+            if (!FRAGMENT.matcher(reference.strip()).matches()) {
+                return "url(" + reference + ") is not allowed in CSS: only same-document references such as url(#id)";
+            }
+            // a fragment holds no url(, so the next one starts after this one's ')'
+            i = text.indexOf("url(", end[0]);
         }
-        int calls = 0;
-        for (int i = text.indexOf("url("); i >= 0; i = text.indexOf("url(", i + 1)) {
-            calls++;
+        return null;
+    }
+
+    /**
+     * The reference of the {@code url(} whose argument starts at {@code from}: quoted ({@code "…"} or {@code '…'}) or
+     * not, then {@code )} after optional blanks, all on one line; null when it has no such end. Sets {@code end[0]} past
+     * the {@code )}.
+     */
+    private static String urlReference(String text, int from, int[] end) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
         }
-        return calls == urls ? null : "an unterminated url( is not allowed in CSS";
+        if (i == text.length()) {
+            return null;
+        }
+        char quote = text.charAt(i);
+        String reference;
+        int close;
+        if (quote == '"' || quote == '\'') {
+            int closingQuote = text.indexOf(quote, i + 1);
+            if (closingQuote < 0) {
+                return null;
+            }
+            reference = text.substring(i + 1, closingQuote);
+            close = closingQuote + 1;
+            while (close < text.length() && Character.isWhitespace(text.charAt(close))) {
+                close++;
+            }
+            if (close == text.length() || text.charAt(close) != ')') {
+                return null;
+            }
+        } else {
+            close = text.indexOf(')', i);
+            if (close < 0) {
+                return null;
+            }
+            reference = text.substring(i, close);
+        }
+        if (reference.indexOf('\n') >= 0 || reference.indexOf('\r') >= 0) {
+            return null;
+        }
+        end[0] = close + 1;
+        return reference;
     }
 
     /** The CSS without its comments (which could otherwise hide text from a reader, never from a browser). */

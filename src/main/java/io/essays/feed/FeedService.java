@@ -73,8 +73,8 @@ public class FeedService {
         List<EssayData> essays = entries(corpus, series);
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle(title(corpus, series));
-        feed.setDescription(series == null ? "Every essay, newest first" : corpus.series(series).description());
+        feed.setTitle(xml(title(corpus, series)));
+        feed.setDescription(xml(series == null ? "Every essay, newest first" : corpus.series(series).description()));
         String self = feedPath("/feeds/atom.xml", series);
         feed.setUri(self);
         feed.setLanguage("en");
@@ -88,7 +88,7 @@ public class FeedService {
         home.setHref(config.providerUrl());
         feed.setLinks(List.of(selfLink, home));
         var author = new SyndPersonImpl();
-        author.setName(config.authorName());
+        author.setName(xml(config.authorName()));
         feed.setAuthors(List.of(author));
         feed.setPublishedDate(date(essays.stream().map(FeedService::modified).max(Comparator.naturalOrder())
                 .orElse(LocalDate.EPOCH)));
@@ -97,7 +97,7 @@ public class FeedService {
             SyndEntry entry = new SyndEntryImpl();
             String page = urls.page(e.slug());
             entry.setUri(page);
-            entry.setTitle(e.title());
+            entry.setTitle(xml(e.title()));
             entry.setLink(page);
             entry.setPublishedDate(date(e.published()));
             entry.setUpdatedDate(date(modified(e)));
@@ -105,11 +105,11 @@ public class FeedService {
             entry.setAuthors(List.of(author));
             var summary = new SyndContentImpl();
             summary.setType("text");
-            summary.setValue(e.summary());
+            summary.setValue(xml(e.summary()));
             entry.setDescription(summary);
             var content = new SyndContentImpl();
             content.setType("html");
-            content.setValue(PublishedHtml.absolute(e.html(), e.slug(), urls));
+            content.setValue(xml(PublishedHtml.absolute(e.html(), e.slug(), urls)));
             entry.setContents(List.of(content));
             entry.setCategories(e.tags().stream().map(t -> {
                 var c = new SyndCategoryImpl();
@@ -124,6 +124,32 @@ public class FeedService {
         } catch (FeedException e) {
             throw new IllegalStateException("cannot write the Atom feed", e);
         }
+    }
+
+    /**
+     * {@code text} without the characters XML 1.0 cannot carry (C0 controls but tab, line feed and carriage return;
+     * U+FFFE, U+FFFF; lone surrogates), which JSON and HTML can: one such character pasted into an essay must not
+     * make every Atom feed that lists it fail. The same text unchanged when it has none, as it nearly always has.
+     */
+    static String xml(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < text.length() && xmlChar(text.codePointAt(i))) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        var kept = new StringBuilder(text.length()).append(text, 0, i);
+        text.codePoints().skip(text.codePointCount(0, i)).filter(FeedService::xmlChar).forEach(kept::appendCodePoint);
+        return kept.toString();
+    }
+
+    private static boolean xmlChar(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     /** The JSON Feed 1.1 document. */

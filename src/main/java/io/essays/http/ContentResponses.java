@@ -33,6 +33,9 @@ import jakarta.ws.rs.core.Response;
 public class ContentResponses {
     public static final String JSON = "application/json";
     public static final String HTML = "text/html; charset=utf-8";
+    /** The policy of HTML fragments served on their own: images and inline styles, nothing else; sandboxed. */
+    public static final String FRAGMENT_POLICY = "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; "
+            + "sandbox";
     public static final String MARKDOWN = "text/markdown; charset=utf-8";
 
     private final ObjectMapper mapper;
@@ -85,10 +88,18 @@ public class ContentResponses {
         }));
     }
 
-    /** A text response (HTML fragment, Markdown source) for {@code key}. */
+    /**
+     * A text response (HTML fragment, page metadata, Markdown source) for {@code key}, never sniffed as anything else.
+     * HTML is meant to be inserted into another page; opened on its own, on this origin, its policy lets nothing in it
+     * run, load (images aside) or submit ({@link #FRAGMENT_POLICY}), should the sanitizing at import ever miss
+     * something.
+     */
     public Response text(ReleaseCache release, HttpHeaders headers, String key, String mediaType, Supplier<String> text) {
+        Map<String, String> extra = mediaType.startsWith("text/html")
+                ? Map.of("X-Content-Type-Options", "nosniff", "Content-Security-Policy", FRAGMENT_POLICY)
+                : Map.of("X-Content-Type-Options", "nosniff");
         return respond(release, headers, key, release.representation(key,
-                () -> Representation.of(text.get().getBytes(StandardCharsets.UTF_8), mediaType, Map.of(), compressionThreshold)));
+                () -> Representation.of(text.get().getBytes(StandardCharsets.UTF_8), mediaType, extra, compressionThreshold)));
     }
 
     /**

@@ -288,6 +288,24 @@ public class EssayApiTest {
     }
 
     @Test
+    void htmlOpenedOnItsOwnMayRunNothingAndNoTextIsSniffed() {
+        // twice: the second answer comes from the fast path's binding of the first
+        for (int i = 0; i < 2; i++) {
+            for (String path : new String[] {"/api/v1/essays/third-way/html", "/api/v1/essays/third-way/meta?format=html"}) {
+                given().get(path).then().statusCode(200)
+                        .contentType("text/html; charset=utf-8")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("Content-Security-Policy",
+                                "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; sandbox");
+            }
+            given().get("/api/v1/essays/third-way/source").then().statusCode(200)
+                    .contentType("text/markdown; charset=utf-8")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", nullValue());
+        }
+    }
+
+    @Test
     void htmlFragmentIsServedAsHtml() {
         given().get("/api/v1/essays/third-way/html").then().statusCode(200)
                 .contentType("text/html; charset=utf-8")

@@ -72,7 +72,7 @@ class OperationsTest {
 
     @Test
     void adminImportOfUnchangedContentReportsUnchanged() {
-        String location = given().header("Authorization", "Bearer test-token").post("/api/v1/admin/import").then()
+        String location = given().header("Authorization", "Bearer test-admin-token-0123").post("/api/v1/admin/import").then()
                 .statusCode(202).extract().header("Location");
         var done = io.essays.ops.Imports.awaitFinished(location);
         org.assertj.core.api.Assertions.assertThat(done.getString("state")).isEqualTo("succeeded");

@@ -40,7 +40,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class ResponseContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN = "Bearer test-token";
+    private static final String TOKEN = "Bearer test-admin-token-0123";
     private static final Path FIXTURE = Path.of("src/test/resources/fixture");
     private static final String SCHEMAS = "#/components/schemas/";
 

@@ -57,14 +57,14 @@ class ImportFailureTest {
     @Order(2)
     void anAdminImportWhoseWriteFailsNamesTheStepAndTheOldReleaseIsStillServed() {
         FailingWriter.failing = false;
-        var first = Imports.awaitFinished(given().header("Authorization", "Bearer test-token")
+        var first = Imports.awaitFinished(given().header("Authorization", "Bearer test-admin-token-0123")
                 .post("/api/v1/admin/import").then().statusCode(202).extract().header("Location"));
         assertThat(first.getString("state")).isEqualTo("succeeded");
         assertThat(first.getLong("result.releaseId")).isEqualTo(1);
         given().get("/api/v1/series").then().statusCode(200).body("slug", contains("alpha", "beta", "gamma"));
 
         FailingWriter.failing = true;
-        var failed = Imports.awaitFinished(given().header("Authorization", "Bearer test-token")
+        var failed = Imports.awaitFinished(given().header("Authorization", "Bearer test-admin-token-0123")
                 .post("/api/v1/admin/import").then().statusCode(202).extract().header("Location"));
         assertThat(failed.getString("state")).isEqualTo("failed");
         assertThat(failed.getString("error")).isEqualTo("Import failed while writing to the database: SQLException: "

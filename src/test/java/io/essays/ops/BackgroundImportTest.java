@@ -50,7 +50,7 @@ import static io.essays.ops.Imports.awaitFinished;
 @TestProfile(BackgroundImportTest.Profile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackgroundImportTest {
-    static final String TOKEN = "Bearer test-token";
+    static final String TOKEN = "Bearer test-admin-token-0123";
 
     public static class Profile implements QuarkusTestProfile {
         @Override

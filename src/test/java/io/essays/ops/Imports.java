@@ -10,7 +10,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Following background imports from tests: poll with a deadline, never sleep a fixed time. */
 public final class Imports {
-    public static final String TOKEN = "Bearer test-token";
+    public static final String TOKEN = "Bearer test-admin-token-0123";
 
     private Imports() {
     }

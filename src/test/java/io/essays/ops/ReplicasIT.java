@@ -36,7 +36,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
-    static final String TOKEN = "Bearer it-token";
+    static final String TOKEN = "Bearer it-admin-token-0123";
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path APP = Path.of("target/quarkus-app-postgresql");
 
@@ -70,7 +70,7 @@ class ReplicasIT {
                 "ESSAYS_DB_PASSWORD", "postgres",
                 "ESSAYS_CONTENT_DIR", corpus.toString(),
                 "ESSAYS_REFRESH_INTERVAL", "1s",
-                "ESSAYS_ADMIN_TOKEN", "it-token");
+                "ESSAYS_ADMIN_TOKEN", "it-admin-token-0123");
         a = new Replica("a", APP, logs.resolve("a.log"), env);
         awaitReady(a);
         b = new Replica("b", APP, logs.resolve("b.log"), env);

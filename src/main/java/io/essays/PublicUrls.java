@@ -143,6 +143,14 @@ public class PublicUrls {
 
     /** A URL as it appears in rendered HTML (relative to this service, or absolute) made absolute. */
     public String absolute(String url) {
+        if (url.isEmpty()) {
+            // no URL at all (an image whose source the sanitizer dropped) must not become this service's root
+            return url;
+        }
+        if (url.startsWith("//")) {
+            // a network-path reference names another host: it takes the scheme, not the path, of the base
+            return publicBase.getScheme() + ":" + url;
+        }
         try {
             URI uri = new URI(url);
             if (uri.isAbsolute()) {

@@ -198,6 +198,9 @@ public final class PublishedHtml {
     }
 
     private static boolean isExternal(String href) {
+        if (href.startsWith("//")) {
+            return true;
+        }
         try {
             String scheme = new URI(href).getScheme();
             return scheme != null && !scheme.toLowerCase(Locale.ROOT).equals("javascript");

@@ -51,6 +51,21 @@ class PublishedHtmlTest {
                 default -> throw new UnsupportedOperationException(method.getName());
             }));
 
+    @Test
+    void absoluteUrlsKeepOtherHostsAndNeverInventOne() {
+        assertThat(URLS.absolute("/api/v1/assets/ab/x.svg")).isEqualTo("http://localhost:8080/api/v1/assets/ab/x.svg");
+        assertThat(URLS.absolute("https://example.com/x")).isEqualTo("https://example.com/x");
+        assertThat(URLS.absolute("//cdn.example.com/x.png")).isEqualTo("http://cdn.example.com/x.png");
+        assertThat(URLS.absolute("")).isEmpty();
+    }
+
+    @Test
+    void aProtocolRelativeLinkInAnEmbedOpensOutsideTheFrameLikeAnyExternalOne() {
+        assertThat(PublishedHtml.forEmbed("<p><a href=\"//example.com/x\">x</a> <a href=\"https://example.com/y\">y</a></p>",
+                "essay", URLS)).isEqualTo("<p><a href=\"//example.com/x\" target=\"_blank\" rel=\"noopener noreferrer\">x</a> "
+                        + "<a href=\"https://example.com/y\" target=\"_blank\" rel=\"noopener noreferrer\">y</a></p>");
+    }
+
     static final String WITH_FOOTNOTES = """
             <p>Lead.</p>
             <h2 id="a">A</h2>

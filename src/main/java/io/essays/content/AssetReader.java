@@ -39,22 +39,25 @@ final class AssetReader {
     }
 
     /** The valid assets by path, and the paths of files that exist but are invalid (already reported). */
-    record Assets(Map<String, AssetSource> valid, Set<String> invalid, String directory) {
+    record Assets(Map<String, AssetSource> valid, Set<String> invalid) {
 
-        /** Resolves the destinations of an essay in {@code essays/}. */
+        /**
+         * Resolves the destinations of an essay in {@code essays/}. Its messages name files relative to the content
+         * directory, as problems do: where the service keeps its content is the operator's business.
+         */
         AssetResolver resolver() {
             return destination -> {
                 String path = assetPath(destination);
                 if (path == null) {
-                    return new AssetResolver.Resolution(null, "image '" + destination + "' is not under "
-                            + directory + ": reference an asset relative to the essay, e.g. ../assets/<essay>/figure.svg");
+                    return new AssetResolver.Resolution(null, "image '" + destination + "' is not under " + DIRECTORY
+                            + "/: reference an asset relative to the essay, e.g. ../assets/<essay>/figure.svg");
                 }
                 AssetSource asset = valid.get(path);
                 if (asset != null) {
                     return new AssetResolver.Resolution(asset.image(), null);
                 }
                 return new AssetResolver.Resolution(null, invalid.contains(path) ? null
-                        : "image '" + destination + "' not found: no file " + Path.of(directory, path.split("/")));
+                        : "image '" + destination + "' not found: no file " + DIRECTORY + "/" + path);
             };
         }
     }
@@ -107,14 +110,14 @@ final class AssetReader {
         var valid = new LinkedHashMap<String, AssetSource>();
         var invalid = new java.util.HashSet<String>();
         if (!Files.isDirectory(root)) {
-            return new Assets(valid, invalid, root.toString());
+            return new Assets(valid, invalid);
         }
         List<Path> files;
         try {
             files = list(root);
         } catch (IOException e) {
-            problems.add(new Problem(root.toString(), 0, "cannot list directory: " + e.getMessage()));
-            return new Assets(valid, invalid, root.toString());
+            problems.add(new Problem(root.toString(), 0, "cannot list directory: " + CorpusReader.reason(e)));
+            return new Assets(valid, invalid);
         }
         long total = 0;
         for (Path file : files) {
@@ -125,7 +128,7 @@ final class AssetReader {
             try {
                 size = Files.size(file);
             } catch (IOException e) {
-                problems.add(new Problem(name, 0, "unreadable file: " + e.getMessage()));
+                problems.add(new Problem(name, 0, "unreadable file: " + CorpusReader.reason(e)));
                 continue;
             }
             total += size;
@@ -143,7 +146,7 @@ final class AssetReader {
             try {
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                problems.add(new Problem(name, 0, "unreadable file: " + e.getMessage()));
+                problems.add(new Problem(name, 0, "unreadable file: " + CorpusReader.reason(e)));
                 continue;
             }
             hash(digest, root, file, bytes);
@@ -157,7 +160,7 @@ final class AssetReader {
             problems.add(new Problem(root.toString(), 0, "assets add up to " + total + " bytes, more than the limit of "
                     + maxTotalBytes + " (essays.assets.max-total-size)"));
         }
-        return new Assets(valid, invalid, root.toString());
+        return new Assets(valid, invalid);
     }
 
     private static AssetSource asset(String path, String file, byte[] bytes, List<Problem> problems,

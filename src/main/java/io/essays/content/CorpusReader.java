@@ -18,14 +18,17 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.essays.markdown.AssetResolver;
 import io.essays.markdown.BodyProblem;
 import io.essays.markdown.ExtractedLink;
 import io.essays.markdown.MarkdownRenderer;
+import io.essays.markdown.NestingTooDeepException;
 import io.essays.markdown.RenderedBody;
 import io.essays.markdown.TocEntry;
 
@@ -40,6 +43,14 @@ public final class CorpusReader {
     static final Set<String> SERIES_KEYS = new LinkedHashSet<>(List.of("title", "description", "order"));
     static final Set<String> ESSAY_KEYS = new LinkedHashSet<>(
             List.of("title", "series", "order", "summary", "tags", "aliases", "published", "updated"));
+
+    /**
+     * Why a content directory without essays or series is refused: imported, it would be a release that deletes
+     * everything being served, announced to every replica, webhook and sync client.
+     */
+    private static final String NOT_POPULATED = "; a corpus without them is refused rather than imported as empty, "
+            + "which would delete everything being served (an unmounted or not yet populated content volume looks like "
+            + "this)";
 
     /** Default asset limits: 2 MiB a file, 50 MiB in all. */
     public static final long MAX_ASSET_BYTES = 2L << 20;
@@ -69,10 +80,12 @@ public final class CorpusReader {
             throw new InvalidCorpusException(List.of(new Problem(contentDir.toString(), 0,
                     "content directory not found (set essays.content-dir)")));
         }
-        List<SeriesSource> series = readSeries(contentDir, problems, digest);
+        List<ReadSeries> seriesFiles = readSeries(contentDir, problems, digest);
         AssetReader.Assets assets = assetReader.read(contentDir, problems, warnings, digest);
-        List<EssaySource> essays = readEssays(contentDir, problems, digest, assets.resolver());
-        checkCorpus(contentDir, series, essays, problems);
+        EssayFiles essayFiles = readEssays(contentDir, problems, digest, assets.resolver());
+        checkCorpus(seriesFiles, essayFiles, problems);
+        List<SeriesSource> series = seriesFiles.stream().map(ReadSeries::series).filter(Objects::nonNull).toList();
+        List<EssaySource> essays = essayFiles.read().stream().map(ReadEssay::essay).filter(Objects::nonNull).toList();
         var used = new java.util.HashSet<String>();
         essays.forEach(e -> e.rendered().images().forEach(i -> used.add(i.asset().path())));
         assets.valid().values().stream().filter(a -> !used.contains(a.path()))
@@ -122,9 +135,18 @@ public final class CorpusReader {
         digest.update(bytes);
     }
 
-    private List<SeriesSource> readSeries(Path contentDir, List<Problem> problems, MessageDigest digest) {
-        var result = new ArrayList<SeriesSource>();
-        for (Path path : files(contentDir.resolve("series"), problems)) {
+    /**
+     * Every series file, one for each slug (a second file for a slug, {@code x.yml} beside {@code x.yaml}, is reported
+     * and left out); an invalid one too, so that its essays are not also told their series is unknown.
+     */
+    private List<ReadSeries> readSeries(Path contentDir, List<Problem> problems, MessageDigest digest) {
+        var result = new ArrayList<ReadSeries>();
+        var fileOf = new HashMap<String, String>();
+        Path dir = contentDir.resolve("series");
+        int before = problems.size();
+        List<Path> paths = files(dir, problems);
+        boolean listed = problems.size() == before;
+        for (Path path : paths) {
             String file = path.toString();
             String name = path.getFileName().toString();
             if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
@@ -132,40 +154,70 @@ public final class CorpusReader {
                 continue;
             }
             String slug = name.substring(0, name.lastIndexOf('.'));
+            String other = fileOf.putIfAbsent(slug, "series/" + name);
+            if (other != null) {
+                problems.add(new Problem(file, 0, "series '" + slug + "' is also defined in " + other
+                        + ": keep one of the two files"));
+            }
             String text = readUtf8(path, problems, digest);
-            if (text == null) {
-                continue;
-            }
-            int before = problems.size();
-            checkSlug(file, slug, problems);
-            var yaml = FrontMatter.parse(file, text, 1, SERIES_KEYS, problems::add);
-            if (yaml == null) {
-                continue;
-            }
-            String title = yaml.requiredText("title");
-            String description = yaml.requiredText("description");
-            Integer order = yaml.requiredPositiveInt("order");
-            if (problems.size() == before) {
-                result.add(new SeriesSource(slug, title, description, order));
+            ReadSeries series = text == null ? new ReadSeries(file, slug, null, null, 0)
+                    : readSeries(file, slug, text, problems);
+            if (other == null) {
+                result.add(series);
             }
         }
+        if (!Files.isDirectory(dir)) {
+            problems.add(new Problem(dir.toString(), 0, "directory not found: every essay belongs to a series, "
+                    + "described in series/<slug>.yaml" + NOT_POPULATED));
+        } else if (listed && fileOf.isEmpty()) {
+            problems.add(new Problem(dir.toString(), 0, "no series here: every essay belongs to a series, described "
+                    + "in series/<slug>.yaml" + NOT_POPULATED));
+        }
         return result;
+    }
+
+    private static ReadSeries readSeries(String file, String slug, String text, List<Problem> problems) {
+        int before = problems.size();
+        checkSlug(file, slug, problems);
+        var yaml = FrontMatter.parse(file, text, 1, SERIES_KEYS, problems::add);
+        if (yaml == null) {
+            return new ReadSeries(file, slug, null, null, 0);
+        }
+        String title = yaml.requiredLine("title");
+        String description = yaml.requiredText("description");
+        Integer order = yaml.requiredPositiveInt("order");
+        SeriesSource valid = problems.size() == before ? new SeriesSource(slug, title, description, order) : null;
+        return new ReadSeries(file, slug, valid, order, yaml.line("order"));
+    }
+
+    /**
+     * A series file as read: the series when valid, and what the corpus checks need of it when it is not.
+     *
+     * @param order     its order when that is valid, else null
+     * @param orderLine the line of its {@code order:}
+     */
+    private record ReadSeries(String file, String slug, SeriesSource series, Integer order, int orderLine) {
     }
 
     /**
      * Reads every essay file in two passes: front matter and bodies first, then, once the renderer has seen the math
      * of the whole corpus ({@link MarkdownRenderer#prepare}, which lets it render every formula in bulk), each body.
      */
-    private List<EssaySource> readEssays(Path contentDir, List<Problem> problems, MessageDigest digest,
-                                         io.essays.markdown.AssetResolver assets) {
+    private EssayFiles readEssays(Path contentDir, List<Problem> problems, MessageDigest digest, AssetResolver assets) {
         var split = new ArrayList<SplitEssay>();
-        for (Path path : files(contentDir.resolve("essays"), problems)) {
+        var slugs = new java.util.HashSet<String>();
+        Path dir = contentDir.resolve("essays");
+        int before = problems.size();
+        List<Path> paths = files(dir, problems);
+        boolean listed = problems.size() == before;
+        for (Path path : paths) {
             String file = path.toString();
             String name = path.getFileName().toString();
             if (!name.endsWith(".md")) {
                 problems.add(new Problem(file, 0, "not an essay file: essays are Markdown files named <slug>.md"));
                 continue;
             }
+            slugs.add(name.substring(0, name.length() - 3));
             String text = readUtf8(path, problems, digest);
             if (text != null) {
                 SplitEssay essay = split(file, name.substring(0, name.length() - 3), text, problems);
@@ -184,20 +236,34 @@ public final class CorpusReader {
             SplitEssay essay = pending[i];
             pending[i] = null;
             var own = new ArrayList<Problem>();
-            return new ReadEssay(readEssay(essay, own, assets), own);
+            return readEssay(essay, own, assets);
         }).toList();
-        var result = new ArrayList<EssaySource>();
         for (ReadEssay essay : read) {
             problems.addAll(essay.problems());
-            if (essay.essay() != null) {
-                result.add(essay.essay());
-            }
         }
-        return result;
+        if (!Files.isDirectory(dir)) {
+            problems.add(new Problem(dir.toString(), 0, "directory not found: essays are read from essays/<slug>.md"
+                    + NOT_POPULATED));
+        } else if (listed && slugs.isEmpty()) {
+            problems.add(new Problem(dir.toString(), 0, "no essay here: essays are read from essays/<slug>.md"
+                    + NOT_POPULATED));
+        }
+        return new EssayFiles(read, slugs);
     }
 
-    /** One essay as read: null when invalid, and the problems found in it, in the order found. */
-    private record ReadEssay(EssaySource essay, List<Problem> problems) {
+    /**
+     * The essays read, and the slug of every essay file, valid or not: a link to an essay whose file exists is not a
+     * link to an unknown essay, whatever is wrong in that file.
+     */
+    private record EssayFiles(List<ReadEssay> read, Set<String> slugs) {
+    }
+
+    /**
+     * One essay as read, with the problems found in it, in the order found: the essay when valid, and what the corpus
+     * checks need of it when it is not (its body, when it could be rendered, and its series and order, when valid).
+     */
+    private record ReadEssay(String file, String slug, EssaySource essay, RenderedBody body, String series,
+                             int seriesLine, Integer order, int orderLine, List<Problem> problems) {
     }
 
     /** An essay file cut at its front matter; {@code close} is the zero-based line of the closing {@code ---}. */
@@ -229,6 +295,8 @@ public final class CorpusReader {
             start = end + 1;
         }
         if (close < 0) {
+            // without a closing line there is no telling where a body would start: it is not checked (nor is it when
+            // the front matter is missing, as the file is then most likely no essay at all)
             problems.add(new Problem(file, 1, "front matter opened here is never closed with a '---' line"));
             return null;
         }
@@ -244,23 +312,23 @@ public final class CorpusReader {
         return end < 0 ? text.length() : end;
     }
 
-    private EssaySource readEssay(SplitEssay essay, List<Problem> problems, io.essays.markdown.AssetResolver assets) {
+    /**
+     * Reads one essay. Its body is rendered and checked whatever is wrong with its front matter, so that every problem
+     * of the file is reported in one import; only the checks that need a front-matter value (the series exists, the
+     * order is unique in it) are left out when that value is invalid, which is reported already.
+     */
+    private ReadEssay readEssay(SplitEssay essay, List<Problem> problems, AssetResolver assets) {
         String file = essay.file();
         String slug = essay.slug();
         String text = essay.text();
-        int close = essay.close();
         int before = problems.size();
-        String body = essay.body();
         var fm = FrontMatter.parse(file, essay.yaml(), 2, ESSAY_KEYS, problems::add);
-        RenderedBody rendered = renderer.render(body, close + 1, assets);
-        for (BodyProblem p : rendered.problems()) {
-            problems.add(new Problem(file, p.line(), p.message()));
-        }
+        RenderedBody rendered = render(essay, problems, assets);
         if (fm == null) {
-            return null;
+            return new ReadEssay(file, slug, null, rendered, null, 0, null, 0, problems);
         }
-        String title = fm.requiredText("title");
-        String series = fm.requiredText("series");
+        String title = fm.requiredLine("title");
+        String series = fm.requiredLine("series");
         Integer order = fm.requiredPositiveInt("order");
         String summary = fm.requiredText("summary");
         List<String> tags = fm.stringList("tags", FrontMatter.SLUG, "lowercase letters, digits and hyphens");
@@ -271,56 +339,87 @@ public final class CorpusReader {
             problems.add(new Problem(file, fm.line("updated"),
                     "'updated' (" + updated + ") is before 'published' (" + published + ")"));
         }
-        if (essay.invalidSlug() || problems.size() != before) {
-            return null;
-        }
-        return new EssaySource(slug, title, series, order, summary.replaceAll("\\s+", " "), tags, aliases, published,
-                updated, text, rendered);
+        EssaySource valid = essay.invalidSlug() || problems.size() != before ? null
+                : new EssaySource(slug, title, series, order, summary.replaceAll("\\s+", " "), tags, aliases,
+                        published, updated, text, rendered);
+        return new ReadEssay(file, slug, valid, rendered, series, fm.line("series"), order, fm.line("order"),
+                problems);
     }
 
-    /** Checks that need the whole corpus: series exist, orders are unique, cross-links and anchors resolve. */
-    private void checkCorpus(Path contentDir, List<SeriesSource> series, List<EssaySource> essays, List<Problem> problems) {
-        Map<String, SeriesSource> seriesBySlug = new HashMap<>();
-        Map<Integer, String> seriesOrders = new HashMap<>();
-        for (SeriesSource s : series) {
+    /** The body of {@code essay} rendered, its problems added to {@code problems}; null when it cannot be rendered. */
+    private RenderedBody render(SplitEssay essay, List<Problem> problems, AssetResolver assets) {
+        RenderedBody rendered;
+        try {
+            rendered = renderer.render(essay.body(), essay.close() + 1, assets);
+        } catch (NestingTooDeepException e) {
+            problems.add(new Problem(essay.file(), e.line(), e.getMessage()));
+            return null;
+        }
+        for (BodyProblem p : rendered.problems()) {
+            problems.add(new Problem(essay.file(), p.line(), p.message()));
+        }
+        return rendered;
+    }
+
+    /**
+     * Checks that need the whole corpus: series exist, orders are unique, cross-links and anchors resolve. Invalid
+     * files take part as far as what is valid in them allows, so that one mistake neither hides the other problems of
+     * its file nor turns into false ones elsewhere: a series or essay whose file exists is never unknown, and a
+     * cross-link's anchor is checked against the target's headings whenever its body could be rendered.
+     */
+    private static void checkCorpus(List<ReadSeries> series, EssayFiles essays, List<Problem> problems) {
+        Map<String, ReadSeries> seriesBySlug = new HashMap<>();
+        Map<Integer, ReadSeries> seriesOrders = new HashMap<>();
+        for (ReadSeries s : series) {
             seriesBySlug.put(s.slug(), s);
-            String other = seriesOrders.putIfAbsent(s.order(), s.slug());
+            ReadSeries other = s.order() == null ? null : seriesOrders.putIfAbsent(s.order(), s);
             if (other != null) {
-                problems.add(new Problem(seriesFile(contentDir, s.slug()), 0,
-                        "order " + s.order() + " is already used by series '" + other + "'"));
+                problems.add(new Problem(s.file(), s.orderLine(), "order " + s.order() + " is already used by series '"
+                        + other.slug() + "'"));
             }
         }
-        Map<String, EssaySource> bySlug = essays.stream().collect(Collectors.toMap(EssaySource::slug, e -> e));
+        Map<String, RenderedBody> bodies = new HashMap<>();
+        essays.read().stream().filter(e -> e.body() != null).forEach(e -> bodies.put(e.slug(), e.body()));
+        Map<String, Set<String>> headingIds = new HashMap<>();
         Map<String, String> orders = new HashMap<>();
-        for (EssaySource e : essays) {
-            String file = essayFile(contentDir, e.slug());
-            int[] lines = frontMatterLines(e.source(), "series", "order");
-            if (!seriesBySlug.containsKey(e.series())) {
-                problems.add(new Problem(file, lines[0], "unknown series '" + e.series() + "' (known: "
-                        + seriesBySlug.keySet().stream().sorted().collect(Collectors.joining(", ")) + ")"));
-            } else {
-                String other = orders.putIfAbsent(e.series() + "#" + e.order(), e.slug());
-                if (other != null) {
-                    problems.add(new Problem(file, lines[1], "order " + e.order() + " is already used by '" + other
-                            + "' in series '" + e.series() + "'"));
+        for (ReadEssay e : essays.read()) {
+            String file = e.file();
+            // with no series file at all, that is reported once for the directory, not as every essay's series
+            if (e.series() != null && !seriesBySlug.isEmpty()) {
+                if (!seriesBySlug.containsKey(e.series())) {
+                    problems.add(new Problem(file, e.seriesLine(), "unknown series '" + e.series() + "' (known: "
+                            + seriesBySlug.keySet().stream().sorted().collect(Collectors.joining(", ")) + ")"));
+                } else if (e.order() != null) {
+                    String other = orders.putIfAbsent(e.series() + "#" + e.order(), e.slug());
+                    if (other != null) {
+                        problems.add(new Problem(file, e.orderLine(), "order " + e.order() + " is already used by '"
+                                + other + "' in series '" + e.series() + "'"));
+                    }
                 }
             }
-            Set<String> ownIds = ids(e.rendered());
-            for (var anchor : e.rendered().anchorLinks()) {
+            if (e.body() == null) {
+                continue;
+            }
+            Set<String> ownIds = headingIds.computeIfAbsent(e.slug(), slug -> ids(e.body()));
+            for (var anchor : e.body().anchorLinks()) {
                 if (!ownIds.contains(anchor.anchor())) {
                     problems.add(new Problem(file, anchor.line(),
                             "link to '#" + anchor.anchor() + "': this essay has no heading with that id"));
                 }
             }
-            for (ExtractedLink link : e.rendered().links()) {
-                EssaySource target = bySlug.get(link.targetSlug());
-                if (target == null) {
-                    problems.add(new Problem(file, link.line(), "cross-link to unknown essay '" + link.targetSlug()
-                            + "' (no file " + essayFile(contentDir, link.targetSlug()) + ")"));
-                } else if (link.anchor() != null && !ids(target.rendered()).contains(link.anchor())) {
-                    problems.add(new Problem(file, link.line(), "cross-link to '" + link.targetSlug() + ".md#"
-                            + link.anchor() + "': essay '" + link.targetSlug() + "' has no heading with id '"
-                            + link.anchor() + "'"));
+            for (ExtractedLink link : e.body().links()) {
+                String target = link.targetSlug();
+                if (!essays.slugs().contains(target)) {
+                    problems.add(new Problem(file, link.line(), "cross-link to unknown essay '" + target
+                            + "' (no file essays/" + target + ".md)"));
+                    continue;
+                }
+                RenderedBody targetBody = bodies.get(target);
+                // a target whose body could not be read or rendered has no headings to check the anchor against
+                if (link.anchor() != null && targetBody != null
+                        && !headingIds.computeIfAbsent(target, slug -> ids(targetBody)).contains(link.anchor())) {
+                    problems.add(new Problem(file, link.line(), "cross-link to '" + target + ".md#" + link.anchor()
+                            + "': essay '" + target + "' has no heading with id '" + link.anchor() + "'"));
                 }
             }
         }
@@ -328,22 +427,6 @@ public final class CorpusReader {
 
     private static Set<String> ids(RenderedBody body) {
         return body.toc().stream().map(TocEntry::id).collect(Collectors.toSet());
-    }
-
-    /** One-based lines of the given front-matter keys (1 when absent): used to point duplicate-order problems. */
-    private static int[] frontMatterLines(String source, String... keys) {
-        int[] result = new int[keys.length];
-        String[] lines = source.split("\n", -1);
-        for (int k = 0; k < keys.length; k++) {
-            result[k] = 1;
-            for (int i = 1; i < lines.length && !lines[i].strip().equals("---"); i++) {
-                if (lines[i].startsWith(keys[k] + ":")) {
-                    result[k] = i + 1;
-                    break;
-                }
-            }
-        }
-        return result;
     }
 
     /** A slug (a file name without its extension) is a key: lowercase letters, digits and hyphens, not too long. */
@@ -356,14 +439,6 @@ public final class CorpusReader {
         }
     }
 
-    private static String essayFile(Path contentDir, String slug) {
-        return contentDir.resolve("essays").resolve(slug + ".md").toString();
-    }
-
-    private static String seriesFile(Path contentDir, String slug) {
-        return contentDir.resolve("series").resolve(slug + ".yaml").toString();
-    }
-
     private static List<Path> files(Path dir, List<Problem> problems) {
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -374,9 +449,29 @@ public final class CorpusReader {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            problems.add(new Problem(dir.toString(), 0, "cannot list directory: " + e.getMessage()));
+            problems.add(new Problem(dir.toString(), 0, "cannot list directory: " + reason(e)));
             return List.of();
         }
+    }
+
+    /**
+     * What went wrong reading a file, without its path: the message of a {@link java.nio.file.FileSystemException}
+     * is the absolute path, which the problem names already (relative to the content directory, in the API).
+     */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            if (fs.getReason() != null) {
+                return fs.getReason();
+            }
+            if (e instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                return "no such file";
+            }
+            return e.getClass().getSimpleName();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**
@@ -402,7 +497,7 @@ public final class CorpusReader {
             }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            problems.add(new Problem(path.toString(), 0, "unreadable file: " + e.getMessage()));
+            problems.add(new Problem(path.toString(), 0, "unreadable file: " + reason(e)));
             return null;
         }
         hash(digest, path, bytes);

@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * A YAML mapping read with SnakeYAML's node API, so that every value keeps its line: typed getters report a
@@ -66,7 +67,21 @@ final class FrontMatter {
             root = YAML.get().compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? firstLine : firstLine + e.getProblemMark().getLine();
-            problems.accept(new Problem(file, line, "malformed YAML: " + e.getProblem()));
+            String context = "";
+            if (e.getContext() != null && e.getContextMark() != null
+                    && firstLine + e.getContextMark().getLine() != line) {
+                // "expected ',' or ']'" is found on the line after an unclosed "[": the context says where it opened
+                context = " (" + e.getContext() + " that starts on line " + (firstLine + e.getContextMark().getLine())
+                        + ")";
+            }
+            problems.accept(new Problem(file, line, "malformed YAML: " + e.getProblem() + context));
+            return null;
+        } catch (ReaderException e) {
+            // a character YAML does not allow (a NUL, a control character): SnakeYAML finds it while reading ahead,
+            // before any mark exists, and gives its position (in code points) instead
+            int[] at = lineAndColumn(yaml, e.getPosition());
+            problems.accept(new Problem(file, firstLine + at[0], "malformed YAML: " + describe(e.getCodePoint())
+                    + " at column " + (at[1] + 1) + " is not allowed in YAML"));
             return null;
         } catch (YAMLException e) {
             problems.accept(new Problem(file, firstLine, "malformed YAML: " + e.getMessage()));
@@ -100,17 +115,86 @@ final class FrontMatter {
         return t == null ? firstLine : lineOf(t.getKeyNode());
     }
 
+    /** A required text of one line (a title, a slug): no control character, tab or line break. */
+    String requiredLine(String key) {
+        return requiredText(key, false);
+    }
+
+    /** A required text that may run over lines (a summary, a description): tabs and line breaks are allowed. */
     String requiredText(String key) {
+        return requiredText(key, true);
+    }
+
+    private String requiredText(String key, boolean multiLine) {
         ScalarNode scalar = scalar(key, true);
         if (scalar == null) {
             return null;
         }
         String value = scalar.getValue().strip();
+        Node keyNode = entries.get(key).getKeyNode();
         if (value.isEmpty()) {
-            report(entries.get(key).getKeyNode(), "'" + key + "' must not be empty");
+            report(keyNode, "'" + key + "' must not be empty");
             return null;
         }
-        return value;
+        return isPlainText(keyNode, key, value, multiLine) ? value : null;
+    }
+
+    /**
+     * Whether {@code value} holds only characters a text field may hold, else reports the first other one, with its
+     * code point, at {@code node}'s line. Not allowed: control characters (C0, DEL and C1; in a field that may run over
+     * lines, tab and line feed are fine), unpaired surrogates, and U+FFFE and U+FFFF. YAML writes them with escapes
+     * ({@code "\x01"}); XML 1.0 has no way to carry most of them, so one in a title made the Atom feed fail on every
+     * request, and none of them belongs in text anyone reads.
+     */
+    private boolean isPlainText(Node node, String key, String value, boolean multiLine) {
+        int bad = forbiddenCharacter(value, multiLine);
+        if (bad < 0) {
+            return true;
+        }
+        boolean lineBreak = bad == '\t' || bad == '\n';
+        report(node, "'" + key + "' contains " + describe(bad) + (lineBreak ? ": it must be one line"
+                : ", which is not allowed in text"));
+        return false;
+    }
+
+    /** The first code point of {@code text} that {@link #isPlainText} refuses, or -1. */
+    static int forbiddenCharacter(String text, boolean multiLine) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            boolean control = c < 0x20 ? !(multiLine && (c == '\t' || c == '\n')) : c >= 0x7F && c <= 0x9F;
+            if (control || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) || c == 0xFFFE
+                    || c == 0xFFFF) {
+                return c;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
+
+    /** A code point as a problem names it: {@code U+0001 (a control character)}. */
+    static String describe(int c) {
+        String what = c == '\t' ? "a tab" : c == '\n' ? "a line break" : c == '\r' ? "a carriage return"
+                : c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "a control character"
+                : c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE ? "an unpaired surrogate"
+                : c == 0xFFFE || c == 0xFFFF ? "a non-character" : "a character";
+        return String.format(java.util.Locale.ROOT, "U+%04X (%s)", c, what);
+    }
+
+    /** The zero-based line and column of the code point at {@code codePoints} code points into {@code text}. */
+    private static int[] lineAndColumn(String text, int codePoints) {
+        int line = 0;
+        int column = 0;
+        for (int i = 0, n = 0; i < text.length() && n < codePoints; n++) {
+            int c = text.codePointAt(i);
+            if (c == '\n') {
+                line++;
+                column = 0;
+            } else {
+                column++;
+            }
+            i += Character.charCount(c);
+        }
+        return new int[] {line, column};
     }
 
     Integer requiredPositiveInt(String key) {
@@ -164,6 +248,9 @@ final class FrontMatter {
                 continue;
             }
             String value = scalar.getValue().strip();
+            if (!isPlainText(item, key, value, false)) {
+                continue;
+            }
             if (pattern != null && !pattern.matcher(value).matches()) {
                 report(item, "'" + key + "' entry '" + value + "' must be " + patternDescription);
             } else if (pattern != null && value.length() > MAX_KEY_LENGTH) {

@@ -161,7 +161,7 @@ public class ImportService {
      * blocks, the analysis's input: they are unreachable (with this method's frame) while the release is written.
      */
     private Analysed readAndAnalyse(Path contentDir) {
-        Corpus corpus = step("reading and rendering " + contentDir, () -> reader.read(contentDir));
+        Corpus corpus = step("reading and rendering the content directory", () -> reader.read(contentDir));
         corpus.warnings().forEach(w -> LOG.warn(w.toString()));
         long read = System.nanoTime();
         String hash = releaseHash(corpus.contentHash(), fingerprint);

@@ -65,6 +65,12 @@ import org.jsoup.nodes.Element;
  */
 public final class MarkdownRenderer {
     static final int WORDS_PER_MINUTE = 230;
+    /**
+     * Most levels of block quotes and lists one line may be nested in ({@link #tooDeepLine}). commonmark parses and
+     * renders nested blocks recursively, and a body nested a few thousand levels deep (3 KB of {@code >}) overflows the
+     * stack; no essay comes near a hundred.
+     */
+    public static final int MAX_NESTING = 100;
 
     private final Parser parser;
     /**
@@ -170,8 +176,20 @@ public final class MarkdownRenderer {
         }
         // parsed on every core; gathered in the order of the bodies
         var formulas = new LinkedHashSet<Formula>();
-        bodies.parallelStream().map(this::formulas).toList().forEach(formulas::addAll);
+        bodies.parallelStream().map(this::formulasIfRenderable).toList().forEach(formulas::addAll);
         math.prepare(formulas);
+    }
+
+    /** {@link #formulas(String)}, or none for a body nested too deeply to render (rendering it reports that). */
+    private Set<Formula> formulasIfRenderable(String body) {
+        if (tooDeepLine(body) >= 0) {
+            return Set.of();
+        }
+        try {
+            return formulas(body);
+        } catch (StackOverflowError e) {
+            return Set.of();
+        }
     }
 
     /** Every formula of a body, in document order, once each. */
@@ -222,8 +240,117 @@ public final class MarkdownRenderer {
      * @param body       the Markdown after the front matter
      * @param lineOffset how many file lines precede the body, so reported lines are file lines
      * @param assets     resolves the essay's relative image destinations
+     * @throws NestingTooDeepException when the body is nested too deeply to render
      */
     public RenderedBody render(String body, int lineOffset, AssetResolver assets) {
+        int deep = tooDeepLine(body);
+        if (deep >= 0) {
+            throw new NestingTooDeepException(lineOffset + deep + 1, "Markdown nested too deeply to render: more than "
+                    + MAX_NESTING + " levels of block quotes or lists");
+        }
+        try {
+            return renderChecked(body, lineOffset, assets);
+        } catch (StackOverflowError e) {
+            // what the line check cannot see (emphasis, images or footnotes nested thousands deep) still overflows the
+            // recursive parse or walk of this one body. Catching it is safe here: the error unwinds only this body's
+            // frames, commonmark makes a new document parser for each parse, and nothing shared keeps state between
+            // bodies (MARKED is cleared on the way out)
+            throw new NestingTooDeepException(lineOffset + 1, "Markdown nested too deeply to render: its elements "
+                    + "(emphasis, links, images, block quotes or lists) nest inside one another deeper than the "
+                    + "renderer can follow");
+        }
+    }
+
+    /**
+     * The zero-based line of {@code body} where block quotes and lists nest deeper than {@link #MAX_NESTING}, or -1:
+     * read before commonmark parses, which is where a deeply nested body first overflows the stack. A line's leading
+     * run of container markers is counted: each {@code >} and each list marker ({@code -}, {@code +}, {@code *}, or 1
+     * to 9 digits and {@code .} or {@code )}, then a space, a tab or the line's end) is one level, and the
+     * indentation before and between them (less the one space that ends a marker) one level per two columns, since a
+     * nested list item is indented at least two past its parent. A line opens a container only inside those it
+     * continues, by repeating their markers or indentation, so this bounds the depth commonmark gives it from above.
+     * A line of nothing but {@code -} or {@code *} is a thematic break, not lists.
+     */
+    static int tooDeepLine(String body) {
+        int line = 0;
+        for (int start = 0; start < body.length(); line++) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            if (nesting(body, start, end) > MAX_NESTING) {
+                return line;
+            }
+            start = end + 1;
+        }
+        return -1;
+    }
+
+    /** The nesting of the line {@code text[start, end)} as {@link #tooDeepLine} counts it. */
+    private static int nesting(String text, int start, int end) {
+        int levels = 0;
+        int columns = 0;
+        int i = start;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                columns++;
+                i++;
+                continue;
+            }
+            if (c == '\t') {
+                columns += 4;
+                i++;
+                continue;
+            }
+            int after = c == '>' ? i + 1 : listMarkerEnd(text, i, end);
+            if (after < 0) {
+                break;
+            }
+            levels += 1 + columns / 2;
+            columns = 0;
+            i = after < end && (text.charAt(after) == ' ' || text.charAt(after) == '\t') ? after + 1 : after;
+        }
+        return levels > MAX_NESTING && isThematicBreak(text, start, end) ? 0 : levels;
+    }
+
+    /** Where the list marker at {@code i} ends, or -1 when there is none. */
+    private static int listMarkerEnd(String text, int i, int end) {
+        char c = text.charAt(i);
+        int after;
+        if (c == '-' || c == '+' || c == '*') {
+            after = i + 1;
+        } else {
+            int digits = i;
+            while (digits < end && digits - i < 10 && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+                digits++;
+            }
+            if (digits == i || digits - i > 9 || digits == end
+                    || (text.charAt(digits) != '.' && text.charAt(digits) != ')')) {
+                return -1;
+            }
+            after = digits + 1;
+        }
+        return after == end || text.charAt(after) == ' ' || text.charAt(after) == '\t' ? after : -1;
+    }
+
+    /** Whether the line holds nothing but one of {@code -} and {@code *}, and spaces or tabs. */
+    private static boolean isThematicBreak(String text, int start, int end) {
+        char mark = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                continue;
+            }
+            if ((c != '-' && c != '*') || (mark != 0 && c != mark)) {
+                return false;
+            }
+            mark = c;
+        }
+        return true;
+    }
+
+    private RenderedBody renderChecked(String body, int lineOffset, AssetResolver assets) {
         Node document = parser.parse(body);
         var walk = new Walk(lineOffset);
         Figures.prepare(document, assets, assetBaseUrl, lineOffset, walk.problems, walk.images);

@@ -100,16 +100,15 @@ class AssetValidationTest {
     void missingAssetIsReportedWithTheLineOfTheImage() throws IOException {
         essay("a", "Intro.\n\nSee ![a chart](../assets/a/chart.svg).\n");
         assertThat(problems()).extracting(Problem::file, Problem::line, Problem::message).containsExactly(
-                tuple(file("essays/a.md"), 10, "image '../assets/a/chart.svg' not found: no file "
-                        + Path.of(file("assets"), "a", "chart.svg")));
+                tuple(file("essays/a.md"), 10, "image '../assets/a/chart.svg' not found: no file assets/a/chart.svg"));
     }
 
     @Test
     void relativeImageOutsideAssetsIsReported() throws IOException {
         essay("a", "![a chart](images/chart.png)\n");
         assertThat(problems()).extracting(Problem::line, Problem::message).containsExactly(tuple(8,
-                "image 'images/chart.png' is not under " + file("assets")
-                        + ": reference an asset relative to the essay, e.g. ../assets/<essay>/figure.svg"));
+                "image 'images/chart.png' is not under assets/: reference an asset relative to the essay, e.g. "
+                        + "../assets/<essay>/figure.svg"));
     }
 
     @Test

@@ -243,7 +243,7 @@ class CorpusReaderTest {
     void crossLinkToUnknownEssayIsReportedOnItsLine() throws IOException {
         write("essays/a.md", essay("", 1, "Intro.\n\nSee [it](ghost.md).\n"));
         assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 10,
-                "cross-link to unknown essay 'ghost' (no file " + file("essays/ghost.md") + ")"));
+                "cross-link to unknown essay 'ghost' (no file essays/ghost.md)"));
     }
 
     @Test
@@ -270,6 +270,7 @@ class CorpusReaderTest {
 
     @Test
     void seriesFileProblemsAreReported() throws IOException {
+        write("essays/a.md", essay("", 1, "Body\n"));
         write("series/broken.yaml", "title: Broken\norder: zero\n");
         assertThat(problems()).containsExactly(
                 new Problem(file("series/broken.yaml"), 1, "missing required field 'description'"),
@@ -283,6 +284,203 @@ class CorpusReaderTest {
         write("essays/notes.txt", "stray file\n");
         assertThat(problems()).extracting(Problem::file).containsExactly(
                 file("essays/a.md"), file("essays/a.md"), file("essays/b.md"), file("essays/notes.txt"));
+    }
+
+    // an empty or half-populated content directory (an unmounted volume, a sidecar that has not synced yet)
+
+    private static final String REFUSED = "; a corpus without them is refused rather than imported as empty, which "
+            + "would delete everything being served (an unmounted or not yet populated content volume looks like this)";
+
+    @Test
+    void aContentDirectoryWithoutEssaysAndSeriesIsRefusedNotReadAsAnEmptyCorpus() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        List<Problem> problems = catchThrowableOfType(InvalidCorpusException.class, () -> reader.read(empty))
+                .problems();
+        assertThat(problems).containsExactly(
+                new Problem(empty.resolve("essays").toString(), 0, "directory not found: essays are read from "
+                        + "essays/<slug>.md" + REFUSED),
+                new Problem(empty.resolve("series").toString(), 0, "directory not found: every essay belongs to a "
+                        + "series, described in series/<slug>.yaml" + REFUSED));
+        assertThat(problems.get(0).relativeTo(empty).file()).isEqualTo("essays");
+    }
+
+    @Test
+    void anEssaysDirectoryHoldingNoEssayIsRefused() throws IOException {
+        write("essays/.gitkeep", "");
+        assertThat(problems()).containsExactly(new Problem(file("essays"), 0, "no essay here: essays are read from "
+                + "essays/<slug>.md" + REFUSED));
+    }
+
+    @Test
+    void missingSeriesAreReportedOnceForTheDirectoryNotAsEveryEssaysUnknownSeries() throws IOException {
+        Files.delete(dir.resolve("series/basics.yaml"));
+        write("essays/a.md", essay("", 1, "Body\n"));
+        write("essays/b.md", essay("", 2, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("series"), 0, "no series here: every essay belongs to "
+                + "a series, described in series/<slug>.yaml" + REFUSED));
+        Files.delete(dir.resolve("series"));
+        assertThat(problems()).containsExactly(new Problem(file("series"), 0, "directory not found: every essay "
+                + "belongs to a series, described in series/<slug>.yaml" + REFUSED));
+    }
+
+    @Test
+    void anEssayWhoseFilesAreAllInvalidIsNoEmptyCorpus() throws IOException {
+        write("essays/a.md", "no front matter\n");
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 1,
+                "missing front matter: the file must start with a '---' line"));
+    }
+
+    // one invalid file neither hides the other problems of its file nor makes false ones elsewhere
+
+    @Test
+    void anEssayWithFrontMatterProblemsHasItsBodyCheckedAndIsNoUnknownEssayToItsLinks() throws IOException {
+        write("essays/a.md", essay("", 1, """
+                See [nothing](no-such-essay.md), [here](#no-such-heading) and [x](b.md#no-such-anchor).
+
+                ## Intro
+
+                Text.
+                """).replace("published: 2026-01-01", "published: 2026-1-1").replace("series: basics", "series: nope"));
+        write("essays/b.md", essay("", 2, """
+                ## Real
+
+                See [a](a.md), [its intro](a.md#intro) and [its end](a.md#the-end).
+                """));
+        assertThat(problems()).containsExactly(
+                new Problem(file("essays/a.md"), 3, "unknown series 'nope' (known: basics)"),
+                new Problem(file("essays/a.md"), 6, "'published' must be an ISO date (YYYY-MM-DD), got '2026-1-1'"),
+                new Problem(file("essays/a.md"), 8, "link to '#no-such-heading': this essay has no heading with that "
+                        + "id"),
+                new Problem(file("essays/a.md"), 8, "cross-link to unknown essay 'no-such-essay' (no file "
+                        + "essays/no-such-essay.md)"),
+                new Problem(file("essays/a.md"), 8, "cross-link to 'b.md#no-such-anchor': essay 'b' has no heading "
+                        + "with id 'no-such-anchor'"),
+                new Problem(file("essays/b.md"), 10, "cross-link to 'a.md#the-end': essay 'a' has no heading with id "
+                        + "'the-end'"));
+    }
+
+    @Test
+    void anEssayWithMalformedYamlHasItsBodyCheckedAndIsNoUnknownEssayToItsLinks() throws IOException {
+        write("essays/a.md", "---\ntitle: [unclosed\n---\n## Intro\n\nSee [below](#outro).\n");
+        write("essays/b.md", essay("", 1, "See [a](a.md) and [its intro](a.md#intro).\n"));
+        List<Problem> problems = problems();
+        assertThat(problems).extracting(Problem::file, Problem::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(file("essays/a.md"), 2),
+                org.assertj.core.groups.Tuple.tuple(file("essays/a.md"), 6));
+        assertThat(problems.get(0).message()).startsWith("malformed YAML: ");
+        assertThat(problems.get(1).message()).isEqualTo("link to '#outro': this essay has no heading with that id");
+    }
+
+    @Test
+    void aBodyProblemDoesNotHideTheOtherLinkProblemsOfItsFile() throws IOException {
+        write("essays/a.md", essay("", 1, "## Intro\n\nSee ![missing](../assets/a/none.svg) and [x](#intro-typo).\n"));
+        write("essays/b.md", essay("", 2, "See [a](a.md#intro) and [a](a.md#intr).\n"));
+        assertThat(problems()).containsExactly(
+                new Problem(file("essays/a.md"), 10, "image '../assets/a/none.svg' not found: no file "
+                        + "assets/a/none.svg"),
+                new Problem(file("essays/a.md"), 10, "link to '#intro-typo': this essay has no heading with that id"),
+                new Problem(file("essays/b.md"), 8, "cross-link to 'a.md#intr': essay 'a' has no heading with id "
+                        + "'intr'"));
+    }
+
+    @Test
+    void aLinkToAnEssayFileThatCannotBeReadIsNoLinkToAnUnknownEssay() throws IOException {
+        write("essays/a.md", essay("", 1, "See [b](b.md#somewhere) and [c](c.md).\n"));
+        write("essays/b.md", "no front matter\n");
+        write("essays/c.md", "---\ntitle: never closed\n");
+        assertThat(problems()).containsExactly(
+                new Problem(file("essays/b.md"), 1, "missing front matter: the file must start with a '---' line"),
+                new Problem(file("essays/c.md"), 1, "front matter opened here is never closed with a '---' line"));
+    }
+
+    @Test
+    void anInvalidSeriesFileIsNoUnknownSeriesToItsEssays() throws IOException {
+        write("series/basics.yaml", "title: Basics\norder: first\ndescription: The basics.\n");
+        write("essays/a.md", essay("", 1, "Body\n"));
+        write("essays/b.md", essay("", 2, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("series/basics.yaml"), 2,
+                "'order' must be a whole number, got 'first'"));
+    }
+
+    @Test
+    void essaysWithOtherProblemsStillTakePartInTheOrderCheck() throws IOException {
+        write("essays/a.md", essay("", 1, "Body\n").replace("title: An Essay", "title:"));
+        write("essays/b.md", essay("", 1, "Body\n"));
+        assertThat(problems()).containsExactly(
+                new Problem(file("essays/a.md"), 2, "missing required field 'title'"),
+                new Problem(file("essays/b.md"), 4, "order 1 is already used by 'a' in series 'basics'"));
+    }
+
+    // series files
+
+    @Test
+    void twoSeriesFilesWithOneSlugAreAProblemNamingBoth() throws IOException {
+        write("series/basics.yml", "title: Basics again\norder: 7\ndescription: The basics.\n");
+        write("essays/a.md", essay("", 1, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("series/basics.yml"), 0,
+                "series 'basics' is also defined in series/basics.yaml: keep one of the two files"));
+    }
+
+    @Test
+    void aDuplicateSeriesOrderIsReportedAtItsLineInTheFileRead() throws IOException {
+        write("series/more.yml", "title: More\ndescription: More.\norder: 1\n");
+        write("essays/a.md", essay("", 1, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("series/more.yml"), 3,
+                "order 1 is already used by series 'basics'"));
+    }
+
+    // text the outputs cannot carry, YAML's own refusals, nesting
+
+    @Test
+    void aControlCharacterInATitleIsReportedWithItsLineAndCodePoint() throws IOException {
+        write("essays/a.md", essay("aliases: [soft, \"max\\u0085\"]\n", 1, "Body\n")
+                .replace("title: An Essay", "title: \"The Soft\\x01max\""));
+        assertThat(problems()).containsExactly(
+                new Problem(file("essays/a.md"), 2, "'title' contains U+0001 (a control character), which is not "
+                        + "allowed in text"),
+                new Problem(file("essays/a.md"), 7, "'aliases' contains U+0085 (a control character), which is not "
+                        + "allowed in text"));
+    }
+
+    @Test
+    void aCharacterYamlRefusesIsReportedAtItsLine() throws IOException {
+        write("essays/a.md", essay("aliases: [soft, m\0ax]\n", 1, "Body\n"));
+        assertThat(problems()).containsExactly(new Problem(file("essays/a.md"), 7,
+                "malformed YAML: U+0000 (a control character) at column 18 is not allowed in YAML"));
+    }
+
+    @Test
+    void markdownNestedTooDeeplyIsAProblemOfItsFileAndTheOtherEssaysAreStillChecked() throws IOException {
+        write("essays/deep.md", essay("", 1, "Intro $x$.\n\n" + ">".repeat(3000) + " deep\n"));
+        write("essays/list.md", essay("", 2, "- ".repeat(3000) + "x\n"));
+        // within the file size limit, and deeper than a render thread's stack can follow
+        write("essays/struck.md", essay("", 3, "~~a ".repeat(120_000) + "x" + " b~~".repeat(120_000) + "\n"));
+        write("essays/a.md", essay("", 4, "See [deep](deep.md#anything), $y$ and [x](#nowhere).\n"));
+        var math = new FakeMath();
+        var problems = catchThrowableOfType(InvalidCorpusException.class,
+                () -> new CorpusReader(new MarkdownRenderer("/essays/{slug}", math)).read(dir)).problems();
+        assertThat(problems).containsExactly(
+                new Problem(file("essays/a.md"), 8, "link to '#nowhere': this essay has no heading with that id"),
+                new Problem(file("essays/deep.md"), 10, "Markdown nested too deeply to render: more than 100 levels "
+                        + "of block quotes or lists"),
+                new Problem(file("essays/list.md"), 8, "Markdown nested too deeply to render: more than 100 levels "
+                        + "of block quotes or lists"),
+                new Problem(file("essays/struck.md"), 8, "Markdown nested too deeply to render: its elements "
+                        + "(emphasis, links, images, block quotes or lists) nest inside one another deeper than the "
+                        + "renderer can follow"));
+        assertThat(math.prepared.get(0)).containsExactly(new Formula("y", false));
+    }
+
+    @Test
+    void problemMessagesNameFilesRelativeToTheContentDirectory() throws IOException {
+        write("essays/a.md", essay("", 1, "[x](ghost.md) ![y](../assets/a/none.svg) ![z](../../series/basics.yaml)\n"));
+        List<Problem> problems = problems();
+        assertThat(problems).hasSize(3);
+        assertThat(problems).extracting(Problem::message)
+                .allSatisfy(m -> assertThat(m).doesNotContain(dir.toString()))
+                .anySatisfy(m -> assertThat(m).contains("no file essays/ghost.md"))
+                .anySatisfy(m -> assertThat(m).contains("no file assets/a/none.svg"))
+                .anySatisfy(m -> assertThat(m).contains("is not under assets/"));
     }
 
     /** A math renderer that cannot parse {@code \\bad} and records what it was asked to prepare. */

@@ -137,4 +137,63 @@ class FrontMatterTest {
         assertThat(problems).containsExactly(at(2, "'published' must be an ISO date (YYYY-MM-DD), got '2026-13-01'"),
                 at(2, "'published' must be an ISO date (YYYY-MM-DD), got '1 May 2026'"));
     }
+
+    @Test
+    void controlCharactersInTextAreReportedOnTheFieldsLineWithTheirCodePoint() {
+        FrontMatter fm = parse("order: 1\ntitle: \"A\\x01B\"\n");
+        assertThat(fm.requiredText("title")).isNull();
+        assertThat(parse("title: \"A\\x7fB\"\n").requiredLine("title")).isNull();
+        assertThat(parse("title: \"A\\u0085B\"\n").requiredLine("title")).isNull();
+        assertThat(parse("title: \"A\\uFFFEB\"\n").requiredLine("title")).isNull();
+        assertThat(parse("title: \"A\\uD800B\"\n").requiredLine("title")).isNull();
+        assertThat(parse("title: \"A\\rB\"\n").requiredText("title")).isNull();
+        assertThat(problems).containsExactly(
+                at(3, "'title' contains U+0001 (a control character), which is not allowed in text"),
+                at(2, "'title' contains U+007F (a control character), which is not allowed in text"),
+                at(2, "'title' contains U+0085 (a control character), which is not allowed in text"),
+                at(2, "'title' contains U+FFFE (a non-character), which is not allowed in text"),
+                at(2, "'title' contains U+D800 (an unpaired surrogate), which is not allowed in text"),
+                at(2, "'title' contains U+000D (a carriage return), which is not allowed in text"));
+    }
+
+    @Test
+    void aOneLineFieldHoldsNoTabOrLineBreakWhileAParagraphMay() {
+        assertThat(parse("title: \"A\\tB\"\n").requiredLine("title")).isNull();
+        assertThat(parse("title: |\n  Line one\n  line two\n").requiredLine("title")).isNull();
+        assertThat(parse("title: |\n  Line one\n  line two\n").requiredText("title")).isEqualTo("Line one\nline two");
+        assertThat(parse("title: \"A\\tB\"\n").requiredText("title")).isEqualTo("A\tB");
+        assertThat(parse("title: >-\n  Folded over\n  two lines\n").requiredLine("title"))
+                .isEqualTo("Folded over two lines");
+        assertThat(parse("title: \"Emoji \\U0001F600 and \u00e9\"\n").requiredLine("title"))
+                .isEqualTo("Emoji \uD83D\uDE00 and \u00e9");
+        assertThat(problems).containsExactly(at(2, "'title' contains U+0009 (a tab): it must be one line"),
+                at(2, "'title' contains U+000A (a line break): it must be one line"));
+    }
+
+    @Test
+    void aControlCharacterInAListEntryIsReportedOnItsLine() {
+        assertThat(parse("tags:\n  - ok\n  - \"b\\x00d\"\n").stringList("tags", null, null)).containsExactly("ok");
+        assertThat(problems).containsExactly(
+                at(4, "'tags' contains U+0000 (a control character), which is not allowed in text"));
+    }
+
+    @Test
+    void aCharacterYamlDoesNotAllowIsReportedAtItsLineAndColumnWithItsCodePoint() {
+        assertThat(parse("title: A\norder: 1\ntags: [a, b\u0000c]\n")).isNull();
+        // far beyond the first chunk SnakeYAML reads ahead (1,024 characters), and after a character outside the BMP
+        String longYaml = "title: \uD83D\uDE00 A\n" + "tags: [aaaaaaaaaa]\n".repeat(200) + "order: \u00071\n";
+        assertThat(parse(longYaml)).isNull();
+        assertThat(problems).containsExactly(
+                at(4, "malformed YAML: U+0000 (a control character) at column 12 is not allowed in YAML"),
+                at(203, "malformed YAML: U+0007 (a control character) at column 8 is not allowed in YAML"));
+    }
+
+    @Test
+    void aYamlErrorFoundAfterWhereItsConstructOpenedSaysWhereThatWas() {
+        assertThat(parse("title: A\ntags: [a, b\norder: 1\n")).isNull();
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).line()).isEqualTo(4);
+        assertThat(problems.get(0).message()).startsWith("malformed YAML: ")
+                .endsWith("(while parsing a flow sequence that starts on line 3)");
+    }
 }

@@ -1,6 +1,7 @@
 package io.essays.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.Locale;
@@ -267,5 +268,57 @@ class MarkdownRendererTest {
                 body.blocks().get(0).masked(), false, 1, List.of());
         assertThat(body.blocks().get(0)).isEqualTo(copy).hasSameHashCodeAs(copy).hasToString(copy.toString());
         assertThat(body.blocks().get(1)).isNotEqualTo(copy);
+    }
+
+    // nesting: commonmark parses and renders nested blocks recursively, so depth is bounded before it parses
+
+    private static int tooDeepAt(String body, int lineOffset) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(NestingTooDeepException.class,
+                () -> new MarkdownRenderer("/essays/{slug}").render(body, lineOffset)).line();
+    }
+
+    @Test
+    void blockQuotesOrListsNestedBeyondTheLimitAreRefusedAtTheLineWhereTheyGoTooDeep() {
+        assertThat(tooDeepAt("Intro.\n\n" + ">".repeat(3000) + " deep\n", 7)).isEqualTo(10);
+        assertThat(tooDeepAt("- ".repeat(3000) + "x\n", 7)).isEqualTo(8);
+        assertThat(tooDeepAt("> 1. ".repeat(60) + "x\n", 0)).isEqualTo(1);
+        var indented = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            indented.append("  ".repeat(i)).append("- item\n");
+        }
+        assertThat(tooDeepAt(indented.toString(), 0)).isEqualTo(MarkdownRenderer.MAX_NESTING + 1);
+        assertThat(catchThrowable(() -> renderer.render(">".repeat(3000), 0))).hasMessage(
+                "Markdown nested too deeply to render: more than 100 levels of block quotes or lists");
+    }
+
+    @Test
+    void nestingUpToTheLimitRenders() {
+        String quotes = renderer.render(">".repeat(MarkdownRenderer.MAX_NESTING) + " deep", 0).html();
+        assertThat(quotes.split("<blockquote>", -1)).hasSize(MarkdownRenderer.MAX_NESTING + 1);
+        assertThat(quotes).contains("<p>deep</p>");
+        var indented = new StringBuilder();
+        for (int i = 0; i < MarkdownRenderer.MAX_NESTING; i++) {
+            indented.append("  ".repeat(i)).append("- item ").append(i).append('\n');
+        }
+        assertThat(renderer.render(indented.toString(), 0).html()).contains("item 99");
+    }
+
+    @Test
+    void aLongThematicBreakIsNoNesting() {
+        assertThat(html("Above\n\n" + "- ".repeat(300) + "\n\nBelow")).contains("<hr>");
+        assertThat(html("* ".repeat(300))).isEqualTo("<hr>");
+    }
+
+    @Test
+    void inlineNestingTooDeepForTheStackIsRefusedAtTheBodysFirstLine() throws InterruptedException {
+        // strikethrough inside strikethrough: no line has block nesting, but parsing it recurses once per level. On a
+        // thread with a small stack (a render thread has 1 MiB by default), so that it surely overflows
+        String body = "Fine.\n\n" + "~~a ".repeat(20_000) + "x" + " b~~".repeat(20_000) + "\n";
+        var line = new java.util.concurrent.atomic.AtomicInteger();
+        var small = new Thread(null, () -> line.set(tooDeepAt(body, 7)), "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertThat(line.get()).isEqualTo(8);
+        assertThat(renderer.render("Still fine after that: [a](b.md).", 0).links()).hasSize(1);
     }
 }

@@ -89,19 +89,26 @@ final class AssetReader {
     }
 
     /** Every file under {@code root} that is read as an asset, in the order they are read (and hashed). */
-    static List<Path> list(Path root) throws IOException {
+    static List<Path> list(Path root, List<Problem> problems) throws IOException {
+        List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
+            files = walk.filter(Files::isRegularFile)
                     .filter(p -> !hidden(root.relativize(p)))
                     .sorted()
                     .toList();
         }
+        return CorpusReader.withoutLinksOut(root.getParent(), files, problems);
+    }
+
+    /** Adds an asset file's name to a content hash exactly as {@link #read} does, before its bytes. */
+    static void digestName(MessageDigest digest, Path root, Path file) {
+        digest.update((DIRECTORY + "/" + relative(root, file)).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
     }
 
     /** Adds an asset file to a content hash exactly as {@link #read} does. */
     static void hash(MessageDigest digest, Path root, Path file, byte[] bytes) {
-        digest.update((DIRECTORY + "/" + relative(root, file)).getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
+        digestName(digest, root, file);
         digest.update(bytes);
     }
 
@@ -114,7 +121,7 @@ final class AssetReader {
         }
         List<Path> files;
         try {
-            files = list(root);
+            files = list(root, problems);
         } catch (IOException e) {
             problems.add(new Problem(root.toString(), 0, "cannot list directory: " + CorpusReader.reason(e)));
             return new Assets(valid, invalid);

@@ -110,28 +110,48 @@ public final class CorpusReader {
      */
     public static java.util.Optional<String> contentHash(Path contentDir) {
         var digest = sha256();
+        var problems = new ArrayList<Problem>();
         try {
-            for (Path path : files(contentDir.resolve("series"), new ArrayList<>())) {
-                hash(digest, path, Files.readAllBytes(path));
+            // streamed, a file at a time: the size limits are checked by the full read, and a file far over them (a
+            // stray video among the assets) must not be held in the heap whole just to be hashed
+            for (Path path : files(contentDir.resolve("series"), problems)) {
+                digestName(digest, path);
+                digestContent(digest, path);
             }
             Path assets = contentDir.resolve(AssetReader.DIRECTORY);
             if (Files.isDirectory(assets)) {
-                for (Path path : AssetReader.list(assets)) {
-                    AssetReader.hash(digest, assets, path, Files.readAllBytes(path));
+                for (Path path : AssetReader.list(assets, problems)) {
+                    AssetReader.digestName(digest, assets, path);
+                    digestContent(digest, path);
                 }
             }
-            for (Path path : files(contentDir.resolve("essays"), new ArrayList<>())) {
-                hash(digest, path, Files.readAllBytes(path));
+            for (Path path : files(contentDir.resolve("essays"), problems)) {
+                digestName(digest, path);
+                digestContent(digest, path);
             }
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(HexFormat.of().formatHex(digest.digest()));
+        // a problem of the listing (a link out of the content directory) is for the full read to report
+        return problems.isEmpty() ? java.util.Optional.of(HexFormat.of().formatHex(digest.digest())) : java.util.Optional.empty();
+    }
+
+    private static void digestName(MessageDigest digest, Path path) {
+        digest.update(path.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    static void digestContent(MessageDigest digest, Path path) throws IOException {
+        try (var in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
     }
 
     private static void hash(MessageDigest digest, Path path, byte[] bytes) {
-        digest.update(path.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
+        digestName(digest, path);
         digest.update(bytes);
     }
 
@@ -444,14 +464,34 @@ public final class CorpusReader {
             return List.of();
         }
         try (Stream<Path> stream = Files.list(dir)) {
-            return stream.filter(p -> !p.getFileName().toString().startsWith("."))
+            List<Path> listed = stream.filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
+            return withoutLinksOut(dir.getParent(), listed, problems);
         } catch (IOException e) {
             problems.add(new Problem(dir.toString(), 0, "cannot list directory: " + reason(e)));
             return List.of();
         }
+    }
+
+    /**
+     * {@code files} without those that are links to a file outside {@code contentDir}, each reported: a link within it
+     * is followed (a Kubernetes volume or a git-sync checkout is made of them), one out of it is not, so that no file
+     * of the server (its environment, its keys, an image of someone else's) is read or served as content.
+     */
+    static List<Path> withoutLinksOut(Path contentDir, List<Path> files, List<Problem> problems) throws IOException {
+        Path root = contentDir.toRealPath();
+        var inside = new ArrayList<Path>(files.size());
+        for (Path file : files) {
+            if (file.toRealPath().startsWith(root)) {
+                inside.add(file);
+            } else {
+                problems.add(new Problem(file.toString(), 0, "a link to a file outside the content directory; "
+                        + "it is not read"));
+            }
+        }
+        return inside;
     }
 
     /**

@@ -65,6 +65,26 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aLinkWithinTheContentDirectoryIsFollowedAndOneOutOfItIsAProblem(@TempDir Path elsewhere) throws IOException {
+        write("drafts/a.md", essay("", 1, "Linked in from drafts.\n"));
+        Files.createDirectories(dir.resolve("essays"));
+        Files.createSymbolicLink(dir.resolve("essays/a.md"), dir.resolve("drafts/a.md"));
+        Corpus corpus = reader.read(dir);
+        assertThat(corpus.essays()).extracting(EssaySource::slug).containsExactly("a");
+        assertThat(CorpusReader.contentHash(dir)).contains(corpus.contentHash());
+
+        Path secret = Files.writeString(elsewhere.resolve("environ"), "ESSAYS_ADMIN_TOKEN=secret\n");
+        Files.createSymbolicLink(dir.resolve("essays/b.md"), secret);
+        Files.createDirectories(dir.resolve("assets/a"));
+        Files.createSymbolicLink(dir.resolve("assets/a/x.png"), secret);
+        assertThat(problems()).containsExactly(
+                new Problem(file("assets/a/x.png"), 0, "a link to a file outside the content directory; it is not read"),
+                new Problem(file("essays/b.md"), 0, "a link to a file outside the content directory; it is not read"));
+        // nothing to compare: the full read reports it
+        assertThat(CorpusReader.contentHash(dir)).isEmpty();
+    }
+
+    @Test
     void theHashOfTheFilesAloneIsTheContentHashOfTheReadCorpus() throws IOException {
         write("essays/a.md", essay("", 1, "## Intro\n\nHello.\n"));
         String read = reader.read(dir).contentHash();

@@ -28,7 +28,7 @@ import io.essays.markdown.AssetResolver;
 import io.essays.markdown.BodyProblem;
 import io.essays.markdown.ExtractedLink;
 import io.essays.markdown.MarkdownRenderer;
-import io.essays.markdown.NestingTooDeepException;
+import io.essays.markdown.UnrenderableBodyException;
 import io.essays.markdown.RenderedBody;
 import io.essays.markdown.TocEntry;
 
@@ -371,7 +371,7 @@ public final class CorpusReader {
         RenderedBody rendered;
         try {
             rendered = renderer.render(essay.body(), essay.close() + 1, assets);
-        } catch (NestingTooDeepException e) {
+        } catch (UnrenderableBodyException e) {
             problems.add(new Problem(essay.file(), e.line(), e.getMessage()));
             return null;
         }

@@ -71,6 +71,8 @@ public final class MarkdownRenderer {
      * stack; no essay comes near a hundred.
      */
     public static final int MAX_NESTING = 100;
+    /** Most {@code <} in one body (the corpus's essays have at most a dozen): {@link UnrenderableBodyException}. */
+    public static final int MAX_ANGLE_BRACKETS = 10_000;
 
     private final Parser parser;
     /**
@@ -240,12 +242,20 @@ public final class MarkdownRenderer {
      * @param body       the Markdown after the front matter
      * @param lineOffset how many file lines precede the body, so reported lines are file lines
      * @param assets     resolves the essay's relative image destinations
-     * @throws NestingTooDeepException when the body is nested too deeply to render
+     * @throws UnrenderableBodyException when the body is nested too deeply to render
      */
     public RenderedBody render(String body, int lineOffset, AssetResolver assets) {
+        int brackets = 0;
+        for (int i = body.indexOf('<'); i >= 0; i = body.indexOf('<', i + 1)) {
+            if (++brackets > MAX_ANGLE_BRACKETS) {
+                throw new UnrenderableBodyException(lineOffset + lineOf(body, i) + 1, "more than " + MAX_ANGLE_BRACKETS
+                        + " '<' in one essay, where the Markdown parser's time grows with the square of their number; "
+                        + "the limit is passed on this line");
+            }
+        }
         int deep = tooDeepLine(body);
         if (deep >= 0) {
-            throw new NestingTooDeepException(lineOffset + deep + 1, "Markdown nested too deeply to render: more than "
+            throw new UnrenderableBodyException(lineOffset + deep + 1, "Markdown nested too deeply to render: more than "
                     + MAX_NESTING + " levels of block quotes or lists");
         }
         try {
@@ -255,10 +265,18 @@ public final class MarkdownRenderer {
             // recursive parse or walk of this one body. Catching it is safe here: the error unwinds only this body's
             // frames, commonmark makes a new document parser for each parse, and nothing shared keeps state between
             // bodies (MARKED is cleared on the way out)
-            throw new NestingTooDeepException(lineOffset + 1, "Markdown nested too deeply to render: its elements "
+            throw new UnrenderableBodyException(lineOffset + 1, "Markdown nested too deeply to render: its elements "
                     + "(emphasis, links, images, block quotes or lists) nest inside one another deeper than the "
                     + "renderer can follow");
         }
+    }
+
+    private static int lineOf(String text, int index) {
+        int line = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+            line++;
+        }
+        return line;
     }
 
     /**

@@ -36,7 +36,7 @@ public final class RenderingFingerprint {
     static final List<Class<?>> PIPELINE = List.of(AssetResolver.class, BodyProblem.class, DisplayMath.class,
             ExtractedLink.class, Figures.class, Formula.class, HtmlSafety.class, ImageAsset.class, ImageUse.class,
             InlineMath.class, InvalidMathException.class, KatexRenderer.class, LinkTarget.class, MarkdownRenderer.class,
-            MathExtension.class, MathRenderer.class, MathSwap.class, NestingTooDeepException.class, ProseBlock.class,
+            MathExtension.class, MathRenderer.class, MathSwap.class, UnrenderableBodyException.class, ProseBlock.class,
             RenderedBody.class, RenderingFingerprint.class, Snippets.class, TocEntry.class);
 
     private final SortedMap<String, String> inputs;

@@ -273,8 +273,21 @@ class MarkdownRendererTest {
     // nesting: commonmark parses and renders nested blocks recursively, so depth is bounded before it parses
 
     private static int tooDeepAt(String body, int lineOffset) {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(NestingTooDeepException.class,
+        return org.assertj.core.api.Assertions.catchThrowableOfType(UnrenderableBodyException.class,
                 () -> new MarkdownRenderer("/essays/{slug}").render(body, lineOffset)).line();
+    }
+
+    @Test
+    void aBodyOfTensOfThousandsOfAngleBracketsIsRefusedAtTheLineWhereItPassesTheLimit() {
+        // commonmark's inline parser takes time quadratic in them: 100 KB of '<' held an import for 16 s
+        String body = "Intro with x < y.\n\n" + "<".repeat(6_000) + "\n" + "<".repeat(6_000) + "a\n";
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(UnrenderableBodyException.class,
+                () -> new MarkdownRenderer("/essays/{slug}").render(body, 7));
+        assertThat(refused.line()).isEqualTo(11);
+        assertThat(refused).hasMessageStartingWith("more than 10000 '<' in one essay");
+        // as many as the limit still render
+        assertThat(new MarkdownRenderer("/essays/{slug}").render("`" + "<".repeat(9_999) + "`\n", 0).html())
+                .startsWith("<p><code>&lt;&lt;");
     }
 
     @Test

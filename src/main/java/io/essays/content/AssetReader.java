@@ -97,7 +97,7 @@ final class AssetReader {
                     .sorted()
                     .toList();
         }
-        return CorpusReader.withoutLinksOut(root.getParent(), files, problems);
+        return CorpusReader.withoutLinksOut(root.getParent(), root, files, problems);
     }
 
     /** Adds an asset file's name to a content hash exactly as {@link #read} does, before its bytes. */

@@ -111,23 +111,24 @@ public final class CorpusReader {
     public static java.util.Optional<String> contentHash(Path contentDir) {
         var digest = sha256();
         var problems = new ArrayList<Problem>();
+        byte[] buffer = new byte[64 * 1024];
         try {
             // streamed, a file at a time: the size limits are checked by the full read, and a file far over them (a
             // stray video among the assets) must not be held in the heap whole just to be hashed
             for (Path path : files(contentDir.resolve("series"), problems)) {
                 digestName(digest, path);
-                digestContent(digest, path);
+                digestContent(digest, path, buffer);
             }
             Path assets = contentDir.resolve(AssetReader.DIRECTORY);
             if (Files.isDirectory(assets)) {
                 for (Path path : AssetReader.list(assets, problems)) {
                     AssetReader.digestName(digest, assets, path);
-                    digestContent(digest, path);
+                    digestContent(digest, path, buffer);
                 }
             }
             for (Path path : files(contentDir.resolve("essays"), problems)) {
                 digestName(digest, path);
-                digestContent(digest, path);
+                digestContent(digest, path, buffer);
             }
         } catch (IOException e) {
             return java.util.Optional.empty();
@@ -141,9 +142,8 @@ public final class CorpusReader {
         digest.update((byte) 0);
     }
 
-    static void digestContent(MessageDigest digest, Path path) throws IOException {
+    private static void digestContent(MessageDigest digest, Path path, byte[] buffer) throws IOException {
         try (var in = Files.newInputStream(path)) {
-            byte[] buffer = new byte[64 * 1024];
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 digest.update(buffer, 0, n);
             }
@@ -468,7 +468,7 @@ public final class CorpusReader {
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();
-            return withoutLinksOut(dir.getParent(), listed, problems);
+            return withoutLinksOut(dir.getParent(), dir, listed, problems);
         } catch (IOException e) {
             problems.add(new Problem(dir.toString(), 0, "cannot list directory: " + reason(e)));
             return List.of();
@@ -480,11 +480,15 @@ public final class CorpusReader {
      * is followed (a Kubernetes volume or a git-sync checkout is made of them), one out of it is not, so that no file
      * of the server (its environment, its keys, an image of someone else's) is read or served as content.
      */
-    static List<Path> withoutLinksOut(Path contentDir, List<Path> files, List<Problem> problems) throws IOException {
+    static List<Path> withoutLinksOut(Path contentDir, Path dir, List<Path> files, List<Problem> problems)
+            throws IOException {
         Path root = contentDir.toRealPath();
+        // a listing never descends into a linked directory, so only the directory listed and the links in it can lead
+        // out: a plain file of a directory inside is inside, without resolving its path
+        boolean dirInside = dir.toRealPath().startsWith(root);
         var inside = new ArrayList<Path>(files.size());
         for (Path file : files) {
-            if (file.toRealPath().startsWith(root)) {
+            if (dirInside && !Files.isSymbolicLink(file) || file.toRealPath().startsWith(root)) {
                 inside.add(file);
             } else {
                 problems.add(new Problem(file.toString(), 0, "a link to a file outside the content directory; "

@@ -85,6 +85,15 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aDirectoryLinkedOutOfTheContentDirectoryIsNotRead(@TempDir Path elsewhere) throws IOException {
+        Files.writeString(elsewhere.resolve("a.md"), essay("", 1, "Outside.\n"));
+        Files.createSymbolicLink(dir.resolve("essays"), elsewhere);
+        assertThat(problems()).contains(
+                new Problem(file("essays/a.md"), 0, "a link to a file outside the content directory; it is not read"));
+        assertThat(CorpusReader.contentHash(dir)).isEmpty();
+    }
+
+    @Test
     void theHashOfTheFilesAloneIsTheContentHashOfTheReadCorpus() throws IOException {
         write("essays/a.md", essay("", 1, "## Intro\n\nHello.\n"));
         String read = reader.read(dir).contentHash();

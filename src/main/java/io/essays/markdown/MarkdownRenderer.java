@@ -669,6 +669,13 @@ public final class MarkdownRenderer {
                         problems.add(new BodyProblem(line, "relative link '" + link.getDestination()
                                 + "' is not an essay file: link to another essay as 'slug.md' or use an absolute https URL"));
                     }
+                    case UNSAFE -> {
+                        linkSpans.add(new ProseBlock.Span(start, text.length(), null));
+                        String dest = link.getDestination();
+                        problems.add(new BodyProblem(line, "link '" + (dest.length() <= 60 ? dest : dest.substring(0, 57)
+                                + "...") + "' is never rendered: only http, https and mailto links, and links to "
+                                + "other essays and headings, are kept"));
+                    }
                     default -> linkSpans.add(new ProseBlock.Span(start, text.length(), null));
                 }
             } else if (n instanceof Image || n instanceof Figures.AssetImage) {

@@ -57,6 +57,11 @@ class MarkdownRendererTest {
     void dangerousUrlsNeverReachTheOutput() {
         assertThat(html("[x](javascript:alert(1)) [y](data:text/html,hi) [z](JaVaScRiPt:evil)"))
                 .doesNotContainIgnoringCase("javascript").doesNotContain("data:");
+        // and the author is told, at the line
+        assertThat(new MarkdownRenderer("/essays/{slug}").render("Intro.\n\n[x](javascript:alert(1)) [m](mailto:a@example.org)", 4)
+                .problems()).extracting(BodyProblem::line, BodyProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(7, "link 'javascript:alert(1)' is never rendered: only http, https and "
+                        + "mailto links, and links to other essays and headings, are kept"));
     }
 
     @Test
@@ -193,7 +198,13 @@ class MarkdownRendererTest {
         assertThat(body.html()).contains("src=\"https://example.com/p.png\"").doesNotContain("img/p.png")
                 .doesNotContain("javascript");
         assertThat(body.problems()).extracting(BodyProblem::line, BodyProblem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(6, "image 'img/p.png' is not an asset: no assets are known here"));
+                org.assertj.core.groups.Tuple.tuple(6, "image 'img/p.png' is not an asset: no assets are known here"),
+                org.assertj.core.groups.Tuple.tuple(6, "image 'javascript:x' is neither an asset under assets/ nor an "
+                        + "https URL, so no page could show it"));
+        assertThat(renderer.render("![plain](http://example.com/p.png) ![inline](data:image/png;base64,AAAA)", 0)
+                .problems()).extracting(BodyProblem::message).containsExactly(
+                "image 'http://example.com/p.png' is neither an asset under assets/ nor an https URL, so no page could show it",
+                "image 'data:image/png;base64,AAAA' is neither an asset under assets/ nor an https URL, so no page could show it");
     }
 
     @Test

@@ -136,7 +136,16 @@ final class FrontMatter {
             report(keyNode, "'" + key + "' must not be empty");
             return null;
         }
-        return isPlainText(keyNode, key, value, multiLine) ? value : null;
+        if (!isPlainText(keyNode, key, value, multiLine)) {
+            return null;
+        }
+        if (value.codePoints().allMatch(FrontMatter::invisible)) {
+            // strip() keeps format characters: a title of zero-width spaces would be shown as nothing at all
+            report(keyNode, "'" + key + "' must not be empty: it holds only invisible characters, the first "
+                    + describe(value.codePointAt(0)));
+            return null;
+        }
+        return value;
     }
 
     /**
@@ -155,6 +164,11 @@ final class FrontMatter {
         report(node, "'" + key + "' contains " + describe(bad) + (lineBreak ? ": it must be one line"
                 : ", which is not allowed in text"));
         return false;
+    }
+
+    /** Whether {@code c} shows nothing: white space, or a format character (U+200B, U+2060, U+FEFF …). */
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
     /** The first code point of {@code text} that {@link #isPlainText} refuses, or -1. */
@@ -176,7 +190,8 @@ final class FrontMatter {
         String what = c == '\t' ? "a tab" : c == '\n' ? "a line break" : c == '\r' ? "a carriage return"
                 : c < 0x20 || (c >= 0x7F && c <= 0x9F) ? "a control character"
                 : c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE ? "an unpaired surrogate"
-                : c == 0xFFFE || c == 0xFFFF ? "a non-character" : "a character";
+                : c == 0xFFFE || c == 0xFFFF ? "a non-character"
+                : Character.getType(c) == Character.FORMAT ? "a format character" : "a character";
         return String.format(java.util.Locale.ROOT, "U+%04X (%s)", c, what);
     }
 

@@ -92,9 +92,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected error on %s", instance(uri));
+        LOG.errorf(logged(e), "Unexpected error on %s", instance(uri));
         return response(500, "internal-error", "Internal Server Error",
                 "The server failed to answer this request; it has been logged.", uri);
+    }
+
+    /** Longest exception message logged: some quote their whole input (a feed entry's HTML), on every request. */
+    static final int LOGGED_MESSAGE = 1_000;
+
+    /** {@code e} as logged: with its stack trace, and its message cut to {@link #LOGGED_MESSAGE} characters. */
+    static Throwable logged(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.length() <= LOGGED_MESSAGE) {
+            return e;
+        }
+        var cut = new RuntimeException(e.getClass().getName() + ": " + message.substring(0, LOGGED_MESSAGE) + "… ("
+                + message.length() + " characters)", e.getCause());
+        cut.setStackTrace(e.getStackTrace());
+        return cut;
     }
 
     static Response response(int status, String type, String title, String detail, UriInfo uri) {

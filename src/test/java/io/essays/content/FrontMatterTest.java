@@ -157,6 +157,17 @@ class FrontMatterTest {
     }
 
     @Test
+    void aTitleOfInvisibleCharactersOnlyIsEmpty() {
+        assertThat(parse("title: \"\u200B\u200B\"\n").requiredLine("title")).isNull();
+        assertThat(parse("title: \"\u2060 \uFEFF\"\n").requiredLine("title")).isNull();
+        assertThat(parse("title: \"Zero\u200Bwidth inside is kept\"\n").requiredLine("title"))
+                .isEqualTo("Zero\u200Bwidth inside is kept");
+        assertThat(problems).containsExactly(
+                at(2, "'title' must not be empty: it holds only invisible characters, the first U+200B (a format character)"),
+                at(2, "'title' must not be empty: it holds only invisible characters, the first U+2060 (a format character)"));
+    }
+
+    @Test
     void aOneLineFieldHoldsNoTabOrLineBreakWhileAParagraphMay() {
         assertThat(parse("title: \"A\\tB\"\n").requiredLine("title")).isNull();
         assertThat(parse("title: |\n  Line one\n  line two\n").requiredLine("title")).isNull();

@@ -55,10 +55,6 @@ final class Figures {
         return d.regionMatches(true, 0, "https:", 0, "https:".length());
     }
 
-    private static String abbreviate(String url) {
-        return url.length() <= 60 ? url : url.substring(0, 57) + "...";
-    }
-
     /** Rewrites {@code document} in place; adds problems and the asset images in document order. */
     static void prepare(Node document, AssetResolver assets, String assetBaseUrl, int offset,
                         List<BodyProblem> problems, List<ImageUse> uses) {
@@ -83,8 +79,8 @@ final class Figures {
                 // never rendered (javascript:, data:, mailto:), or blocked as mixed content on https pages (http:):
                 // the author hears of it rather than finding an empty or broken image
                 if (kind == LinkTarget.Kind.UNSAFE || !isHttps(destination)) {
-                    problems.add(new BodyProblem(line, "image '" + abbreviate(destination) + "' is neither an asset "
-                            + "under assets/ nor an https URL, so no page could show it"));
+                    problems.add(new BodyProblem(line, "image '" + MarkdownRenderer.abbreviate(destination)
+                            + "' is neither an asset under assets/ nor an https URL, so no page could show it"));
                 }
                 placed.add(image);
                 continue;

@@ -271,6 +271,12 @@ public final class MarkdownRenderer {
         }
     }
 
+    /** {@code text} on one line and at most 60 characters, as a problem quotes a formula or a URL. */
+    static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+    }
+
     private static int lineOf(String text, int index) {
         int line = 0;
         for (int i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
@@ -671,10 +677,9 @@ public final class MarkdownRenderer {
                     }
                     case UNSAFE -> {
                         linkSpans.add(new ProseBlock.Span(start, text.length(), null));
-                        String dest = link.getDestination();
-                        problems.add(new BodyProblem(line, "link '" + (dest.length() <= 60 ? dest : dest.substring(0, 57)
-                                + "...") + "' is never rendered: only http, https and mailto links, and links to "
-                                + "other essays and headings, are kept"));
+                        problems.add(new BodyProblem(line, "link '" + abbreviate(link.getDestination()) + "' is never "
+                                + "rendered: only http, https and mailto links, and links to other essays and headings, "
+                                + "are kept"));
                     }
                     default -> linkSpans.add(new ProseBlock.Span(start, text.length(), null));
                 }
@@ -705,10 +710,6 @@ public final class MarkdownRenderer {
             }
         }
 
-        private static String abbreviate(String tex) {
-            String oneLine = tex.replaceAll("\\s+", " ");
-            return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
-        }
 
         /** Records where a new source line starts in the block's text, for lines of mentions. */
         private void markLine(Node n, int at, List<ProseBlock.LineStart> lines) {

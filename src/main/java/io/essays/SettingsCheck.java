@@ -40,6 +40,12 @@ public class SettingsCheck {
             wrong.add("essays.admin-token (env ESSAYS_ADMIN_TOKEN) must have at least " + MIN_TOKEN_LENGTH
                     + " characters (e.g. openssl rand -hex 32), got " + token.length());
         }
+        String webhookSecret = config.webhooks().secret().orElse("");
+        if (!webhookSecret.isBlank() && webhookSecret.length() < MIN_TOKEN_LENGTH) {
+            // receivers trust a delivery by its signature: a guessable key lets anyone announce a release
+            wrong.add("essays.webhooks.secret (env ESSAYS_WEBHOOK_SECRET) must have at least " + MIN_TOKEN_LENGTH
+                    + " characters (e.g. openssl rand -hex 32), got " + webhookSecret.length());
+        }
         notNegative(wrong, "essays.http.max-age", null, config.http().maxAge());
         notNegative(wrong, "essays.http.stale-while-revalidate", null, config.http().staleWhileRevalidate());
         notNegative(wrong, "essays.embed.cache-age", null, config.embed().cacheAge());

@@ -77,6 +77,7 @@ class SettingsTest {
         EssaysConfig essays = config(Map.of(
                 "ESSAYS_URL_TEMPLATE", "/posts",
                 "ESSAYS_ADMIN_TOKEN", "change-me",
+                "ESSAYS_WEBHOOK_SECRET", "change-me",
                 "essays.http.max-age", "-60s",
                 "essays.embed.cache-age", "-1d",
                 "essays.sync.retained-releases", "0",
@@ -87,6 +88,7 @@ class SettingsTest {
         assertThat(SettingsCheck.problems(essays)).containsExactly(
                 "essays.essay-url-template (env ESSAYS_URL_TEMPLATE) must contain {slug} once and no whitespace, got '/posts'",
                 "essays.admin-token (env ESSAYS_ADMIN_TOKEN) must have at least 16 characters (e.g. openssl rand -hex 32), got 9",
+                "essays.webhooks.secret (env ESSAYS_WEBHOOK_SECRET) must have at least 16 characters (e.g. openssl rand -hex 32), got 9",
                 "essays.http.max-age must not be negative, got PT-1M",
                 "essays.embed.cache-age must not be negative, got PT-24H",
                 "essays.sync.retained-releases must be at least 1, got 0",

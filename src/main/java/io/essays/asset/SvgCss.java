@@ -103,7 +103,8 @@ final class SvgCss {
             if (close < 0) {
                 return null;
             }
-            reference = text.substring(i, close);
+            // blanks before the ')' belong to the url(, not to the reference
+            reference = text.substring(i, close).stripTrailing();
         }
         if (reference.indexOf('\n') >= 0 || reference.indexOf('\r') >= 0) {
             return null;

@@ -56,6 +56,8 @@ public class ImportJobs {
         return t;
     });
     private ImportStatus running;
+    /** Set at shutdown: an import that fails from then on was stopped (its transaction rolls back), not broken. */
+    private volatile boolean stopping;
 
     ImportJobs(ImportService imports, CorpusState state, EssaysConfig config, Clock clock, MeterRegistry registry) {
         this.imports = imports;
@@ -98,6 +100,7 @@ public class ImportJobs {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         worker.shutdownNow();
     }
 
@@ -142,14 +145,18 @@ public class ImportJobs {
             done = finished(job, "failed", null, kept(problems, contentDir), problems.size() + " problem(s) in the corpus"
                     + (problems.size() > KEPT_PROBLEMS ? "; the first " + KEPT_PROBLEMS + " are listed" : ""));
         } catch (ImportFailedException e) {
-            LOG.error("Import of " + config.contentDir() + ": " + e.getMessage(), e);
-            done = finished(job, "failed", null, null, e.getMessage() + "; nothing changed, "
+            if (!stopping) {
+                LOG.error("Import of " + config.contentDir() + ": " + e.getMessage(), e);
+            }
+            done = stopping ? stopped(job) : finished(job, "failed", null, null, e.getMessage() + "; nothing changed, "
                     + imports.served().map(id -> "release " + id + " is still served").orElse("no release is served yet"));
         } catch (RuntimeException | Error e) {
-            LOG.error("Import of " + config.contentDir() + " failed", e);
-            done = finished(job, "failed", null, null, ImportFailedException.describe(e));
+            if (!stopping) {
+                LOG.error("Import of " + config.contentDir() + " failed", e);
+            }
+            done = stopping ? stopped(job) : finished(job, "failed", null, null, ImportFailedException.describe(e));
         }
-        if (done.error() != null) {
+        if (done.error() != null && !stopping) {
             // every failed import, at startup (in the foreground or not) or asked for: what the replica serves now
             LOG.warn(imports.stillServing(done.problems() != null ? "Content has problems" : "The import failed"));
         }
@@ -159,6 +166,12 @@ public class ImportJobs {
             running = null;
         }
         return done;
+    }
+
+    /** An import the shutdown stopped halfway (KaTeX cancelled, the pool interrupted): said once, without a trace. */
+    private ImportStatus stopped(ImportStatus job) {
+        LOG.info("Import stopped by the shutdown; its transaction is rolled back, nothing changed");
+        return finished(job, "failed", null, null, "stopped by the shutdown; nothing changed");
     }
 
     private ImportStatus finished(ImportStatus job, String outcome, ImportOutcome result,

@@ -50,9 +50,10 @@ final class Figures {
         }
     }
 
+    /** An https URL, or a protocol-relative one, which a page served over https loads over https. */
     private static boolean isHttps(String destination) {
         String d = destination.strip();
-        return d.regionMatches(true, 0, "https:", 0, "https:".length());
+        return d.regionMatches(true, 0, "https:", 0, "https:".length()) || d.startsWith("//");
     }
 
     /** Rewrites {@code document} in place; adds problems and the asset images in document order. */

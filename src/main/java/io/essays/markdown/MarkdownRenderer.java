@@ -66,7 +66,7 @@ import org.jsoup.nodes.Element;
 public final class MarkdownRenderer {
     static final int WORDS_PER_MINUTE = 230;
     /**
-     * Most levels of block quotes and lists one line may be nested in ({@link #tooDeepLine}). commonmark parses and
+     * Most levels of block quotes and lists one line may be nested in ({@link #refusal}). commonmark parses and
      * renders nested blocks recursively, and a body nested a few thousand levels deep (3 KB of {@code >}) overflows the
      * stack; no essay comes near a hundred.
      */
@@ -184,7 +184,7 @@ public final class MarkdownRenderer {
 
     /** {@link #formulas(String)}, or none for a body nested too deeply to render (rendering it reports that). */
     private Set<Formula> formulasIfRenderable(String body) {
-        if (tooDeepLine(body) >= 0) {
+        if (refusal(body) != null) {
             return Set.of();
         }
         try {
@@ -245,18 +245,9 @@ public final class MarkdownRenderer {
      * @throws UnrenderableBodyException when the body is nested too deeply to render
      */
     public RenderedBody render(String body, int lineOffset, AssetResolver assets) {
-        int brackets = 0;
-        for (int i = body.indexOf('<'); i >= 0; i = body.indexOf('<', i + 1)) {
-            if (++brackets > MAX_ANGLE_BRACKETS) {
-                throw new UnrenderableBodyException(lineOffset + lineOf(body, i) + 1, "more than " + MAX_ANGLE_BRACKETS
-                        + " '<' in one essay, where the Markdown parser's time grows with the square of their number; "
-                        + "the limit is passed on this line");
-            }
-        }
-        int deep = tooDeepLine(body);
-        if (deep >= 0) {
-            throw new UnrenderableBodyException(lineOffset + deep + 1, "Markdown nested too deeply to render: more than "
-                    + MAX_NESTING + " levels of block quotes or lists");
+        Refusal refused = refusal(body);
+        if (refused != null) {
+            throw new UnrenderableBodyException(lineOffset + refused.line() + 1, refused.message());
         }
         try {
             return renderChecked(body, lineOffset, assets);
@@ -277,40 +268,80 @@ public final class MarkdownRenderer {
         return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
     }
 
-    private static int lineOf(String text, int index) {
-        int line = 0;
-        for (int i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-            line++;
-        }
-        return line;
+    /** A body refused before it is parsed: the zero-based line where it goes wrong, and what is wrong. */
+    record Refusal(int line, String message) {
     }
 
     /**
-     * The zero-based line of {@code body} where block quotes and lists nest deeper than {@link #MAX_NESTING}, or -1:
-     * read before commonmark parses, which is where a deeply nested body first overflows the stack. A line's leading
-     * run of container markers is counted: each {@code >} and each list marker ({@code -}, {@code +}, {@code *}, or 1
-     * to 9 digits and {@code .} or {@code )}, then a space, a tab or the line's end) is one level, and the
-     * indentation before and between them (less the one space that ends a marker) one level per two columns, since a
-     * nested list item is indented at least two past its parent. A line opens a container only inside those it
-     * continues, by repeating their markers or indentation, so this bounds the depth commonmark gives it from above.
-     * A line of nothing but {@code -} or {@code *} is a thematic break, not lists.
+     * Why {@code body} is not parsed at all, or null, read line by line before anything parses it (the formula scan
+     * does first): where block quotes and lists nest deeper than {@link #MAX_NESTING}, which is where a deeply nested
+     * body first overflows the stack, or where its {@code <} pass {@link #MAX_ANGLE_BRACKETS}, for which commonmark's
+     * inline parser takes quadratic time. A line's leading run of container markers is counted: each {@code >} and
+     * each list marker ({@code -}, {@code +}, {@code *}, or 1 to 9 digits and {@code .} or {@code )}, then a space, a
+     * tab or the line's end) is one level, and the indentation before and between them (less the one space that ends
+     * a marker) one level per two columns, since a nested list item is indented at least two past its parent. A line
+     * opens a container only inside those it continues, by repeating their markers or indentation, so this bounds the
+     * depth commonmark gives it from above. A line of nothing but {@code -} or {@code *} is a thematic break, not
+     * lists. Lines of a fenced code block count for neither: commonmark parses neither blocks nor inlines in them.
      */
-    static int tooDeepLine(String body) {
+    static Refusal refusal(String body) {
         int line = 0;
+        int brackets = 0;
+        char fence = 0;
+        int fenceLength = 0;
         for (int start = 0; start < body.length(); line++) {
             int end = body.indexOf('\n', start);
             if (end < 0) {
                 end = body.length();
             }
-            if (nesting(body, start, end) > MAX_NESTING) {
-                return line;
+            int at = fenceStart(body, start, end);
+            int run = at < 0 ? 0 : run(body, at, end);
+            if (fence != 0) {
+                // a closing fence: the same character, at least as many, nothing after but blanks
+                if (run >= fenceLength && body.charAt(at) == fence && body.substring(at + run, end).isBlank()) {
+                    fence = 0;
+                }
+            } else if (run >= 3 && (body.charAt(at) == '~' || body.indexOf('`', at + run) < 0
+                    || body.indexOf('`', at + run) >= end)) {
+                fence = body.charAt(at);
+                fenceLength = run;
+            } else {
+                if (nesting(body, start, end) > MAX_NESTING) {
+                    return new Refusal(line, "Markdown nested too deeply to render: more than " + MAX_NESTING
+                            + " levels of block quotes or lists");
+                }
+                for (int i = start; i < end; i++) {
+                    if (body.charAt(i) == '<' && ++brackets > MAX_ANGLE_BRACKETS) {
+                        return new Refusal(line, "more than " + MAX_ANGLE_BRACKETS + " '<' in one essay outside "
+                                + "fenced code, where the Markdown parser's time grows with the square of their number; "
+                                + "the limit is passed on this line");
+                    }
+                }
             }
             start = end + 1;
         }
-        return -1;
+        return null;
     }
 
-    /** The nesting of the line {@code text[start, end)} as {@link #tooDeepLine} counts it. */
+    /** Where a fence of {@code `} or {@code ~} may start on the line {@code text[start, end)}: after at most 3 spaces. */
+    private static int fenceStart(String text, int start, int end) {
+        int i = start;
+        while (i < end && i - start < 3 && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i < end && (text.charAt(i) == '`' || text.charAt(i) == '~') ? i : -1;
+    }
+
+    /** How many times the character at {@code at} repeats from there, before {@code end}. */
+    private static int run(String text, int at, int end) {
+        int i = at;
+        while (i < end && text.charAt(i) == text.charAt(at)) {
+            i++;
+        }
+        return i - at;
+    }
+
+    /** The nesting of the line {@code text[start, end)} as {@link #refusal} counts it. */
     private static int nesting(String text, int start, int end) {
         int levels = 0;
         int columns = 0;
@@ -677,9 +708,14 @@ public final class MarkdownRenderer {
                     }
                     case UNSAFE -> {
                         linkSpans.add(new ProseBlock.Span(start, text.length(), null));
-                        problems.add(new BodyProblem(line, "link '" + abbreviate(link.getDestination()) + "' is never "
-                                + "rendered: only http, https and mailto links, and links to other essays and headings, "
-                                + "are kept"));
+                        // a URI mentioned in prose (s3://bucket/key), which the autolink extension makes a link of,
+                        // stays text; a link the author wrote to one is reported
+                        if (!(link.getFirstChild() instanceof Text only && only.getNext() == null
+                                && only.getLiteral().equals(link.getDestination()))) {
+                            problems.add(new BodyProblem(line, "link '" + abbreviate(link.getDestination()) + "' is "
+                                    + "never rendered: only http, https and mailto links, and links to other essays and "
+                                    + "headings, are kept"));
+                        }
                     }
                     default -> linkSpans.add(new ProseBlock.Span(start, text.length(), null));
                 }

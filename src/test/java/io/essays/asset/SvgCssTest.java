@@ -10,7 +10,8 @@ class SvgCssTest {
     @Test
     void fragmentReferencesPassQuotedOrNotWithBlanks() {
         for (String css : new String[] {".a{fill:url(#g)}", ".a{fill:url( #g )}", ".a{fill:url(\"#g\")}",
-                ".a{fill:url( '#g' ) ; stroke:url(#h)}", ".a{fill:url(#g)} .b{fill:url(#h)} .c{clip-path:url(#p1)}"}) {
+                ".a{fill:url( '#g' ) ; stroke:url(#h)}", ".a{fill:url(\n#g\n)}",
+                ".a{fill:url(#g)} .b{fill:url(#h)} .c{clip-path:url(#p1)}"}) {
             assertThat(SvgCss.problem(css)).as(css).isNull();
         }
     }
@@ -28,7 +29,7 @@ class SvgCssTest {
     void anUnterminatedUrlIsRefusedHoweverManyThereAre() {
         assertThat(SvgCss.problem(".a{fill:url(#g")).isEqualTo("an unterminated url( is not allowed in CSS");
         assertThat(SvgCss.problem(".a{fill:url(\"#g)}")).isEqualTo("an unterminated url( is not allowed in CSS");
-        assertThat(SvgCss.problem(".a{fill:url(#g\n)}")).isEqualTo("an unterminated url( is not allowed in CSS");
+        assertThat(SvgCss.problem(".a{fill:url(#g\nh)}")).isEqualTo("an unterminated url( is not allowed in CSS");
         // the shape that took a pattern minutes: thousands of url( on one line, none closed
         assertThat(SvgCss.problem("rect{fill:" + "url(".repeat(24_000) + "}"))
                 .isEqualTo("an unterminated url( is not allowed in CSS");

@@ -302,6 +302,30 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void fencedCodeCountsForNeitherLimit() {
+        var renderer = new MarkdownRenderer("/essays/{slug}");
+        String cpp = "```cpp\n" + "std::vector<std::vector<int>> v;\n".repeat(4_000) + "```\n";
+        assertThat(renderer.render("Templates:\n\n" + cpp + "\nAfter.\n", 0).problems()).isEmpty();
+        assertThat(renderer.render("~~~text\n" + ">".repeat(120) + "\n~~~\n", 0).html()).contains("&gt;&gt;&gt;");
+        // the fence closes: what follows counts again
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(UnrenderableBodyException.class,
+                () -> renderer.render("```\ncode\n```\n\n" + ">".repeat(120) + " deep\n", 3));
+        assertThat(refused.line()).isEqualTo(8);
+        // an inline code span that opens a line is no fence
+        assertThat(MarkdownRenderer.refusal("```x``` and then\n" + ">".repeat(120) + "\n")).isNotNull();
+    }
+
+    @Test
+    void aUriInProseIsTextButALinkWrittenToAnUnsafeSchemeIsAProblem() {
+        var renderer = new MarkdownRenderer("/essays/{slug}");
+        assertThat(renderer.render("Weights live at s3://bucket/key and ftp://example.org/x.\n", 0).problems()).isEmpty();
+        assertThat(renderer.render("[weights](s3://bucket/key)\n", 0).problems()).extracting(BodyProblem::message)
+                .containsExactly("link 's3://bucket/key' is never rendered: only http, https and mailto links, and links "
+                        + "to other essays and headings, are kept");
+        assertThat(renderer.render("![cdn](//cdn.example.org/p.png)\n", 0).problems()).isEmpty();
+    }
+
+    @Test
     void blockQuotesOrListsNestedBeyondTheLimitAreRefusedAtTheLineWhereTheyGoTooDeep() {
         assertThat(tooDeepAt("Intro.\n\n" + ">".repeat(3000) + " deep\n", 7)).isEqualTo(10);
         assertThat(tooDeepAt("- ".repeat(3000) + "x\n", 7)).isEqualTo(8);

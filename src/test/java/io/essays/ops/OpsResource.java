@@ -16,7 +16,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class OpsResource implements QuarkusTestResourceLifecycleManager {
     static Path corpus;
     static WebhookReceiver receiver;
-    static final String SECRET = "whsec-test";
+    static final String SECRET = "whsec-test-0123456789";
 
     @Override
     public Map<String, String> start() {

@@ -64,7 +64,7 @@ class ReplicasIT {
         env = Map.of(
                 "ESSAYS_SYNC_SECRET", "it-sync-secret-shared-by-both-replicas",
                 "ESSAYS_WEBHOOK_TARGETS", receiver.url(),
-                "ESSAYS_WEBHOOK_SECRET", "it-secret",
+                "ESSAYS_WEBHOOK_SECRET", "it-webhook-secret-0123",
                 "ESSAYS_DB_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
                 "ESSAYS_DB_USER", "postgres",
                 "ESSAYS_DB_PASSWORD", "postgres",
@@ -332,7 +332,7 @@ class ReplicasIT {
         var announced = new ArrayList<Long>();
         for (WebhookReceiver.Received r : receiver.received()) {
             announced.add(JSON.readTree(r.body()).get("releaseId").asLong());
-            assertThat(BackgroundImportTest.signatureVerifies(r, "it-secret")).isTrue();
+            assertThat(BackgroundImportTest.signatureVerifies(r, "it-webhook-secret-0123")).isTrue();
         }
         assertThat(announced).as("no release announced twice, none left out").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(releases);

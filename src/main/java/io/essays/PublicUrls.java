@@ -32,14 +32,16 @@ public class PublicUrls {
         String template = config.pageUrlTemplate();
         int at = template.indexOf("{slug}");
         if (at < 0 || template.indexOf("{slug}", at + 1) >= 0 || !isAbsoluteHttp(template.replace("{slug}", "x"))) {
-            throw new IllegalStateException("essays.page-url-template must be an absolute http(s) URL with {slug} once, got '"
+            throw new IllegalStateException("essays.page-url-template (env ESSAYS_PAGE_URL_TEMPLATE) must be an absolute "
+                    + "http(s) URL with {slug} once, got '"
                     + template + "'");
         }
         this.pagePrefix = template.substring(0, at);
         this.pageSuffix = template.substring(at + "{slug}".length());
         String base = config.publicBaseUrl();
         if (!isAbsoluteHttp(base)) {
-            throw new IllegalStateException("essays.public-base-url must be an absolute http(s) URL, got '" + base + "'");
+            throw new IllegalStateException("essays.public-base-url (env ESSAYS_PUBLIC_BASE_URL) must be an absolute http(s) "
+                    + "URL, got '" + base + "'");
         }
         this.publicBase = URI.create(base.endsWith("/") ? base : base + "/");
         this.assetBase = absolute(config.assetBaseUrl());

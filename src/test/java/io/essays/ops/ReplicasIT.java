@@ -392,7 +392,8 @@ class ReplicasIT {
             Files.writeString(essay, original);
         }
         assertThat(Files.readString(log))
-                .contains("essays.page-url-template must be an absolute http(s) URL with {slug} once, got '/essays/{slug}'")
+                .contains("essays.page-url-template (env ESSAYS_PAGE_URL_TEMPLATE) must be an absolute http(s) URL with {slug} once, "
+                        + "got '/essays/{slug}'")
                 .doesNotContain("Imported");
         assertThat(json(a, "/api/v1/releases?limit=100")).hasSize(releases);
     }
@@ -431,7 +432,7 @@ class ReplicasIT {
         for (JsonNode e : json(a, "/api/v1/essays").get("items")) {
             String slug = "/api/v1/essays/" + e.get("slug").asText();
             uris.addAll(List.of(slug, slug + "/html", slug + "/source", slug + "/links", slug + "/graph",
-                    slug + "/related", slug + "/preview", slug + "/mentions"));
+                    slug + "/related", slug + "/preview", slug + "/mentions", slug + "/meta"));
             for (JsonNode asset : json(a, slug).path("assets")) {
                 uris.add(asset.get("url").asText());
             }

@@ -16,7 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @Startup
 @ApplicationScoped
 public class SettingsCheck {
-    static final int MIN_TOKEN_LENGTH = 16;
+    /** Fewest characters of a key: the admin token, the webhook secret and the sync secret ({@code SyncTokens}). */
+    public static final int MIN_TOKEN_LENGTH = 16;
 
     SettingsCheck(EssaysConfig config) {
         List<String> wrong = problems(config);
@@ -34,18 +35,10 @@ public class SettingsCheck {
             wrong.add("essays.essay-url-template (env ESSAYS_URL_TEMPLATE) must contain {slug} once and no whitespace, got '"
                     + template + "'");
         }
-        String token = config.adminToken().orElse("");
-        if (!token.isBlank() && token.length() < MIN_TOKEN_LENGTH) {
-            // the admin endpoints start imports and show the server's paths: a guessable token must not enable them
-            wrong.add("essays.admin-token (env ESSAYS_ADMIN_TOKEN) must have at least " + MIN_TOKEN_LENGTH
-                    + " characters (e.g. openssl rand -hex 32), got " + token.length());
-        }
-        String webhookSecret = config.webhooks().secret().orElse("");
-        if (!webhookSecret.isBlank() && webhookSecret.length() < MIN_TOKEN_LENGTH) {
-            // receivers trust a delivery by its signature: a guessable key lets anyone announce a release
-            wrong.add("essays.webhooks.secret (env ESSAYS_WEBHOOK_SECRET) must have at least " + MIN_TOKEN_LENGTH
-                    + " characters (e.g. openssl rand -hex 32), got " + webhookSecret.length());
-        }
+        // the admin endpoints start imports and show the server's paths; receivers trust a delivery by its signature:
+        // neither may rest on a guessable key
+        longEnough(wrong, "essays.admin-token", "ESSAYS_ADMIN_TOKEN", config.adminToken().orElse(""));
+        longEnough(wrong, "essays.webhooks.secret", "ESSAYS_WEBHOOK_SECRET", config.webhooks().secret().orElse(""));
         notNegative(wrong, "essays.http.max-age", null, config.http().maxAge());
         notNegative(wrong, "essays.http.stale-while-revalidate", null, config.http().staleWhileRevalidate());
         notNegative(wrong, "essays.embed.cache-age", null, config.embed().cacheAge());
@@ -65,6 +58,13 @@ public class SettingsCheck {
             }
         }
         return wrong;
+    }
+
+    private static void longEnough(List<String> wrong, String key, String env, String secret) {
+        if (!secret.isBlank() && secret.length() < MIN_TOKEN_LENGTH) {
+            wrong.add(key + " (env " + env + ") must have at least " + MIN_TOKEN_LENGTH
+                    + " characters (e.g. openssl rand -hex 32), got " + secret.length());
+        }
     }
 
     private static void notNegative(List<String> wrong, String key, String env, Duration value) {

@@ -36,6 +36,9 @@ public class ContentResponses {
     /** The policy of HTML fragments served on their own: images and inline styles, nothing else; sandboxed. */
     public static final String FRAGMENT_POLICY = "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; "
             + "sandbox";
+    private static final Map<String, String> TEXT_HEADERS = Map.of("X-Content-Type-Options", "nosniff");
+    private static final Map<String, String> HTML_HEADERS = Map.of("X-Content-Type-Options", "nosniff",
+            "Content-Security-Policy", FRAGMENT_POLICY);
     public static final String MARKDOWN = "text/markdown; charset=utf-8";
 
     private final ObjectMapper mapper;
@@ -95,9 +98,7 @@ public class ContentResponses {
      * something.
      */
     public Response text(ReleaseCache release, HttpHeaders headers, String key, String mediaType, Supplier<String> text) {
-        Map<String, String> extra = mediaType.startsWith("text/html")
-                ? Map.of("X-Content-Type-Options", "nosniff", "Content-Security-Policy", FRAGMENT_POLICY)
-                : Map.of("X-Content-Type-Options", "nosniff");
+        Map<String, String> extra = mediaType.startsWith("text/html") ? HTML_HEADERS : TEXT_HEADERS;
         return respond(release, headers, key, release.representation(key,
                 () -> Representation.of(text.get().getBytes(StandardCharsets.UTF_8), mediaType, extra, compressionThreshold)));
     }

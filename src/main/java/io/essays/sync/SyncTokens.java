@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.essays.EssaysConfig;
+import io.essays.SettingsCheck;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SyncTokens {
     private static final String VERSION = "v1";
-    private static final int MIN_SECRET_LENGTH = 16;
+    private static final int MIN_SECRET_LENGTH = SettingsCheck.MIN_TOKEN_LENGTH;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 

@@ -1558,7 +1558,7 @@ export interface operations {
             /** @description The import now running (a new one, or the one already running) */
             202: {
                 headers: {
-                    /** @description /api/v1/admin/imports/{id}: where to follow it */
+                    /** @description /api/v1/admin/imports/{id}, a path on this host: where to follow it */
                     Location?: string;
                     [name: string]: unknown;
                 };

@@ -464,10 +464,13 @@ public final class CorpusReader {
             return List.of();
         }
         try (Stream<Path> stream = Files.list(dir)) {
-            List<Path> listed = stream.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
+            List<Path> entries = stream.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            // an essay in a sub-directory would otherwise vanish from the corpus without a word (hidden ones, such as
+            // a Kubernetes volume's ..data, are the mount's own)
+            entries.stream().filter(Files::isDirectory).forEach(sub -> problems.add(new Problem(sub.toString(), 0,
+                    "a directory: only the files directly in " + dir.getFileName() + "/ are read; move its files up, "
+                            + "or out of the content directory")));
+            List<Path> listed = entries.stream().filter(Files::isRegularFile).toList();
             return withoutLinksOut(dir.getParent(), dir, listed, problems);
         } catch (IOException e) {
             problems.add(new Problem(dir.toString(), 0, "cannot list directory: " + reason(e)));

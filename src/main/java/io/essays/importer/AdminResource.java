@@ -1,6 +1,5 @@
 package io.essays.importer;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -60,7 +59,7 @@ public class AdminResource {
                     + "running import. Poll the Location until the state is succeeded or failed. Requires "
                     + "'Authorization: Bearer <essays.admin-token>'; disabled when no token is configured.")
     @APIResponse(responseCode = "202", description = "The import now running (a new one, or the one already running)",
-            headers = @Header(name = "Location", description = "/api/v1/admin/imports/{id}: where to follow it",
+            headers = @Header(name = "Location", description = "/api/v1/admin/imports/{id}, a path on this host: where to follow it",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ImportStatus.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong token",
@@ -80,7 +79,8 @@ public class AdminResource {
         responses.requireAccepted(ContentResponses.JSON); // before anything starts: a 406 must not leave an import running
         requireDatabase();
         ImportStatus status = jobs.submit("admin");
-        return responses.uncachedJson(Response.accepted(), status).location(URI.create("/api/v1/admin/imports/" + status.id()))
+        // a path, not a URL built from the request's Host header, which a client or a proxy may have set to anything
+        return responses.uncachedJson(Response.accepted(), status).header("Location", "/api/v1/admin/imports/" + status.id())
                 .header("Cache-Control", "no-store").build();
     }
 

@@ -2,9 +2,11 @@ package io.essays.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,8 +106,13 @@ class OpenApiSpecTest {
     }
 
     @Test
-    void swaggerUiIsServed() {
-        given().get("/q/swagger-ui/").then().statusCode(200);
+    void swaggerUiIsServedAndRefusesToBeFramed() {
+        given().get("/q/swagger-ui/").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("swagger-ui"))
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", "frame-ancestors 'none'");
+        given().get("/q/openapi").then().statusCode(200).header("X-Frame-Options", nullValue());
     }
 
     private static void check(String format, Path committed) throws IOException {

@@ -85,6 +85,30 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aSubDirectoryOfEssaysOrSeriesIsAProblemNotASilentGap() throws IOException {
+        write("essays/a.md", essay("", 1, "Read.\n"));
+        String before = reader.read(dir).contentHash();
+        write("essays/2026/b.md", essay("", 2, "Would never be served.\n"));
+        write("series/more/advanced.yaml", "title: Advanced\norder: 2\ndescription: Harder.\n");
+        // hidden ones are a volume's own (Kubernetes mounts its files through ..data)
+        write("essays/..data/c.md", essay("", 3, "Not an essay of the corpus.\n"));
+        assertThat(problems()).containsExactly(
+                new Problem(file("essays/2026"), 0, "a directory: only the files directly in essays/ are read; "
+                        + "move its files up, or out of the content directory"),
+                new Problem(file("series/more"), 0, "a directory: only the files directly in series/ are read; "
+                        + "move its files up, or out of the content directory"));
+        // so an unchanged start cannot skip the read that reports it
+        assertThat(CorpusReader.contentHash(dir)).isEmpty();
+
+        Files.delete(dir.resolve("essays/2026/b.md"));
+        Files.delete(dir.resolve("essays/2026"));
+        Files.delete(dir.resolve("series/more/advanced.yaml"));
+        Files.delete(dir.resolve("series/more"));
+        assertThat(reader.read(dir).contentHash()).isEqualTo(before);
+        assertThat(CorpusReader.contentHash(dir)).contains(before);
+    }
+
+    @Test
     void aDirectoryLinkedOutOfTheContentDirectoryIsNotRead(@TempDir Path elsewhere) throws IOException {
         Files.writeString(elsewhere.resolve("a.md"), essay("", 1, "Outside.\n"));
         Files.createSymbolicLink(dir.resolve("essays"), elsewhere);

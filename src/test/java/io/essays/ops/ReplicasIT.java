@@ -455,7 +455,7 @@ class ReplicasIT {
         String location = accepted.headers().firstValue("Location").orElseThrow();
         return await(() -> {
             try {
-                return JSON.readTree(r.send(HttpRequest.newBuilder(java.net.URI.create(location))
+                return JSON.readTree(r.send(HttpRequest.newBuilder(r.uri(location))
                         .header("Authorization", TOKEN).GET().build()).body());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -1,4 +1,5 @@
-"""Figures for content/essays/rlhf-and-alignment.md: the RLHF pipeline, one PPO step, and GRPO's group-relative advantages."""
+"""Figures for content/essays/rlhf-and-alignment.md: the RLHF pipeline, PPO's clipped objective, one PPO step, and GRPO's
+group-relative advantages."""
 import re
 
 import numpy as np
@@ -45,6 +46,39 @@ def pipeline():
     b.append(f'<text class="t" x="600" y="{yv + 10}" font-size="12.5">the reward model; GRPO</text>')
     b.append(f'<text class="t" x="600" y="{yv + 26}" font-size="12.5">replaces PPO</text>')
     figkit.svg(SLUG, "pipeline", 800, 310, "".join(b), "The RLHF pipeline and its two main variants")
+
+
+def clipped_objective(rho, adv, eps=0.2):
+    """PPO's per-token objective min(rho*A, clip(rho, 1-eps, 1+eps)*A)."""
+    rho = np.asarray(rho, dtype=float)
+    return np.minimum(rho * adv, np.clip(rho, 1 - eps, 1 + eps) * adv)
+
+
+def ppo_clip():
+    eps = 0.2
+    fig, axes = figkit.figure(7.6, 2.9, ncols=2)
+    rho = np.array([0, 1 - eps, 1 + eps, 2.0])  # the objective is linear between these breakpoints
+    panels = [(axes[0], +1.0, figkit.C[2], "A > 0: the token did better than expected"),
+              (axes[1], -1.0, figkit.C[1], "A < 0: the token did worse than expected")]
+    for ax, adv, colour, title in panels:
+        ax.axvspan(1 - eps, 1 + eps, color=figkit.GRID, alpha=0.6, lw=0)
+        ax.plot(rho[[0, -1]], rho[[0, -1]] * adv, color=figkit.MUTED, lw=1.3, ls="--", label="unclipped ρA")
+        ax.plot(rho, clipped_objective(rho, adv, eps), color=colour, lw=2.6, label="clipped objective")
+        ax.axhline(0, color=figkit.MUTED, lw=1)
+        ax.set_xlim(0, 2)
+        ax.set_ylim(*((-0.35, 2.3) if adv > 0 else (-2.3, 0.35)))
+        ax.set_yticks([0, 1, 2] if adv > 0 else [-2, -1, 0])
+        ax.set_xticks([0, 0.5, 1 - eps, 1, 1 + eps, 1.5, 2], ["0", "0.5", "0.8", "1", "1.2", "1.5", "2"])
+        ax.set_xlabel("probability ratio ρ, new policy / old policy")
+        ax.set_title(title, fontsize=10)
+        ax.text(1, 2.1 * adv, "1 ± ε", ha="center", va="center", fontsize=9, color=figkit.MUTED)
+    axes[0].set_ylabel("objective, |A| = 1")
+    axes[0].text(1.6, 1.05, "flat above 1 + ε:\nno gain, no gradient", ha="center", va="top", fontsize=9)
+    axes[0].legend(loc="upper left", fontsize=8.5)
+    axes[1].text(0.4, -1.0, "flat below 1 − ε:\nno gain, no gradient", ha="center", va="top", fontsize=9)
+    axes[1].text(1.6, -0.45, "not clipped: the min\nkeeps the full ρA", ha="center", va="top", fontsize=9)
+    fig.tight_layout()
+    figkit.save(fig, SLUG, "ppo-clip")
 
 
 def _math(text, size):
@@ -172,5 +206,6 @@ def grpo():
 
 def main():
     pipeline()
+    ppo_clip()
     ppo_loop()
     grpo()

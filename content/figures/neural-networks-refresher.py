@@ -1,8 +1,9 @@
-"""Figures for the neural-networks refresher: activations and their derivatives, the sawtooth construction, and the
-computational graph of the tiny network worked by hand."""
+"""Figures for the neural-networks refresher: activations and their derivatives, the sawtooth construction, the
+computational graph of the tiny network worked by hand, and optimiser paths on an ill-conditioned quadratic."""
 import math
 
 import numpy as np
+from matplotlib.patches import Ellipse
 
 import figkit
 
@@ -204,8 +205,68 @@ def weight_sharing():
                "Six inputs wired to six outputs three ways: fully connected, a width-3 convolution, a recurrent cell")
 
 
+def optimiser_paths():
+    """Gradient descent, momentum and Adam, 40 steps each from one start, on L = (θ1² + 50 θ2²) / 2."""
+    lam = np.array([1.0, 50.0])  # curvatures: a long shallow valley along θ1, steep walls along θ2
+    start, steps = np.array([-9.0, 1.5]), 40
+    eta_gd, eta_mom, mu = 0.036, 0.009, 0.9  # 0.036 is 90% of the limit 2/λ = 0.04; momentum gets a quarter of it
+    alpha, beta1, beta2, eps = 0.5, 0.9, 0.999, 1e-8
+
+    def run(update):
+        theta, state, path = start.copy(), {}, [start.copy()]
+        for t in range(1, steps + 1):
+            theta = update(theta, lam * theta, t, state)
+            path.append(theta.copy())
+        return np.array(path)
+
+    def gd(theta, g, t, s):
+        return theta - eta_gd * g
+
+    def momentum(theta, g, t, s):
+        s["v"] = mu * s.get("v", 0) + g
+        return theta - eta_mom * s["v"]
+
+    def adam(theta, g, t, s):
+        s["m"] = beta1 * s.get("m", 0) + (1 - beta1) * g
+        s["v"] = beta2 * s.get("v", 0) + (1 - beta2) * g * g
+        m_hat, v_hat = s["m"] / (1 - beta1 ** t), s["v"] / (1 - beta2 ** t)
+        return theta - alpha * m_hat / (np.sqrt(v_hat) + eps)
+
+    fig, ax = figkit.figure(8.2, 3.3)
+    ax.grid(False)
+    for a in range(2, 16, 2):  # contours L = a²/2: semi-axes a along θ1 and a/√50 along θ2
+        ax.add_patch(Ellipse((0, 0), 2 * a, 2 * a * math.sqrt(lam[0] / lam[1]), fill=False, edgecolor=figkit.GRID,
+                             linewidth=1))
+    runs = [(gd, f"gradient descent, η = {eta_gd}"),
+            (momentum, f"momentum, η = {eta_mom}, μ = {mu}"),
+            (adam, f"Adam, α = {alpha}, β₁ = {beta1}, β₂ = {beta2}")]
+    for i, (update, label) in enumerate(runs):
+        path = run(update)
+        ax.plot(path[:, 0], path[:, 1], color=figkit.C[i], linewidth=1.4, label=label)
+        # a dot at every step, as round-capped stubs in one path (markers would add a <use> element per point)
+        stubs = np.full((3 * len(path), 2), np.nan)
+        stubs[0::3], stubs[1::3] = path, path + [1e-3, 0]
+        ax.plot(stubs[:, 0], stubs[:, 1], color=figkit.C[i], linewidth=3.6, solid_capstyle="round")
+    ax.plot([0], [0], marker="+", markersize=10, color=figkit.FG, linestyle="none")
+    ax.annotate("minimum", (0, -0.12), xytext=(0, -34), textcoords="offset points", fontsize=9, color=figkit.FG,
+                ha="center", arrowprops=dict(arrowstyle="-", color=figkit.FG, linewidth=0.8, shrinkA=0, shrinkB=0))
+    ax.text(-10.3, -1.95, "contours of L = (θ₁² + 50θ₂²)/2", fontsize=9, color=figkit.MUTED)
+    ax.annotate("start", tuple(start), xytext=(-8, 4), textcoords="offset points", fontsize=9, color=figkit.FG,
+                ha="right")
+    ax.set_xlim(-10.5, 2.5)
+    ax.set_ylim(-2.1, 2.1)
+    ax.set_aspect("equal")
+    ax.set_xlabel("θ₁ (curvature λ = 1)")
+    ax.set_ylabel("θ₂ (λ = 50)")
+    ax.legend(fontsize=9, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, handlelength=1.6,
+              columnspacing=1.4)
+    fig.tight_layout()
+    figkit.save(fig, SLUG, "optimiser-paths")
+
+
 def main():
     activations()
     sawtooth()
     backprop_graph()
     weight_sharing()
+    optimiser_paths()

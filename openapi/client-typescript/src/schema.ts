@@ -1529,6 +1529,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description If-Match names none of the resource's entity tags, or If-Unmodified-Since is before its last modification (RFC 9110 §13.1.1, §13.1.4): it has changed since the client's copy. Carries the current ETag. */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description No corpus has been imported yet (the service is not ready); the service log names the content problems */
         NoCorpus: {
             headers: {
@@ -1799,6 +1808,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -1859,6 +1869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             /** @description The range selects no byte: it starts at or past the end, or asks for the last 0 bytes; Content-Range: bytes *\/size */
             416: {
                 headers: {
@@ -1913,6 +1924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -1984,6 +1996,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2048,6 +2061,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2107,6 +2121,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2166,6 +2181,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2210,6 +2226,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2254,6 +2271,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2314,6 +2332,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2365,6 +2384,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2424,6 +2444,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2468,6 +2489,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2512,6 +2534,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2580,6 +2603,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             /** @description A format other than json (xml is not implemented) */
             501: {
                 headers: {
@@ -2688,6 +2712,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2732,6 +2757,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2761,6 +2787,7 @@ export interface operations {
                 content?: never;
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2805,6 +2832,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2865,6 +2893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2894,6 +2923,7 @@ export interface operations {
                 content?: never;
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2931,6 +2961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -2994,6 +3025,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -3058,6 +3090,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -3110,6 +3143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -3162,6 +3196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };
@@ -3199,6 +3234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailed"];
             503: components["responses"]["NoCorpus"];
         };
     };

@@ -3,13 +3,17 @@ package io.essays.http;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.ParsedHeaderValue;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * The HTTP caching and negotiation rules, the same for {@link FastPath} and JAX-RS: RFC 9110 §13 conditional requests
- * (If-None-Match with weak comparison, lists and {@code *}; If-Modified-Since only without If-None-Match), gzip
+ * in the order of §13.2.2 (If-Match with strong comparison, If-Unmodified-Since only without If-Match, either one
+ * false a 412; then If-None-Match with weak comparison, lists and {@code *}, If-Modified-Since only without
+ * If-None-Match, either one true a 304), gzip
  * negotiation (§12.5.3) and whether {@code Accept} admits a media type (§12.5.1). Headers are parsed by Vert.x
  * ({@code RoutingContext.parsedHeaders()}); this class only applies the rules to the parsed values.
  */
@@ -17,15 +21,56 @@ public final class Conditional {
     private Conditional() {
     }
 
-    /** What to send: 304 or 200, and which variant. */
-    public record Decision(boolean notModified, boolean gzip, String etag) {
+    /** The request's validators, as sent (each null when absent). */
+    public record Validators(String ifMatch, String ifUnmodifiedSince, String ifNoneMatch, String ifModifiedSince) {
+        public static Validators of(jakarta.ws.rs.core.HttpHeaders headers) {
+            return new Validators(headers.getHeaderString(HttpHeaders.IF_MATCH),
+                    headers.getHeaderString(HttpHeaders.IF_UNMODIFIED_SINCE),
+                    headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                    headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
+        }
     }
 
-    public static Decision decide(Representation representation, Instant lastModified, String ifNoneMatch,
-                                  String ifModifiedSince, List<? extends ParsedHeaderValue> acceptEncoding) {
+    /** What to send: 412, 304 or 200, and which variant. */
+    public record Decision(boolean preconditionFailed, boolean notModified, boolean gzip, String etag) {
+        /** The 412 problem, naming the current entity tag (also sent as {@code ETag}). */
+        public ProblemException failure() {
+            return new ProblemException(412, "precondition-failed", "Precondition Failed", "The resource has changed: "
+                    + "its entity tag is now " + etag + " (If-Match names none of its tags, or If-Unmodified-Since is "
+                    + "before its last modification)", Map.of(HttpHeaders.ETAG, etag));
+        }
+    }
+
+    public static Decision decide(Representation representation, Instant lastModified, Validators validators,
+                                  List<? extends ParsedHeaderValue> acceptEncoding) {
         boolean gzip = representation.gzip() != null && acceptsGzip(acceptEncoding);
         String etag = gzip ? representation.gzipEtag() : representation.etag();
-        return new Decision(notModified(representation, lastModified, ifNoneMatch, ifModifiedSince), gzip, etag);
+        if (!preconditionsHold(representation, lastModified, validators.ifMatch(), validators.ifUnmodifiedSince())) {
+            return new Decision(true, false, gzip, etag);
+        }
+        return new Decision(false, notModified(representation, lastModified, validators.ifNoneMatch(),
+                validators.ifModifiedSince()), gzip, etag);
+    }
+
+    /**
+     * If-Match (RFC 9110 §13.1.1): {@code *} or one of the listed tags equal to a variant's, strongly (a weak tag never
+     * matches; either content coding's tag names the same current state). Without it, If-Unmodified-Since (§13.1.4):
+     * not modified after the date; an invalid date is ignored. A resumed download that names the tag of an earlier
+     * release thus gets a 412, never the new release's bytes after the old one's.
+     */
+    static boolean preconditionsHold(Representation representation, Instant lastModified, String ifMatch,
+                                     String ifUnmodifiedSince) {
+        if (ifMatch != null) {
+            for (String tag : ifMatch.split(",")) {
+                String t = tag.strip();
+                if (t.equals("*") || !t.startsWith("W/") && representation.matches(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        Instant modified = lastModified.truncatedTo(ChronoUnit.SECONDS);
+        return HttpDates.parse(ifUnmodifiedSince).map(since -> !modified.isAfter(since)).orElse(true);
     }
 
     static boolean notModified(Representation representation, Instant lastModified, String ifNoneMatch,

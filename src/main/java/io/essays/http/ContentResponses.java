@@ -148,9 +148,11 @@ public class ContentResponses {
         // whether the URI is bound or not, since the fast path hands such requests to JAX-RS
         requireAccepted(representation.mediaType());
         Conditional.Decision decision = Conditional.decide(representation, release.importedAt(),
-                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
-                ctx.parsedHeaders().acceptEncoding());
+                Conditional.Validators.of(headers), ctx.parsedHeaders().acceptEncoding());
         bindIfPure(ctx, release, key);
+        if (decision.preconditionFailed()) {
+            throw decision.failure();
+        }
         byte[] body = decision.gzip() ? representation.gzip() : representation.body();
         Response.ResponseBuilder builder = decision.notModified()
                 ? Response.notModified()

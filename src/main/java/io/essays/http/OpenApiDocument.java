@@ -87,6 +87,9 @@ public class OpenApiDocument implements OASFilter {
                 problem("The Accept header admits none of the media types this operation answers with"));
         openAPI.getComponents().addResponse(REPEATED_PARAMETER, problem(
                 "A query parameter is given more than once: each takes one value (a list is comma-separated within it)"));
+        openAPI.getComponents().addResponse(PRECONDITION_FAILED, problem("If-Match names none of the resource's entity "
+                + "tags, or If-Unmodified-Since is before its last modification (RFC 9110 §13.1.1, §13.1.4): it has "
+                + "changed since the client's copy. Carries the current ETag."));
         openAPI.getComponents().addResponse(NO_CORPUS, problem(
                 "No corpus has been imported yet (the service is not ready); the service log names the content problems"));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
@@ -95,6 +98,7 @@ public class OpenApiDocument implements OASFilter {
                 notAcceptableUnlessSaid(operation);
                 repeatedParameterUnlessSaid(operation);
                 noCorpusUnlessSaid(operation);
+                preconditionFailedWhereConditional(operation);
             }));
         }
     }
@@ -133,6 +137,17 @@ public class OpenApiDocument implements OASFilter {
             return;
         }
         responses.addAPIResponse("503", OASFactory.createAPIResponse().ref(NO_CORPUS));
+    }
+
+    /** The shared 412 of a failed If-Match or If-Unmodified-Since ({@link Conditional}). */
+    static final String PRECONDITION_FAILED = "PreconditionFailed";
+
+    /** Every operation that answers conditional requests (it documents a 304) also evaluates their preconditions. */
+    private static void preconditionFailedWhereConditional(Operation operation) {
+        var responses = operation.getResponses();
+        if (responses != null && responses.hasAPIResponse("304") && !responses.hasAPIResponse("412")) {
+            responses.addAPIResponse("412", OASFactory.createAPIResponse().ref(PRECONDITION_FAILED));
+        }
     }
 
     /** The shared response of a 406, which every operation that answers with a body can give. */

@@ -133,9 +133,12 @@ public class BundleResource {
     }
 
     private Response.ResponseBuilder notModified(CorpusSnapshot corpus, Representation zip, HttpHeaders headers) {
-        Conditional.Decision decision = Conditional.decide(zip, corpus.importedAt(),
-                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+        Conditional.Decision decision = Conditional.decide(zip, corpus.importedAt(), Conditional.Validators.of(headers),
                 List.of());
+        if (decision.preconditionFailed()) {
+            // a download resumed with If-Match (Android's DownloadManager) after a new release: never splice two ZIPs
+            throw decision.failure();
+        }
         return decision.notModified() ? common(Response.notModified(), corpus, zip) : null;
     }
 

@@ -75,6 +75,40 @@ public class HttpCachingTest {
         assertThat(etag(DETAIL + "?fields=title")).isNotEqualTo(detail);
     }
 
+    /**
+     * RFC 9110 §13.2.2: If-Match (strong), else If-Unmodified-Since, before If-None-Match; twice, since the first
+     * answer binds the URI and the second goes through the fast path, which hands a failed precondition to JAX-RS.
+     */
+    @Test
+    void ifMatchAndIfUnmodifiedSinceFailWith412BeforeAnythingElse() {
+        String path = "/api/v1/essays/second-look/html";
+        Response current = raw().get(path);
+        String etag = current.header("ETag");
+        String lastModified = current.header("Last-Modified");
+        String epoch = "Thu, 01 Jan 1970 00:00:00 GMT";
+        for (int round = 0; round < 2; round++) {
+            raw().header("If-Match", etag).get(path).then().statusCode(200).header("ETag", etag)
+                    .body(equalTo(current.asString()));
+            raw().header("If-Match", "\"another\", " + etag).get(path).then().statusCode(200);
+            raw().header("If-Match", "*").get(path).then().statusCode(200);
+            raw().header("If-Match", "\"another\"").get(path).then().statusCode(412)
+                    .contentType("application/problem+json")
+                    .header("ETag", etag)
+                    .body("type", equalTo("https://essays.dev/problems/precondition-failed"))
+                    .body("status", equalTo(412))
+                    .body("detail", containsString(etag));
+            // a weak tag never matches strongly
+            raw().header("If-Match", "W/" + etag).get(path).then().statusCode(412);
+            raw().header("If-Unmodified-Since", lastModified).get(path).then().statusCode(200);
+            raw().header("If-Unmodified-Since", epoch).get(path).then().statusCode(412);
+            raw().header("If-Unmodified-Since", "yesterday").get(path).then().statusCode(200);
+            // If-Match decides without If-Unmodified-Since; a failed precondition is never a 304
+            raw().header("If-Match", etag).header("If-Unmodified-Since", epoch).get(path).then().statusCode(200);
+            raw().header("If-Match", "\"another\"").header("If-None-Match", etag).get(path).then().statusCode(412);
+            raw().header("If-Match", etag).header("If-None-Match", etag).get(path).then().statusCode(304);
+        }
+    }
+
     @Test
     void matchingIfNoneMatchIs304WithTheSameHeadersAndNoBody() {
         Response full = raw().get(DETAIL);

@@ -128,6 +128,26 @@ public class BundleApiTest {
     }
 
     @Test
+    void resumingWithIfMatchContinuesTheSameBundleOrRefusesAnotherWith412() {
+        var whole = raw().get(BUNDLE);
+        String etag = whole.header("ETag");
+        var rest = raw().header("Range", "bytes=1000-").header("If-Match", etag).get(BUNDLE);
+        rest.then().statusCode(206).header("ETag", etag);
+        assertThat(rest.asByteArray()).isEqualTo(Arrays.copyOfRange(whole.asByteArray(), 1000, whole.asByteArray().length));
+        // Android's DownloadManager resumes this way: after a new release the rest of the new ZIP must not follow
+        raw().header("Range", "bytes=1000-").header("If-Match", "\"an-older-bundle\"").get(BUNDLE).then()
+                .statusCode(412)
+                .header("Content-Type", "application/problem+json")
+                .header("ETag", etag)
+                .header("Content-Range", org.hamcrest.Matchers.nullValue())
+                .body("type", equalTo("https://essays.dev/problems/precondition-failed"))
+                .body("status", equalTo(412))
+                .body("detail", org.hamcrest.Matchers.containsString(etag));
+        raw().header("If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT").head(BUNDLE).then().statusCode(412);
+        raw().header("If-Unmodified-Since", whole.header("Last-Modified")).head(BUNDLE).then().statusCode(200);
+    }
+
+    @Test
     void unsatisfiableRangeIsProblem416WithTheSize() {
         int size = raw().get(BUNDLE).asByteArray().length;
         raw().header("Range", "bytes=" + size + "-").get(BUNDLE).then().statusCode(416)

@@ -143,10 +143,106 @@ def float_range():
                "or overflows to infinity")
 
 
+def online_steps(order=(2, 1, 0)):
+    """The online recurrence of the essay on the running example, one logit per block, read from z3 to z1."""
+    m, s, steps = -np.inf, 0.0, []
+    parts = np.zeros(len(Z))  # each logit's share of s, i.e. exp(z_i - m) for the logits seen so far
+    for i in order:
+        m_new = max(m, Z[i])
+        factor = np.exp(m - m_new)
+        steps.append(dict(i=i, m=m, m_new=m_new, s=s, rescaled=s * factor, new=np.exp(Z[i] - m_new)))
+        parts = parts * factor
+        parts[i] = np.exp(Z[i] - m_new)
+        s = s * factor + np.exp(Z[i] - m_new)
+        m = m_new
+        steps[-1].update(s_new=s, parts=parts.copy())
+    return steps, m, s
+
+
+def online_softmax():
+    """Hand-drawn: the running max m and running sum s after each block, the old sum rescaled when m grows."""
+    steps, m, s = online_steps()
+    assert np.allclose(np.exp(Z - m) / s, softmax(Z)) and np.isclose(m + np.log(s), np.log(np.exp(Z).sum()))
+    sub = "₁₂₃"
+    y0, unit, left0, col = 176, 70, 112, 150
+
+    def num(v):
+        return "−∞" if v == -np.inf else f"{v:.1f}".replace("-", "−")
+
+    def fmt(v):
+        return f"{v:.0f}" if np.isclose(v, round(v)) else f"{v:.3f}"
+
+    def sup(text):
+        return f'<tspan baseline-shift="super" font-size="9">{text}</tspan>'
+
+    def text(x, y, body, cls="t", size=11, anchor=None):
+        a = f' text-anchor="{anchor}"' if anchor else ""
+        return f'<text x="{x:.1f}" y="{y:.1f}" class="{cls}" font-size="{size}"{a}>{body}</text>'
+
+    def stack(x, w, parts, labels):
+        """A bar of segments (bottom to top in z3, z2, z1 order) with a value label beside each."""
+        out, y, last = [], y0, y0 + 14
+        for i in (2, 1, 0):
+            h = parts[i] * unit
+            if h <= 0:
+                continue
+            out.append(f'<rect x="{x}" y="{y - h:.1f}" width="{w}" height="{h:.1f}" class="f{i + 1}"/>')
+            ly = min(y - h / 2 + 4, last - 15)
+            out.append(text(x + w + 5, ly, labels[i], "t", 10.5))
+            y, last = y - h, ly
+        return out, y
+
+    b = []
+    # row names
+    for y, label in [(18, "block read"), (36, "running max m"), (y0 - 62, "running sum s"),
+                     (y0 - 48, "(dashed: before)"), (y0 + 20, "rescale old s"), (y0 + 38, "add new term")]:
+        b.append(text(left0 - 12, y, label, "m" if "(" in label else "t", 11, "end"))
+    for k, st in enumerate(steps):
+        L, i = left0 + k * col, st["i"]
+        b.append(f'<rect x="{L}" y="8" width="10" height="10" class="f{i + 1}"/>')
+        b.append(text(L + 15, 18, f"{k + 1}. z{sub[i]} = {Z[i]:.1f}", "t", 12))
+        b.append(text(L, 36, f"{num(st['m'])} → {num(st['m_new'])}" + ("  (grows)" if k else ""), "t", 11))
+        # the sum before the block (dashed), an arrow to its rescaled height, the new bar
+        gh, gx, bx = st["s"] * unit, L + 6, L + 56
+        if gh > 0:
+            b.append(f'<rect x="{gx}" y="{y0 - gh:.1f}" width="24" height="{gh:.1f}" class="lm" '
+                     f'stroke-dasharray="3 2"/>')
+            b.append(f'<line x1="{gx + 26}" y1="{y0 - gh:.1f}" x2="{bx - 3}" y2="{y0 - st["rescaled"] * unit:.1f}" '
+                     f'class="ln" marker-end="url(#arrow)"/>')
+        b.append(f'<line x1="{L}" y1="{y0}" x2="{bx + 34}" y2="{y0}" class="lm"/>')
+        b.append(text(gx + 12, y0 - gh - 5, fmt(st["s"]), "m", 10.5, "middle"))
+        labels = [fmt(v) for v in st["parts"]]
+        bars, top = stack(bx, 30, st["parts"], labels)
+        b += bars
+        b.append(text(bx + 15, top - 6, f"s = {fmt(st['s_new'])}", "t", 11, "middle"))
+        shift = "−∞" if st["m"] == -np.inf else f"{num(st['m'])}−{num(st['m_new'])}"
+        b.append(text(L, y0 + 20, f"{fmt(st['s'])} × e{sup(shift)} = {fmt(st['rescaled'])}", "t", 11))
+        exponent = f"{num(Z[i])}−{num(st['m_new'])}"
+        b.append(text(L, y0 + 38, f"+ e{sup(exponent)} = {st['new']:.0f}", "t", 11))
+    # the end: divide by s
+    L = left0 + 3 * col
+    p = steps[-1]["parts"] / s
+    b.append(text(L, 18, f"end: p = e{sup('z − m')} / s", "t", 12))
+    b.append(text(L, 36, f"m = {m:.1f}, s = {s:.3f}", "t", 11))
+    b.append(f'<line x1="{L}" y1="{y0}" x2="{L + 90}" y2="{y0}" class="lm"/>')
+    bars, top = stack(L + 56, 30, p, [f"p{sub[i]} = {v:.3f}" for i, v in enumerate(p)])
+    b += bars
+    b.append(text(L + 71, top - 6, "sum 1", "t", 11, "middle"))
+    b.append(text(L, y0 + 20, f"m + log s = {m + np.log(s):.3f}", "t", 11))
+    b.append(text(L, y0 + 38, f"= log Z = log {np.exp(Z).sum():.2f}", "t", 11))
+    b.append(text(left0 + 4 * col - 8, y0 + 62, f"the final s = {s:.3f} is the two-pass sum of e{sup('z − m')}, "
+                  "so p and log Z come out the same", "m", 11, "end"))
+    figkit.svg(SLUG, "online-softmax", 720, y0 + 70, "".join(b),
+               "Online softmax on the logits 2.0, 1.0 and 0.1 read one per block from the last: the running "
+               "maximum grows at every block, the running sum is rescaled by exp(m − m′) before the new term is "
+               "added, and dividing by the final sum gives the two-pass softmax")
+
+
 def main():
     temperature()
     smooth_max()
     float_range()
+    online_softmax()
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Figures for Statistics & Inference: the sampling distribution of a maximum-likelihood estimate, a double-descent
-experiment with its bias-variance decomposition, a bootstrap distribution against Wald and Wilson intervals, and the
-exact coverage of those two intervals."""
+experiment with its bias-variance decomposition, a bootstrap distribution against Wald and Wilson intervals, the
+exact coverage of those two intervals, and the power of the A/B test's two-proportion z-test."""
 import numpy as np
 from scipy import stats
 
@@ -157,8 +157,44 @@ def coverage():
     figkit.save(fig, SLUG, "coverage")
 
 
+def ab_power(lift, n, p1=0.05):
+    """Power of the two-sided two-proportion z-test at alpha = 0.05 against a true lift (control rate p1, n users per
+    arm), by the normal approximation behind the essay's sample-size formula."""
+    p2 = p1 + lift
+    se = np.sqrt((p1 * (1 - p1) + p2 * (1 - p2)) / n)
+    return stats.norm.cdf(lift / se - Z) + stats.norm.cdf(-lift / se - Z)
+
+
+def power_curve():
+    """Power against the true lift over a 5.0% control rate, for the 10,000 users per arm of the A/B test and for the
+    31,200 per arm that the sample-size formula asks for a 0.5-point lift."""
+    lifts = np.linspace(0, 0.015, 151)
+    fig, ax = figkit.figure(6.8, 3.6)
+    ax.axhline(0.8, color=figkit.MUTED, linewidth=0.8, linestyle="--")
+    ax.text(1.5, 0.815, "80% power", color=figkit.FG, fontsize=9, ha="right", va="bottom")
+    ax.axhline(0.05, color=figkit.MUTED, linewidth=0.8, linestyle=":")
+    ax.text(1.5, 0.065, "α = 0.05: at zero lift every rejection is a false positive", color=figkit.FG, fontsize=9,
+            ha="right", va="bottom")
+    points = [(10_000, 0.006, figkit.C[0], "10,000 users per arm (the test as run)", (0.64, 0.44), "left"),
+              (31_200, 0.005, figkit.C[2], "31,200 users per arm", (0.46, 0.85), "right")]
+    for n, lift, c, label, (tx, ty), ha in points:
+        ax.plot(lifts * 100, ab_power(lifts, n), color=c, label=label)
+        power = ab_power(lift, n)
+        ax.plot([lift * 100], [power], "o", color=c, markersize=6)
+        ax.text(tx, ty, f"{power:.0%} at a {lift * 100:.1f}-point lift", color=figkit.FG, fontsize=9, ha=ha,
+                va="center")
+    ax.set_xlim(0, 1.5)
+    ax.set_ylim(0, 1.0)
+    ax.set_xlabel("true lift in conversion rate (percentage points over 5.0%)")
+    ax.set_ylabel("power (probability that p < 0.05)")
+    ax.legend(loc="lower right", fontsize=9, bbox_to_anchor=(1.0, 0.12))
+    fig.tight_layout()
+    figkit.save(fig, SLUG, "ab-power")
+
+
 def main():
     mle_normality()
     double_descent()
     bootstrap_intervals()
     coverage()
+    power_curve()

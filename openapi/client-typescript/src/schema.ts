@@ -514,7 +514,7 @@ export interface paths {
         };
         /**
          * Get the host script for embeds
-         * @description Replaces every <blockquote class="essays-embed" data-url="…/embed/essays/{slug}"> by an iframe of that embed page and resizes embed iframes on their essays-embed:resize messages, accepted only from this script's origin and from the window of an iframe on the page.
+         * @description Replaces every <blockquote class="essays-embed" data-url="…/embed/essays/{slug}"> by an iframe of that embed page and resizes embed iframes on their essays-embed:resize messages, accepted only from this script's origin and from the window of an iframe on the page; when it starts, asks every embed iframe already on the page for its height (essays-embed:measure).
          */
         get: operations["getEmbedScript"];
         put?: never;
@@ -534,7 +534,7 @@ export interface paths {
         };
         /**
          * Get an essay's embed page
-         * @description A complete HTML5 document for an iframe: title, series, reading time, the essay with figures and MathML, and a link to the essay's page. One inline stylesheet and script, allowed by hash in a strict Content-Security-Policy; the page posts {"type": "essays-embed:resize", "height": …, "slug": …} to its parent whenever its height changes.
+         * @description A complete HTML5 document for an iframe: title, series, reading time, the essay with figures and MathML, and a link to the essay's page. One inline stylesheet and script, allowed by hash in a strict Content-Security-Policy; the page posts {"type": "essays-embed:resize", "height": …, "slug": …} to its parent whenever its height changes, and again when its parent posts {"type": "essays-embed:measure"}.
          */
         get: operations["getEssayEmbed"];
         put?: never;

@@ -3,7 +3,8 @@
  * Replaces every <blockquote class="essays-embed" data-url="https://API/embed/essays/SLUG"> (a plain link inside it
  * works without JavaScript) by an iframe of that embed page, and sets each embed iframe's height from the page's
  * {"type": "essays-embed:resize", "height": N, "slug": "..."} messages, accepted only from this script's origin and
- * only from the window of an iframe on this page.
+ * only from the window of an iframe on this page. Embed iframes already on the page (the oEmbed HTML, which loads
+ * this script async) are sent {"type": "essays-embed:measure"}, which an embed page answers with its height.
  */
 (function () {
   "use strict";
@@ -45,6 +46,23 @@
     }
   });
 
+  // Frames that loaded before this script (an oEmbed iframe beside an async script tag) may have reported their
+  // height before anyone listened: ask each of them again. One still loading reports itself when it has loaded.
+  function measure() {
+    var frames = document.getElementsByTagName("iframe");
+    for (var i = 0; i < frames.length; i++) {
+      var src;
+      try { src = new URL(frames[i].src, location.href); } catch (e) { continue; }
+      if (src.origin === origin && src.pathname.indexOf("/embed/essays/") >= 0 && frames[i].contentWindow) {
+        // "*": a frame still loading holds about:blank, which a named origin would have the browser warn about; the
+        // request carries nothing, and only an embed page answers it
+        frames[i].contentWindow.postMessage({ type: "essays-embed:measure" }, "*");
+      }
+    }
+  }
+
+  function start() { scan(); measure(); }
+
   window.essaysEmbed = { scan: scan };
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", scan); } else { scan(); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -54,7 +54,8 @@ public class EmbedResource {
             description = "A complete HTML5 document for an iframe: title, series, reading time, the essay with figures and "
                     + "MathML, and a link to the essay's page. One inline stylesheet and script, allowed by hash in a strict "
                     + "Content-Security-Policy; the page posts {\"type\": \"essays-embed:resize\", \"height\": …, \"slug\": …} "
-                    + "to its parent whenever its height changes.")
+                    + "to its parent whenever its height changes, and again when its parent posts "
+                    + "{\"type\": \"essays-embed:measure\"}.")
     @APIResponse(responseCode = "200", description = "The embed page", content = @Content(mediaType = ContentResponses.HTML,
             schema = @Schema(type = SchemaType.STRING)), headers = {
             @Header(name = "Content-Security-Policy", description = "default-src 'none', images from the asset base URL, "

@@ -46,7 +46,8 @@ public class EmbedScriptResource {
     @Operation(operationId = "getEmbedScript", summary = "Get the host script for embeds",
             description = "Replaces every <blockquote class=\"essays-embed\" data-url=\"…/embed/essays/{slug}\"> by an "
                     + "iframe of that embed page and resizes embed iframes on their essays-embed:resize messages, "
-                    + "accepted only from this script's origin and from the window of an iframe on the page.")
+                    + "accepted only from this script's origin and from the window of an iframe on the page; when it "
+                    + "starts, asks every embed iframe already on the page for its height (essays-embed:measure).")
     @APIResponse(responseCode = "200", description = "The script", content = @Content(mediaType = JAVASCRIPT,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match / If-Modified-Since)")

@@ -215,10 +215,11 @@ public class EmbedApiTest {
     }
 
     @Test
-    void resizeScriptPostsTheDocumentedMessageAndListensToNothing() {
+    void resizeScriptPostsTheDocumentedMessageAndAnswersOnlyItsParentsMeasureRequest() {
         String script = page(EMBED).selectFirst("script").data();
         assertThat(script).contains("\"essays-embed:resize\"", "height:", "slug:", "ResizeObserver", "postMessage");
-        assertThat(script).doesNotContain("addEventListener(\"message\"");
+        assertThat(script).containsOnlyOnce("addEventListener(\"message\"")
+                .contains("e.source===window.parent", "\"essays-embed:measure\"");
     }
 
     @Test
@@ -227,7 +228,7 @@ public class EmbedApiTest {
         r.then().statusCode(200).contentType("text/javascript; charset=utf-8");
         assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(r.asString()).contains("blockquote.essays-embed[data-url]", "event.origin !== origin",
-                "contentWindow === event.source", "essays-embed:resize");
+                "contentWindow === event.source", "essays-embed:resize", "essays-embed:measure");
         raw().header("If-None-Match", r.header("ETag")).get("/embed.js").then().statusCode(304);
     }
 

@@ -127,9 +127,49 @@ class EmbedsInBrowserTest {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            // an iframe already in the page, as the oEmbed HTML puts it, and no /embed.js yet (the test adds it late)
+            String late = """
+                    <!DOCTYPE html>
+                    <html lang="en"><head><meta charset="utf-8"><title>A late script</title><link rel="icon" href="data:,">
+                    </head><body><h1>An oEmbed iframe</h1>
+                    <iframe id="late" src="SERVICE/embed/essays/softmax/sections/temperature" width="100%" height="480"
+                      style="display:block;border:0" title="Temperature" onload="window.__frameLoaded = true"></iframe>
+                    </body></html>
+                    """.replace("SERVICE", service);
+            host.createContext("/late", exchange -> {
+                byte[] body = late.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
             host.start();
         }
         return "http://127.0.0.1:" + host.getAddress().getPort() + "/";
+    }
+
+    /**
+     * The frame loads and posts its height while nobody listens (an {@code async} /embed.js still on its way); when the
+     * script arrives it asks the frame again, and the frame is sized to its content, not left at 480 px.
+     */
+    @Test
+    void anIframeThatReportedItsHeightBeforeTheScriptArrivedIsSizedWhenItDoes() throws IOException, InterruptedException {
+        browser.manage().window().setSize(new Dimension(1200, 1000));
+        browser.get(hostPage() + "late");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> Boolean.TRUE.equals(js().executeScript("return window.__frameLoaded === true")));
+        Thread.sleep(1500); // every report the frame makes on its own is made, and lost
+        WebElement frame = browser.findElement(By.id("late"));
+        assertThat(heights(List.of(frame)).get(0)[0]).isEqualTo(480);
+        assertThat(js().executeScript("return typeof window.essaysEmbed")).isEqualTo("undefined");
+        js().executeScript("const s = document.createElement('script'); s.src = arguments[0]; document.body.appendChild(s);",
+                service() + "/embed.js");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(() -> "the iframe kept "
+                + java.util.Arrays.toString(heights(List.of(frame)).get(0)))
+                .until(d -> {
+                    double[] h = heights(List.of(frame)).get(0);
+                    return h[1] > 480 && Math.abs(h[0] - h[1]) <= 2;
+                });
     }
 
     private JavascriptExecutor js() {

@@ -1,4 +1,5 @@
-"""Figures for attention-is-all-you-need.md: a toy attention heatmap, the Q/K/V and multi-head diagram, the 2017 block."""
+"""Figures for attention-is-all-you-need.md: a toy attention heatmap, the Q/K/V and multi-head diagram, the sinusoidal
+positional encodings, the 2017 block."""
 import numpy as np
 
 import figkit
@@ -169,6 +170,142 @@ def qkv_diagram():
                "concatenated and multiplied by W_O.")
 
 
+# ---------- positional encodings ----------
+
+def positional_encoding(d=512, n=100, pair=32, k=3, bands=16):
+    """Hand-written SVG in three parts. Top: PE(pos, 2i) and PE(pos, 2i+1) for d_model = 512 and positions 0-99 as two
+    heat maps (columns are the 256 pairs i, 1 px each; rows the positions, 2 px each). Bottom left: each pair's
+    wavelength 2*pi/omega_i on a log axis, aligned with the maps' columns. Bottom right: one pair's (sin, cos) point
+    for positions 0-19 on the unit circle, where a shift by k is the same turn by k*omega from any position.
+
+    The maps are filled contours, not 25,600 cells. In column i the phase is pos * omega_i, so the region where the
+    phase exceeds c lies below the curve pos = c * 10000^(2i/d): one curve scaled vertically by c. A single path in
+    <defs> therefore serves every band through <use transform="scale(1,c)">, painted in order of c, each opaque band
+    over the last. Band j spans phases (j - 1/2) to (j + 1/2) times 2pi/bands and has class b(j mod bands); each map
+    sets the custom properties --b0 ... to the colour of sin or cos at the band's middle phase (palette mixed into the
+    panel colour), so one group of bands draws both maps."""
+    half, col, row = d // 2, 1, 2                  # 256 columns of 1 px, positions 2 px apart
+    w, h = half * col, n * row
+    xs, xc, top = 86, 86 + w + 34, 50              # left edges of the sine and cosine maps, their top
+    step = 2 * np.pi / bands
+
+    def colour(v):
+        v = round(float(v), 6)
+        return "var(--panel)" if v == 0 else \
+            f"color-mix(in srgb,var(--c{1 if v > 0 else 2}) {round(90 * abs(v))}%,var(--panel))"
+
+    css = "".join(f".b{j}{{fill:var(--b{j})}}" for j in range(bands))
+    for name, fn in (("S", np.sin), ("C", np.cos)):
+        css += f".{name}{{" + ";".join(f"--b{j}:{colour(fn(j * step))}" for j in range(bands)) + "}"
+    # The curve pos = 10000^(2i/d) for a phase of 1 (x in px from the centre of column 0, y in px from the centre of
+    # row 0), closed far below the map; sampled every 2 px, which keeps the polyline within 0.05 % of the curve.
+    xs_curve = np.arange(-1.0, w + 1.5, 2.0)
+    ys_curve = row * 10000.0 ** (2 * (xs_curve / col) / d)
+    curve = "M" + "L".join(f"{x:g},{y:.4g}" for x, y in zip(xs_curve, ys_curve)) + f"V1e6H{xs_curve[0]:g}Z"
+    group, j = [f'<rect x="-1" y="-1" width="{w + 2}" height="{h + 2}" class="b0"/>'], 1
+    while (j - 0.5) * step < n - 0.5:              # the largest phase shown: pair 0 (omega = 1), last row
+        group.append(f'<use href="#u" transform="scale(1,{(j - 0.5) * step:.5g})" class="b{j % bands}"/>')
+        j += 1
+    b = [f"<style>{css}</style>",
+         f'<defs><path id="u" d="{curve}"/><clipPath id="pe-clip"><rect width="{w}" height="{h}"/></clipPath>'
+         f'<g id="bands">{"".join(group)}</g></defs>']
+    for x0, name, title, offset in ((xs, "S", "sine: PE(pos, 2i)", 0), (xc, "C", "cosine: PE(pos, 2i + 1)", 1)):
+        b.append(text(x0 + w / 2 + 20, top - 12, title, 13))
+        b.append(f'<g transform="translate({x0},{top})" clip-path="url(#pe-clip)">'
+                 f'<use href="#bands" transform="translate({col / 2},{row / 2})" class="{name}"/></g>')
+        b.append(f'<rect x="{x0}" y="{top}" width="{w}" height="{h}" class="lm"/>')
+        for i in (0, 64, 128, 192, 255):           # dimension ticks under each map
+            x = x0 + (i + 0.5) * col
+            b.append(f'<path d="M{x},{top + h}v4" class="lm"/>')
+            b.append(text(x, top + h + 16, 2 * i + offset, 11))
+        b.append(text(x0 + w / 2, top + h + 32, f"dimension 2i{' + 1' if offset else ''}", 12, "m"))
+        xp = x0 + (pair + 0.5) * col               # the pair of the circle panel
+        b.append(f'<path d="M{xp},{top - 3}l-4,-7h8z" class="f3"/>')
+        b.append(text(xp - 6, top - 4, 2 * pair + offset, 10, "m", "end"))
+    for p in (0, 25, 50, 75, 99):                  # position ticks
+        y = top + (p + 0.5) * row
+        b.append(f'<path d="M{xs - 4},{y}h4" class="lm"/>')
+        b.append(text(xs - 7, y + 4, p, 11, anchor="end"))
+    b.append(text(20, top + h / 2, "position pos", 12, "m", extra=f' transform="rotate(-90 20 {top + h / 2})"'))
+    kx, ky = xc + w + 16, top + 22                 # colour key: the value of each band
+    b.append(text(kx + 8, ky - 8, "value", 11, "m"))
+    keys = [np.sin(j * step) for j in range(bands // 4, -bands // 4 - 1, -1)]
+    for q, v in enumerate(keys):
+        b.append(f'<rect x="{kx}" y="{ky + 14 * q}" width="16" height="14" style="fill:{colour(v)}"/>')
+    b.append(f'<rect x="{kx}" y="{ky}" width="16" height="{14 * len(keys)}" class="lm"/>')
+    for v, q in (("+1", 0), ("0", len(keys) // 2), ("−1", len(keys) - 1)):
+        b.append(text(kx + 20, ky + 14 * q + 11, v, 11, anchor="start"))
+
+    # Wavelengths, aligned with the maps' columns: a straight line on a log axis is a geometric progression.
+    i = np.arange(half)
+    omega = 10000.0 ** (-2 * i / d)
+    lam = 2 * np.pi / omega
+    gy, gh = top + h + 86, 150                     # top of the wavelength plot and its height (1 to 100,000)
+    ly = lambda v: gy + gh * (1 - np.log10(v) / 5)
+    x_of = lambda a: xs + (a + 0.5) * col
+    b.append(text(xs + w / 2, gy - 24, "wavelength of each pair (log scale)", 13))
+    for e in range(6):
+        y = ly(10.0 ** e)
+        b.append(f'<path d="M{xs},{y:.1f}h{w}" class="lm" style="stroke:var(--grid)"/>')
+        b.append(text(xs - 7, y + 4, f"{10 ** e:,}", 11, anchor="end"))
+    b.append(f'<path d="M{x_of(0)},{ly(lam[0]):.2f}L{x_of(half - 1)},{ly(lam[-1]):.2f}" class="ln s1" '
+             f'style="stroke-width:2"/>')
+    b.append(text(xs + 8, gy + 18, "geometric: ×10 every 64 pairs", 11, "m", "start"))
+    b.append(f'<path d="M{xs},{ly(n):.1f}h{w}" class="lm" style="stroke-dasharray:4 3"/>')
+    b.append(text(xs + w - 4, ly(n) + 14, f"{n} positions, the maps’ height", 11, "m", "end"))
+    b.append(f'<circle cx="{x_of(0)}" cy="{ly(lam[0]):.1f}" r="3" class="f1"/>')
+    b.append(text(x_of(0) + 4, ly(lam[0]) + 16, f"2π ≈ {lam[0]:.1f}", 11, anchor="start"))
+    b.append(f'<circle cx="{x_of(half - 1)}" cy="{ly(lam[-1]):.1f}" r="3" class="f1"/>')
+    b.append(text(x_of(half - 1) - 6, gy - 5, f"≈ {round(lam[-1], -2):,.0f}", 11, anchor="end"))
+    b.append(f'<circle cx="{x_of(pair)}" cy="{ly(lam[pair]):.1f}" r="3" class="f3"/>')
+    b.append(text(x_of(pair) + 10, ly(lam[pair]) + 10, f"pair {pair}: {lam[pair]:.1f}", 11, anchor="start"))
+    b.append(f'<rect x="{xs}" y="{gy}" width="{w}" height="{gh}" class="lm"/>')
+    for a in (0, 64, 128, 192, 255):
+        b.append(f'<path d="M{x_of(a)},{gy + gh}v4" class="lm"/>')
+        b.append(text(x_of(a), gy + gh + 16, a, 11))
+    b.append(text(xs + w / 2, gy + gh + 32, "pair i", 12, "m"))
+    b.append(text(20, gy + gh / 2, "positions per turn", 12, "m",
+                  extra=f' transform="rotate(-90 20 {gy + gh / 2})"'))
+
+    # One pair on the unit circle: x = sin(omega pos), y = cos(omega pos), so the point turns clockwise from the top.
+    om = omega[pair]
+    cx, cy, r = xc + w / 2, gy + gh / 2 - 6, 62
+    pt = lambda p, rr=r: (cx + rr * np.sin(om * p), cy - rr * np.cos(om * p))
+    angle = np.degrees(k * om)
+    b.append(text(cx, gy - 24, f"pair {pair} (dimensions {2 * pair} and {2 * pair + 1}), ω = {om:.3f}", 13))
+    b.append(f'<path d="M{cx - r - 12},{cy}h{2 * r + 24}M{cx},{cy - r - 12}v{2 * r + 24}" class="lm" '
+             f'style="stroke:var(--grid)"/>')
+    b.append(f'<circle cx="{cx}" cy="{cy}" r="{r}" class="lm"/>')
+    b.append(text(cx + r + 15, cy + 4, "sin", 11, "m", "start"))
+    b.append(text(cx - 5, cy - r - 6, "cos", 11, "m", "end"))
+    for p in range(int(np.ceil(2 * np.pi / om))):
+        x, y = pt(p)
+        b.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.2" class="m"/>')
+    b.append(text(cx - 8, cy - r + 15, 0, 11, "m"))
+    for p0, c in ((1, "1"), (11, "2")):
+        for p in (p0, p0 + k):
+            x, y = pt(p)
+            b.append(f'<path d="M{cx},{cy}L{x:.1f},{y:.1f}" class="ln s{c}" style="stroke-width:1.6"/>')
+            b.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.2" class="f{c}"/>')
+            lx, lyy = pt(p, r + 13)
+            b.append(text(f"{lx:.1f}", f"{lyy + 4:.1f}", p, 11))
+        ra = 36
+        (x1, y1), (x2, y2) = pt(p0, ra), pt(p0 + k, ra)
+        b.append(f'<path d="M{x1:.1f},{y1:.1f}A{ra},{ra} 0 0 1 {x2:.1f},{y2:.1f}" class="ln s{c}" '
+                 f'style="stroke-width:1.2" marker-end="url(#arrow)"/>')
+    b.append(text(cx, cy + r + 34, f"pos → pos + {k}: a {angle:.0f}° turn ({k}ω = {k * om:.3f} rad),", 12))
+    b.append(text(cx, cy + r + 50, "the same from 1, from 11 or from any position", 12))  # the two p0 above
+    width, height = kx + 44, int(gy + gh + 42)
+    figkit.svg(SLUG, "positional-encoding", width, height, "".join(b),
+               f"Sinusoidal positional encodings for d_model = {d} and positions 0 to {n - 1}: the sine and cosine "
+               f"dimensions as heat maps, the wavelength of each pair from 2π to about "
+               f"{round(lam[-1], -2):,.0f} positions, and pair {pair} on the unit circle, where a shift by {k} positions "
+               f"is a turn by {angle:.0f} degrees.")
+    pe, _ = sinusoidal(n, d)
+    print(f"positional encoding: PE(1)[:4] {np.round(pe[1, :4], 3)}, wavelengths {lam[0]:.3f} .. {lam[-1]:,.0f}, "
+          f"pair {pair}: omega {om:.4f}, {k} steps = {k * om:.3f} rad = {angle:.1f} deg")
+
+
 def block_diagram():
     b = []
     W = 710
@@ -243,6 +380,7 @@ def block_diagram():
 def main():
     heatmap()
     qkv_diagram()
+    positional_encoding()
     block_diagram()
 
 

@@ -90,6 +90,9 @@ public class OpenApiDocument implements OASFilter {
         openAPI.getComponents().addResponse(PRECONDITION_FAILED, problem("If-Match names none of the resource's entity "
                 + "tags, or If-Unmodified-Since is before its last modification (RFC 9110 §13.1.1, §13.1.4): it has "
                 + "changed since the client's copy. Carries the current ETag."));
+        openAPI.getComponents().addResponse(DATABASE_UNAVAILABLE, problem("The database does not answer and this "
+                + "operation needs it (Retry-After says when to try again; the essays themselves are still served), "
+                + "or, for an operation that serves the corpus, no corpus has been loaded yet"));
         openAPI.getComponents().addResponse(NO_CORPUS, problem(
                 "No corpus has been imported yet (the service is not ready); the service log names the content problems"));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
@@ -97,6 +100,7 @@ public class OpenApiDocument implements OASFilter {
                 publicUnlessSecured(operation);
                 notAcceptableUnlessSaid(operation);
                 repeatedParameterUnlessSaid(operation);
+                databaseUnavailableUnlessSaid(operation);
                 noCorpusUnlessSaid(operation);
                 preconditionFailedWhereConditional(operation);
             }));
@@ -127,6 +131,20 @@ public class OpenApiDocument implements OASFilter {
             return;
         }
         responses.addAPIResponse("400", OASFactory.createAPIResponse().ref(REPEATED_PARAMETER));
+    }
+
+    /** The shared 503 of an operation that reads the database while it does not answer ({@code ProblemMappers}). */
+    static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
+    /** The tags of the operations that read the database on a request (the others answer from memory). */
+    private static final Set<String> WITH_DATABASE = Set.of("Releases", "Admin", "Sync");
+
+    private static void databaseUnavailableUnlessSaid(Operation operation) {
+        var responses = operation.getResponses();
+        if (responses == null || responses.hasAPIResponse("503") || operation.getTags() == null
+                || operation.getTags().stream().noneMatch(WITH_DATABASE::contains)) {
+            return;
+        }
+        responses.addAPIResponse("503", OASFactory.createAPIResponse().ref(DATABASE_UNAVAILABLE));
     }
 
     /** Every operation that answers from the loaded corpus is a 503 problem while there is none. */

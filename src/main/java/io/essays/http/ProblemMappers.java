@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.essays.DomainException;
+import io.essays.store.DatabaseOutage;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -92,6 +93,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        var outage = DatabaseOutage.of(e);
+        if (outage.isPresent()) {
+            // not a bug: one line, and a status that tells a client to come back
+            LOG.warnf("The database does not answer on %s: %s", instance(uri), outage.get());
+            return Response.fromResponse(response(503, "database-unavailable", "Database Unavailable",
+                    "The database does not answer (" + outage.get() + "), and this request needs it; the essays "
+                            + "themselves are still served. Try again later.", uri))
+                    .header("Retry-After", "10").build();
+        }
         LOG.errorf(logged(e), "Unexpected error on %s", instance(uri));
         return response(500, "internal-error", "Internal Server Error",
                 "The server failed to answer this request; it has been logged.", uri);

@@ -5,6 +5,7 @@ import io.essays.store.ReleaseChanges;
 
 import io.essays.store.CorpusRelease;
 import io.essays.store.CorpusWriter;
+import io.essays.store.DatabaseOutage;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -79,8 +80,27 @@ public class ImportService {
     @Scheduled(every = "${essays.refresh-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        state.refresh();
+        try {
+            state.refresh();
+            if (pollFailing) {
+                pollFailing = false;
+                LOG.info("The database answers again: looking for newer releases every " + config.refreshInterval());
+            }
+        } catch (RuntimeException e) {
+            var outage = DatabaseOutage.of(e);
+            if (outage.isEmpty()) {
+                throw e;
+            }
+            // readiness already says so; one line when it starts, not a stack trace on every tick of the outage
+            if (!pollFailing) {
+                pollFailing = true;
+                LOG.warn(stillServing("The database does not answer (" + outage.get() + "), so no newer release can "
+                        + "be looked for until it does"));
+            }
+        }
     }
+
+    private volatile boolean pollFailing;
 
     /**
      * Imports {@code contentDir}; throws {@link InvalidCorpusException} with every problem when it is invalid and

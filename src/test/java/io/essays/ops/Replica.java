@@ -17,10 +17,12 @@ final class Replica implements AutoCloseable {
 
     final String name;
     final int port;
+    final Path log;
     private final Process process;
 
     Replica(String name, Path app, Path log, Map<String, String> env) {
         this.name = name;
+        this.log = log;
         this.port = freePort();
         var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", app.resolve("quarkus-run.jar").toString())

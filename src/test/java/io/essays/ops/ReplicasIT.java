@@ -169,11 +169,21 @@ class ReplicasIT {
     void aDatabaseOutageKeepsReadsServedTurnsReadinessDownAndRecoversWithoutARestart() throws Exception {
         Map<String, String> etags = etags(a);
         long release = served(a);
+        long logBefore = Files.size(a.log);
         postgres.close();
         try {
             JsonNode ready = await(() -> readiness(a), r -> "DOWN".equals(r.get("status").asText()));
             assertThat(ready.toString()).containsIgnoringCase("database");
             assertThat(a.get("/q/health/live").statusCode()).isEqualTo(200);
+            // what needs the database says so, as a 503 to retry, not a 500 with a stack trace in the log
+            HttpResponse<byte[]> releases = a.get("/api/v1/releases");
+            assertThat(releases.statusCode()).isEqualTo(503);
+            assertThat(releases.headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(JSON.readTree(releases.body()).get("type").asText()).endsWith("/database-unavailable");
+            sleep(3_000); // three ticks of the 1 s refresh poll
+            String during = Files.readString(a.log).substring((int) logBefore);
+            assertThat(during).doesNotContain("Error occurred while executing task", "Unexpected error on");
+            assertThat(during.split("so no newer release can be looked for", -1)).hasSize(2);
             for (Replica r : List.of(a, b)) {
                 for (String uri : etags.keySet()) {
                     HttpResponse<byte[]> response = r.get(uri);
@@ -192,6 +202,7 @@ class ReplicasIT {
         }
         await(() -> readiness(a), r -> "UP".equals(r.get("status").asText()));
         await(() -> readiness(b), r -> "UP".equals(r.get("status").asText()));
+        await(() -> readString(a.log), log -> log.contains("The database answers again"));
         // polling resumed: an import through b reaches a
         Files.writeString(corpus.resolve("essays/third-way.md"), "\nAfter the outage.\n",
                 java.nio.file.StandardOpenOption.APPEND);
@@ -519,6 +530,14 @@ class ReplicasIT {
                 throw new AssertionError("Still not done after 60 s: " + value);
             }
             sleep(100);
+        }
+    }
+
+    static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -1538,6 +1538,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The database does not answer and this operation needs it (Retry-After says when to try again; the essays themselves are still served), or, for an operation that serves the corpus, no corpus has been loaded yet */
+        DatabaseUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description No corpus has been imported yet (the service is not ready); the service log names the content problems */
         NoCorpus: {
             headers: {
@@ -1557,7 +1566,10 @@ export type $defs = Record<string, never>;
 export interface operations {
     importCorpus: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Import the content even if it is exactly an older release's (to go back to it on purpose); refused otherwise, so that a replica with an out-of-date copy cannot undo a newer release */
+                allowOlder?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1573,6 +1585,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportStatus"];
+                };
+            };
+            /** @description allowOlder is not true or false */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or wrong token */
@@ -1646,6 +1667,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getImport: {
@@ -1697,6 +1719,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listWebhookDeliveries: {
@@ -1748,6 +1771,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getAsset: {
@@ -1881,7 +1905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            503: components["responses"]["NoCorpus"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     headBundle: {
@@ -1925,7 +1949,7 @@ export interface operations {
                 };
             };
             412: components["responses"]["PreconditionFailed"];
-            503: components["responses"]["NoCorpus"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listEssays: {
@@ -2647,6 +2671,7 @@ export interface operations {
                 };
             };
             406: components["responses"]["NotAcceptable"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     searchEssays: {
@@ -2894,7 +2919,7 @@ export interface operations {
                 };
             };
             412: components["responses"]["PreconditionFailed"];
-            503: components["responses"]["NoCorpus"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listTags: {

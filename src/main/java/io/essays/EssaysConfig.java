@@ -52,6 +52,14 @@ public interface EssaysConfig {
     @WithDefault("true")
     boolean backgroundStartImport();
 
+    /**
+     * Refuse to import content whose release hash is that of a release older than the newest: a replica with an
+     * out-of-date copy of the content (a stale git-sync volume, an old image restarted) must not undo a newer
+     * release. An admin import can allow it once ({@code ?allowOlder=true}), to go back on purpose.
+     */
+    @WithDefault("true")
+    boolean refuseOlderContent();
+
     /** How often a replica checks the database for a newer release imported elsewhere ({@code off} disables). */
     @WithDefault("10s")
     String refreshInterval();

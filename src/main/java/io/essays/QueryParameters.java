@@ -23,8 +23,23 @@ public final class QueryParameters {
         } catch (NumberFormatException ignored) {
             // reported below
         }
+        // the upper bound is said when there is one to speak of, or when the value is a whole number above it
+        boolean above = value.strip().matches("\\+?\\d{1,100}")
+                && new java.math.BigInteger(value.strip()).compareTo(java.math.BigInteger.valueOf(max)) > 0;
         throw new DomainException.InvalidParameter("'" + name + "' must be a whole number from " + min
-                + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got '" + value + "'");
+                + (max == Integer.MAX_VALUE && !above ? "" : " to " + max) + ", got '" + value + "'");
+    }
+
+    /** {@code true} or {@code false} (any case), {@code defaultValue} when absent or blank, otherwise a 400. */
+    public static boolean bool(String name, String value, boolean defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        String v = value.strip();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new DomainException.InvalidParameter("'" + name + "' must be true or false, got '" + value + "'");
     }
 
     /**

@@ -28,6 +28,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -62,6 +63,8 @@ public class AdminResource {
             headers = @Header(name = "Location", description = "/api/v1/admin/imports/{id}, a path on this host: where to follow it",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ImportStatus.class)))
+    @APIResponse(responseCode = "400", description = "allowOlder is not true or false",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Missing or wrong token",
             headers = @Header(name = "WWW-Authenticate", description = "The Bearer challenge (RFC 6750)",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -74,11 +77,16 @@ public class AdminResource {
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @SecurityRequirement(name = OpenApiDocument.ADMIN_TOKEN)
-    public Response reimport(@HeaderParam("Authorization") String authorization) {
+    public Response reimport(@HeaderParam("Authorization") String authorization,
+                             @Parameter(description = "Import the content even if it is exactly an older release's "
+                                     + "(to go back to it on purpose); refused otherwise, so that a replica with an "
+                                     + "out-of-date copy cannot undo a newer release", schema = @Schema(type = SchemaType.BOOLEAN,
+                                     defaultValue = "false")) @QueryParam("allowOlder") String allowOlder) {
         token.check(authorization);
+        boolean older = QueryParameters.bool("allowOlder", allowOlder, false);
         responses.requireAccepted(ContentResponses.JSON); // before anything starts: a 406 must not leave an import running
         requireDatabase();
-        ImportStatus status = jobs.submit("admin");
+        ImportStatus status = older ? jobs.submit("admin", true) : jobs.submit("admin");
         // a path, not a URL built from the request's Host header, which a client or a proxy may have set to anything
         return responses.uncachedJson(Response.accepted(), status).header("Location", "/api/v1/admin/imports/" + status.id())
                 .header("Cache-Control", "no-store").build();

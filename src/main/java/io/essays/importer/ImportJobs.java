@@ -95,7 +95,7 @@ public class ImportJobs {
             LOG.infof("Serving stored release %d while the startup import runs", state.loaded().get().releaseId());
             submit("startup");
         } else {
-            run(start("startup"));
+            run(start("startup"), !config.refuseOlderContent());
         }
     }
 
@@ -106,6 +106,11 @@ public class ImportJobs {
 
     /** Starts an import unless one is running; returns the import now running (a new one or the one found). */
     public ImportStatus submit(String trigger) {
+        return submit(trigger, !config.refuseOlderContent());
+    }
+
+    /** As {@link #submit(String)}; with {@code allowOlder}, content that is an older release's is imported too. */
+    public ImportStatus submit(String trigger, boolean allowOlder) {
         ImportStatus job;
         synchronized (this) {
             if (running != null) {
@@ -113,7 +118,7 @@ public class ImportJobs {
             }
             job = start(trigger);
         }
-        worker.execute(() -> run(job));
+        worker.execute(() -> run(job, allowOlder));
         return job;
     }
 
@@ -133,11 +138,15 @@ public class ImportJobs {
         return running;
     }
 
-    private ImportStatus run(ImportStatus job) {
+    private ImportStatus run(ImportStatus job, boolean allowOlder) {
         ImportStatus done;
         try {
-            ImportOutcome outcome = imports.importFrom(Path.of(config.contentDir()));
+            ImportOutcome outcome = imports.importFrom(Path.of(config.contentDir()), allowOlder);
             done = finished(job, "succeeded", outcome, null, null);
+        } catch (OlderContentException e) {
+            // not a fault of this replica's code or data: one line, no trace
+            LOG.warn(e.getMessage());
+            done = finished(job, "failed", null, null, e.getMessage() + "; nothing changed");
         } catch (InvalidCorpusException e) {
             List<Problem> problems = e.problems();
             LOG.error(listed(problems, LOGGED_PROBLEMS));

@@ -107,14 +107,27 @@ public class ImportService {
      * {@link ImportFailedException}, naming the step, when anything else fails. Either way nothing changed.
      */
     public ImportOutcome importFrom(Path contentDir) {
+        return importFrom(contentDir, !config.refuseOlderContent());
+    }
+
+    /**
+     * Imports {@code contentDir}, as {@link #importFrom(Path)}; with {@code allowOlder}, also content that is an older
+     * release's, which {@link OlderContentException} refuses otherwise (when {@code essays.refuse-older-content}).
+     */
+    public ImportOutcome importFrom(Path contentDir, boolean allowOlder) {
         long started = System.nanoTime();
         // an unchanged corpus costs one pass over its bytes: no parsing, rendering, analysis or write; with no release
         // stored yet (a first start) nothing can be unchanged, and the read below hashes the files anyway
-        var stored = step("reading the newest release", writer::newest)
-                .flatMap(newest -> step("hashing " + contentDir, () -> CorpusReader.contentHash(contentDir))
-                        .map(contentHash -> releaseHash(contentHash, fingerprint))
-                        .filter(newest.contentHash::equals)
-                        .map(hash -> newest));
+        var newest = step("reading the newest release", writer::newest);
+        var hash = newest.flatMap(n -> step("hashing " + contentDir, () -> CorpusReader.contentHash(contentDir)))
+                .map(contentHash -> releaseHash(contentHash, fingerprint));
+        var stored = newest.filter(n -> hash.isPresent() && n.contentHash.equals(hash.get()));
+        if (stored.isEmpty() && hash.isPresent() && !allowOlder) {
+            var older = step("reading the release history", () -> writer.releaseWithHash(hash.get()));
+            if (older.isPresent()) {
+                throw new OlderContentException(contentDir, older.get(), newest.get().id);
+            }
+        }
         if (stored.isPresent()) {
             CorpusRelease release = stored.get();
             long hashed = System.nanoTime();

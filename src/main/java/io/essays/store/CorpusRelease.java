@@ -80,6 +80,11 @@ public class CorpusRelease extends PanacheEntityBase {
         });
     }
 
+    /** The newest release whose hash is {@code releaseHash}, if any was ever written. */
+    public static java.util.Optional<Long> idWithHash(String releaseHash) {
+        return find("contentHash = ?1 order by id desc", releaseHash).firstResultOptional().map(r -> ((CorpusRelease) r).id);
+    }
+
     /** The newest {@code limit} releases, newest first. */
     public static java.util.List<CorpusRelease> recent(int limit) {
         return find("order by id desc").page(0, limit).list();

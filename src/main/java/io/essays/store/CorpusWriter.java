@@ -226,6 +226,12 @@ public class CorpusWriter {
         return java.util.Optional.ofNullable(refuseUnreadable(CorpusRelease.latest()));
     }
 
+    /** The newest release written with {@code releaseHash}, if any. */
+    @Transactional
+    public java.util.Optional<Long> releaseWithHash(String releaseHash) {
+        return CorpusRelease.idWithHash(releaseHash);
+    }
+
     /**
      * {@code latest}, unless it is in a storage format newer than this version's: a newer replica wrote it during a
      * rolling update, and replacing it would give the newer replicas the older layout.

@@ -47,8 +47,14 @@ class SyncHistory {
 
     private String readOrCreateDeployment() {
         try (Connection c = dataSource.getConnection()) {
-            lockImports(c);
+            // once written the id never changes: reading it needs no lock, so a replica that starts while another
+            // writes a release (or holds the lock, hung) is not kept from serving until that transaction ends
             Optional<String> existing = readDeployment(c);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            lockImports(c);
+            existing = readDeployment(c);
             if (existing.isPresent()) {
                 return existing.get();
             }

@@ -80,7 +80,8 @@ public class PublicUrls {
     public Optional<PageTarget> parsePage(String url) {
         int hash = url.indexOf('#');
         String page = hash < 0 ? url : url.substring(0, hash);
-        String anchor = hash < 0 || hash == url.length() - 1 ? null : url.substring(hash + 1);
+        // compared as a browser resolves them: a copied address bar gives #th%C3%A9or%C3%A8me for #théorème
+        String anchor = hash < 0 || hash == url.length() - 1 ? null : percentDecoded(url.substring(hash + 1));
         int query = page.indexOf('?');
         if (query >= 0 && !pageSuffix.contains("?")) {
             page = page.substring(0, query);
@@ -102,8 +103,39 @@ public class PublicUrls {
         if (!rest.startsWith(prefixRest) || !rest.endsWith(suffix) || rest.length() < prefixRest.length() + suffix.length()) {
             return Optional.empty();
         }
-        String slug = rest.substring(prefixRest.length(), rest.length() - suffix.length());
+        String slug = percentDecoded(rest.substring(prefixRest.length(), rest.length() - suffix.length()));
         return SLUG.matcher(slug).matches() ? Optional.of(new PageTarget(slug, anchor)) : Optional.empty();
+    }
+
+    /**
+     * {@code s} with its percent-encoded UTF-8 decoded ({@code +} stays a plus: this is a path or a fragment, not a
+     * form); as given when it holds a malformed escape or bytes that are not UTF-8.
+     */
+    static String percentDecoded(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        var bytes = new java.io.ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+                    return s;
+                }
+                bytes.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+                i += 3;
+            } else {
+                int end = i + Character.charCount(s.codePointAt(i));
+                bytes.writeBytes(s.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                i = end;
+            }
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return s;
+        }
     }
 
     /** {@code scheme://authority} lowercased, without the scheme's default port. */

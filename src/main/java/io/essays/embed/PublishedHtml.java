@@ -1,7 +1,5 @@
 package io.essays.embed;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -197,16 +195,26 @@ public final class PublishedHtml {
         return hash < 0 ? null : href.substring(hash + 1);
     }
 
-    private static boolean isExternal(String href) {
+    /**
+     * Whether {@code href} leaves the corpus: protocol-relative, or with a scheme (RFC 3986 §3.1), read from the text
+     * itself. {@link URI} would refuse what browsers follow ({@code https://example.com/a|b}, a space, brackets), and
+     * such a link must still open in a new window, not inside the embed's frame.
+     */
+    static boolean isExternal(String href) {
         if (href.startsWith("//")) {
             return true;
         }
-        try {
-            String scheme = new URI(href).getScheme();
-            return scheme != null && !scheme.toLowerCase(Locale.ROOT).equals("javascript");
-        } catch (URISyntaxException e) {
+        int colon = href.indexOf(':');
+        if (colon < 1 || href.charAt(0) >= 128 || !Character.isLetter(href.charAt(0))) {
             return false;
         }
+        for (int i = 1; i < colon; i++) {
+            char c = href.charAt(i);
+            if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.'))) {
+                return false;
+            }
+        }
+        return !href.substring(0, colon).toLowerCase(Locale.ROOT).equals("javascript");
     }
 
     private static Document parse(String html) {

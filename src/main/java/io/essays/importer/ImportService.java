@@ -123,7 +123,9 @@ public class ImportService {
                 .map(contentHash -> releaseHash(contentHash, fingerprint));
         var stored = newest.filter(n -> hash.isPresent() && n.contentHash.equals(hash.get()));
         if (stored.isEmpty() && hash.isPresent() && !allowOlder) {
-            var older = step("reading the release history", () -> writer.releaseWithHash(hash.get()));
+            // a release written since `newest` was read (another replica importing this very content) is not older
+            var older = step("reading the release history", () -> writer.releaseWithHash(hash.get()))
+                    .filter(id -> id < newest.get().id);
             if (older.isPresent()) {
                 throw new OlderContentException(contentDir, older.get(), newest.get().id);
             }

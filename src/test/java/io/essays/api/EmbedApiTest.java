@@ -261,6 +261,17 @@ public class EmbedApiTest {
                 .body("html", containsString("src=\"" + BASE + EMBED + "/sections/details\""));
     }
 
+    /** As a browser resolves them: what an address bar copies has its path and fragment percent-encoded. */
+    @Test
+    void oembedDecodesAPercentEncodedPathAndFragment() {
+        given().urlEncodingEnabled(false).get(oembed(PAGE + "first-step%73#%64etails")).then().statusCode(200)
+                .body("title", equalTo("Details — First Steps"))
+                .body("html", containsString("src=\"" + BASE + EMBED + "/sections/details\""));
+        // a malformed escape is no URL at all
+        given().urlEncodingEnabled(false).get(oembed(PAGE + "first-steps#det%ZZails")).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void oembedHonoursMaxwidthAndMaxheight() {
         given().urlEncodingEnabled(false).get(oembed(PAGE + "first-steps") + "&maxwidth=300&maxheight=200&format=json").then().statusCode(200)

@@ -134,6 +134,13 @@ public interface EssaysConfig {
         /** Default iframe height of oEmbed responses, before {@code /embed.js} resizes it ({@code maxheight} may lower it). */
         @WithDefault("480")
         int height();
+
+        /**
+         * The most entries a feed holds, the newest: a feed reader fetches the whole document on every change, and a
+         * corpus of thousands of essays, each with its full HTML, would make it a download of hundreds of megabytes.
+         */
+        @WithDefault("50")
+        int feedEntries();
     }
 
     Webhooks webhooks();

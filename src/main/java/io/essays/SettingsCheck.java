@@ -44,6 +44,7 @@ public class SettingsCheck {
         notNegative(wrong, "essays.embed.cache-age", null, config.embed().cacheAge());
         atLeastOne(wrong, "essays.embed.width", null, config.embed().width());
         atLeastOne(wrong, "essays.embed.height", null, config.embed().height());
+        atLeastOne(wrong, "essays.embed.feed-entries", "ESSAYS_FEED_ENTRIES", config.embed().feedEntries());
         atLeastOne(wrong, "essays.sync.retained-releases", null, config.sync().retainedReleases());
         EssaysConfig.Webhooks webhooks = config.webhooks();
         atLeastOne(wrong, "essays.webhooks.max-attempts", "ESSAYS_WEBHOOK_MAX_ATTEMPTS", webhooks.maxAttempts());

@@ -53,11 +53,14 @@ public class FeedService {
         this.config = config.embed();
     }
 
-    /** The essays of a feed, newest first: all, or one series' (a problem 400 for an unknown series). */
+    /**
+     * The essays of a feed, newest first, at most {@code essays.embed.feed-entries} of them: of all, or of one series
+     * (a problem 400 for an unknown series).
+     */
     List<EssayData> entries(CorpusSnapshot corpus, String series) {
         Filters.series(corpus, series);
         return corpus.essays().stream().filter(e -> series == null || e.series().equals(series)).sorted(NEWEST_FIRST)
-                .toList();
+                .limit(config.feedEntries()).toList();
     }
 
     private String title(CorpusSnapshot corpus, String series) {

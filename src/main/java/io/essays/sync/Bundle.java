@@ -71,9 +71,11 @@ final class Bundle {
             }
             var list = new ArrayList<BundleManifest.BundleFile>();
             files.forEach((path, bytes) -> list.add(new BundleManifest.BundleFile(path, bytes.length, sha256(bytes))));
+            var assets = snapshot.assets().values().stream().sorted((a, b) -> a.path().compareTo(b.path()))
+                    .map(sync::asset).toList();
             var manifest = new BundleManifest(snapshot.releaseId(), snapshot.importedAt().toString(), syncToken,
                     new BundleManifest.Counts(snapshot.series().size(), snapshot.essays().size(), snapshot.assets().size()),
-                    list);
+                    list, assets);
             byte[] zip = zip(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest), files,
                     LocalDateTime.ofInstant(snapshot.importedAt(), ZoneOffset.UTC));
             return new Bundle(snapshot.releaseId(), Representation.of(zip, MEDIA_TYPE, Map.of(), Integer.MAX_VALUE),

@@ -67,6 +67,18 @@ public class BundleApiTest {
         assertThat(files.get("assets/shared/dot.png")).startsWith(0x89, 'P', 'N', 'G');
         int release = given().get("/api/v1/sync?limit=1").then().extract().path("release");
         assertThat(manifest.get("release").asInt()).isEqualTo(release);
+        // the asset records a first sync gives, so that a store filled from the bundle is the same as one synced
+        JsonNode synced = SyncClient.JSON.readTree(given().get("/api/v1/sync?limit=200").asByteArray());
+        var syncedAssets = new java.util.ArrayList<JsonNode>();
+        synced.get("items").forEach(item -> {
+            if (item.has("asset")) {
+                syncedAssets.add(item.get("asset"));
+            }
+        });
+        assertThat(syncedAssets).hasSize(2);
+        assertThat(manifest.get("assets")).containsExactlyElementsOf(syncedAssets);
+        assertThat(manifest.get("assets").get(0).get("url").asText()).endsWith("/first-steps/curve.svg");
+        assertThat(manifest.get("assets").get(0).get("width").asInt()).isPositive();
     }
 
     @Test

@@ -56,8 +56,8 @@ public class BundleResource {
     @Produces(Bundle.MEDIA_TYPE)
     @Operation(operationId = "getBundle", summary = "Download the offline bundle",
             description = "The release being served as one ZIP: manifest.json (release, a sync token for it, counts, "
-                    + "every file with its SHA-256, every asset's sync record), series/{slug}.json, assets/{path} and essays/{slug}.json (as GET "
-                    + "/essays/{slug} serves it). Unpack it, then continue with GET /sync?token= and the manifest's "
+                    + "every file with its SHA-256, every asset's sync record), series/{slug}.json, assets/{path} and "
+                    + "essays/{slug}.json (as GET /essays/{slug} serves it). Unpack it, then continue with GET /sync?token= and the manifest's "
                     + "syncToken. Supports single byte ranges (Range, If-Range with the ETag) to resume a download.")
     @Parameter(name = "Range", in = ParameterIn.HEADER, description = "One byte range: bytes=first-last, bytes=first- "
             + "or bytes=-suffixLength; several ranges are answered with the whole body", example = "bytes=1048576-",

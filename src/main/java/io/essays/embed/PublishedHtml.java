@@ -31,7 +31,7 @@ public final class PublishedHtml {
      * ({@code href="#id"}) whose target is not in {@code html}, such as a heading outside the section, points to
      * {@code slug}'s page URL with the same fragment and opens in the top window like a cross-link; in-page anchors whose
      * target is embedded (footnotes, the section's own headings) stay; external links open in a new window with
-     * {@code rel="noopener noreferrer"}.
+     * {@code rel="noopener noreferrer"}. An image from another site than the assets' becomes such a link.
      */
     public static String forEmbed(String html, String slug, PublicUrls urls) {
         Document doc = parse(html);
@@ -48,6 +48,17 @@ public final class PublishedHtml {
             } else if (isExternal(href)) {
                 a.attr("target", "_blank");
                 a.attr("rel", "noopener noreferrer");
+            }
+        }
+        // the embed's CSP shows the corpus's own images only: another site's image would be a broken box and a
+        // console error on every host page, so it becomes a link to the image, named by its alt text
+        String assets = urls.assetBase() + "/";
+        for (Element img : doc.select("img[src]")) {
+            String src = img.attr("src");
+            if (isExternal(src) && !src.startsWith(assets)) {
+                Element link = new Element("a").attr("href", src).attr("target", "_blank").attr("rel", "noopener noreferrer")
+                        .text(img.attr("alt").isBlank() ? "Image: " + src : "Image: " + img.attr("alt"));
+                img.replaceWith(link);
             }
         }
         return body(doc);

@@ -66,6 +66,16 @@ class PublishedHtmlTest {
                         + "<a href=\"https://example.com/y\" target=\"_blank\" rel=\"noopener noreferrer\">y</a></p>");
     }
 
+    @Test
+    void anotherSitesImageInAnEmbedBecomesALinkToItAndTheCorpusImagesStay() {
+        String html = "<figure><img src=\"https://upload.example.org/a.png\" alt=\"A chart\"><figcaption>C</figcaption>"
+                + "</figure><p><img src=\"//cdn.example.org/b.png\" alt=\"\"> <img src=\"/api/v1/assets/ab/x.svg\" alt=\"X\"></p>";
+        assertThat(PublishedHtml.forEmbed(html, "essay", URLS)).isEqualTo("<figure><a href=\"https://upload.example.org/a.png\" "
+                + "target=\"_blank\" rel=\"noopener noreferrer\">Image: A chart</a><figcaption>C</figcaption></figure>"
+                + "<p><a href=\"//cdn.example.org/b.png\" target=\"_blank\" rel=\"noopener noreferrer\">Image: "
+                + "//cdn.example.org/b.png</a> <img src=\"/api/v1/assets/ab/x.svg\" alt=\"X\"></p>");
+    }
+
     static final String WITH_FOOTNOTES = """
             <p>Lead.</p>
             <h2 id="a">A</h2>

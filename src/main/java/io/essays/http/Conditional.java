@@ -45,7 +45,9 @@ public final class Conditional {
                                   List<? extends ParsedHeaderValue> acceptEncoding) {
         boolean gzip = representation.gzip() != null && acceptsGzip(acceptEncoding);
         String etag = gzip ? representation.gzipEtag() : representation.etag();
-        if (!preconditionsHold(representation, lastModified, validators.ifMatch(), validators.ifUnmodifiedSince())) {
+        // on the hot path (a 304, a plain GET) neither precondition is sent: two null checks
+        if ((validators.ifMatch() != null || validators.ifUnmodifiedSince() != null)
+                && !preconditionsHold(representation, lastModified, validators.ifMatch(), validators.ifUnmodifiedSince())) {
             return new Decision(true, false, gzip, etag);
         }
         return new Decision(false, notModified(representation, lastModified, validators.ifNoneMatch(),

@@ -86,7 +86,7 @@ public class AdminResource {
         boolean older = QueryParameters.bool("allowOlder", allowOlder, false);
         responses.requireAccepted(ContentResponses.JSON); // before anything starts: a 406 must not leave an import running
         requireDatabase();
-        ImportStatus status = older ? jobs.submit("admin", true) : jobs.submit("admin");
+        ImportStatus status = jobs.submit("admin", older);
         // a path, not a URL built from the request's Host header, which a client or a proxy may have set to anything
         return responses.uncachedJson(Response.accepted(), status).header("Location", "/api/v1/admin/imports/" + status.id())
                 .header("Cache-Control", "no-store").build();

@@ -95,7 +95,7 @@ public class ImportJobs {
             LOG.infof("Serving stored release %d while the startup import runs", state.loaded().get().releaseId());
             submit("startup");
         } else {
-            run(start("startup"), !config.refuseOlderContent());
+            run(start("startup"), false);
         }
     }
 
@@ -106,7 +106,7 @@ public class ImportJobs {
 
     /** Starts an import unless one is running; returns the import now running (a new one or the one found). */
     public ImportStatus submit(String trigger) {
-        return submit(trigger, !config.refuseOlderContent());
+        return submit(trigger, false);
     }
 
     /** As {@link #submit(String)}; with {@code allowOlder}, content that is an older release's is imported too. */

@@ -5,7 +5,7 @@ import io.essays.store.ReleaseChanges;
 
 import io.essays.store.CorpusRelease;
 import io.essays.store.CorpusWriter;
-import io.essays.store.DatabaseOutage;
+import io.essays.DatabaseOutage;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -107,12 +107,13 @@ public class ImportService {
      * {@link ImportFailedException}, naming the step, when anything else fails. Either way nothing changed.
      */
     public ImportOutcome importFrom(Path contentDir) {
-        return importFrom(contentDir, !config.refuseOlderContent());
+        return importFrom(contentDir, false);
     }
 
     /**
      * Imports {@code contentDir}, as {@link #importFrom(Path)}; with {@code allowOlder}, also content that is an older
-     * release's, which {@link OlderContentException} refuses otherwise (when {@code essays.refuse-older-content}).
+     * release's, which {@link OlderContentException} refuses otherwise (unless {@code essays.refuse-older-content} is
+     * off).
      */
     public ImportOutcome importFrom(Path contentDir, boolean allowOlder) {
         long started = System.nanoTime();
@@ -122,7 +123,7 @@ public class ImportService {
         var hash = newest.flatMap(n -> step("hashing " + contentDir, () -> CorpusReader.contentHash(contentDir)))
                 .map(contentHash -> releaseHash(contentHash, fingerprint));
         var stored = newest.filter(n -> hash.isPresent() && n.contentHash.equals(hash.get()));
-        if (stored.isEmpty() && hash.isPresent() && !allowOlder) {
+        if (stored.isEmpty() && hash.isPresent() && !allowOlder && config.refuseOlderContent()) {
             // a release written since `newest` was read (another replica importing this very content) is not older
             var older = step("reading the release history", () -> writer.releaseWithHash(hash.get()))
                     .filter(id -> id < newest.get().id);

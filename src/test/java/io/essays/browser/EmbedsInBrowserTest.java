@@ -120,13 +120,7 @@ class EmbedsInBrowserTest {
                     </body></html>
                     """.replace("SERVICE", service);
             host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            host.createContext("/", exchange -> {
-                byte[] body = page.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
+            serve("/", page);
             // an iframe already in the page, as the oEmbed HTML puts it, and no /embed.js yet (the test adds it late)
             String late = """
                     <!DOCTYPE html>
@@ -136,16 +130,20 @@ class EmbedsInBrowserTest {
                       style="display:block;border:0" title="Temperature" onload="window.__frameLoaded = true"></iframe>
                     </body></html>
                     """.replace("SERVICE", service);
-            host.createContext("/late", exchange -> {
-                byte[] body = late.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
+            serve("/late", late);
             host.start();
         }
         return "http://127.0.0.1:" + host.getAddress().getPort() + "/";
+    }
+
+    private void serve(String path, String page) {
+        byte[] body = page.getBytes(StandardCharsets.UTF_8);
+        host.createContext(path, exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.essays.store;
+package io.essays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

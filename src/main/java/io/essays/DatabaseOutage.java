@@ -1,4 +1,4 @@
-package io.essays.store;
+package io.essays;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;

@@ -131,7 +131,7 @@ public class CorpusWriter {
 
     private WriteResult writeRelease(Pending pending, String releaseHash) {
         // serializes imports across replicas sharing the database
-        em.createNativeQuery(io.essays.ImportLock.SQL).getResultList();
+        em.unwrap(Session.class).doWork(io.essays.ImportLock::take);
         CorpusRelease latest = refuseUnreadable(CorpusRelease.latest());
         if (latest != null && latest.contentHash.equals(releaseHash)) {
             return new WriteResult(latest.id, false, latest.linkCount, ReleaseChanges.NONE,

@@ -139,22 +139,22 @@ public class OpenApiDocument implements OASFilter {
     private static final Set<String> WITH_DATABASE = Set.of("Releases", "Admin", "Sync");
 
     private static void databaseUnavailableUnlessSaid(Operation operation) {
-        var responses = operation.getResponses();
-        if (responses == null || responses.hasAPIResponse("503") || operation.getTags() == null
-                || operation.getTags().stream().noneMatch(WITH_DATABASE::contains)) {
-            return;
-        }
-        responses.addAPIResponse("503", OASFactory.createAPIResponse().ref(DATABASE_UNAVAILABLE));
+        unavailableUnlessSaid(operation, DATABASE_UNAVAILABLE, tags -> tags.stream().anyMatch(WITH_DATABASE::contains));
     }
 
     /** Every operation that answers from the loaded corpus is a 503 problem while there is none. */
     private static void noCorpusUnlessSaid(Operation operation) {
+        unavailableUnlessSaid(operation, NO_CORPUS, tags -> tags.stream().noneMatch(WITHOUT_CORPUS::contains));
+    }
+
+    /** Adds the shared 503 {@code ref} to a tagged operation whose tags {@code applies} to, unless it says its own. */
+    private static void unavailableUnlessSaid(Operation operation, String ref,
+                                              java.util.function.Predicate<List<String>> applies) {
         var responses = operation.getResponses();
-        if (responses == null || responses.hasAPIResponse("503") || operation.getTags() == null
-                || operation.getTags().stream().anyMatch(WITHOUT_CORPUS::contains)) {
-            return;
+        if (responses != null && !responses.hasAPIResponse("503") && operation.getTags() != null
+                && applies.test(operation.getTags())) {
+            responses.addAPIResponse("503", OASFactory.createAPIResponse().ref(ref));
         }
-        responses.addAPIResponse("503", OASFactory.createAPIResponse().ref(NO_CORPUS));
     }
 
     /** The shared 412 of a failed If-Match or If-Unmodified-Since ({@link Conditional}). */

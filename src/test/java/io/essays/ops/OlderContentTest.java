@@ -52,7 +52,7 @@ class OlderContentTest {
     @Test
     void contentOfAnOlderReleaseIsRefusedUntilAnAdminImportAllowsIt(@TempDir Path copy) throws IOException {
         long first = state.current().releaseId(); // the fixture, imported at startup
-        copyFixture(copy);
+        OpsResource.copy(FIXTURE, copy);
         Files.writeString(copy.resolve("essays/third-way.md"), "\nA newer edit.\n", StandardOpenOption.APPEND);
         long newer = imports.importFrom(copy).releaseId();
         assertThat(newer).isGreaterThan(first);
@@ -81,18 +81,5 @@ class OlderContentTest {
         assertThat(state.current().releaseId()).isEqualTo(newer + 1);
         // now the newest: unchanged, not older
         assertThat(imports.importFrom(FIXTURE).changed()).isFalse();
-    }
-
-    private static void copyFixture(Path target) throws IOException {
-        try (var files = Files.walk(FIXTURE)) {
-            for (Path source : files.toList()) {
-                Path to = target.resolve(FIXTURE.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(source, to);
-                }
-            }
-        }
     }
 }
